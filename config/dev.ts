@@ -1,0 +1,8 @@
+import type { UserConfigExport } from '@tarojs/cli'
+
+/** Development (watch) build overrides. */
+export default {
+  logger: { quiet: false, stats: true },
+  mini: {},
+  h5: {},
+} satisfies UserConfigExport<'webpack5'>

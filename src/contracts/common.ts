@@ -1,0 +1,24 @@
+import * as z from 'zod/mini'
+
+/** Shared zod/mini building blocks for the contracts. */
+export const id = z.string().check(z.minLength(1), z.maxLength(64))
+export const requestId = z.string().check(z.minLength(8), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/))
+/** Mainland mobile number, 11 digits starting with 1. */
+export const phone = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入11位手机号'))
+export const pageInput = {
+  page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20))),
+}
+/** ISO timestamps travel as strings. */
+export type ISODate = string
+
+/** A page of a list. `hasMore` drives load-more. */
+export interface Page<T> {
+  items: T[]
+  page: number
+  pageSize: number
+  hasMore: boolean
+  total?: number
+}
+
+export const DEFAULT_PAGE_SIZE = 20

@@ -1,0 +1,27 @@
+import type * as z from 'zod/mini'
+import { userInputs, userMutations, type UserOutputs } from './user'
+
+export * from './errors'
+export * from './result'
+export * from './common'
+export * from './user'
+
+/** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
+export const contract = {
+  user: { inputs: userInputs, mutations: userMutations },
+} as const
+
+export interface Outputs {
+  user: UserOutputs
+}
+
+export type FunctionName = keyof typeof contract
+export type ActionName<F extends FunctionName> = keyof (typeof contract)[F]['inputs'] & string
+export type InputOf<F extends FunctionName, A extends ActionName<F>> = z.input<(typeof contract)[F]['inputs'][A]>
+export type ParsedInputOf<F extends FunctionName, A extends ActionName<F>> = z.output<(typeof contract)[F]['inputs'][A]>
+export type OutputOf<F extends FunctionName, A extends ActionName<F>> = A extends keyof Outputs[F] ? Outputs[F][A] : never
+
+/** True when the action changes data (and so needs a requestId). */
+export function isMutation(fn: FunctionName, action: string): boolean {
+  return (contract[fn].mutations as readonly string[]).includes(action)
+}

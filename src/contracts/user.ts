@@ -1,0 +1,112 @@
+import * as z from 'zod/mini'
+import { id, pageInput, phone, type ISODate, type Page } from './common'
+
+/** The privacy guide version a user agrees to; bump it when the guide changes. */
+export const PRIVACY_VERSION = '2026-11-28'
+
+export type Role = 'resident' | 'volunteer' | 'staff' | 'admin'
+export type VolunteerStatus = 'none' | 'pending' | 'approved' | 'rejected'
+export type ApplicationStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn'
+
+export const SKILLS = ['陪伴聊天', '课业辅导', '家电维修', '医疗护理', '文艺教学', '法律咨询', '跑腿代办', '其他'] as const
+
+export interface Community {
+  id: string
+  name: string
+  street: string
+  grids: { id: string; name: string }[]
+}
+
+export interface Me {
+  openid: string
+  signedUp: boolean
+  nickname?: string
+  communityId?: string
+  communityName?: string
+  gridId?: string
+  gridName?: string
+  roles: Role[]
+  /** Communities this user may act on as staff (all for admin). */
+  staffCommunityIds: string[]
+  volunteerStatus: VolunteerStatus
+  largeFont: boolean
+  /** The user's own latest application, phone unmasked (it is theirs). */
+  application?: VolunteerApplication
+}
+
+export interface VolunteerApplication {
+  id: string
+  openid: string
+  communityId: string
+  communityName: string
+  realName: string
+  /** Masked (138****5678) unless the viewer is the applicant or staff scoped to the community. */
+  phone: string
+  skills: string[]
+  intro?: string
+  status: ApplicationStatus
+  reason?: string
+  createdAt: ISODate
+  reviewedAt?: ISODate
+}
+
+export interface StaffMember {
+  openid: string
+  nickname: string
+  communityIds: string[]
+}
+
+export const userInputs = {
+  /** Public: the communities and grids to choose from. */
+  listCommunities: z.object({}),
+  me: z.object({}),
+  signUp: z.object({
+    privacyAgreed: z.literal(true),
+    privacyVersion: z.string().check(z.minLength(1), z.maxLength(32)),
+    communityId: id,
+    gridId: z.optional(id),
+    nickname: z.string().check(z.trim(), z.minLength(1, '请填写昵称'), z.maxLength(20, '昵称最多20个字')),
+  }),
+  updateProfile: z.object({
+    nickname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
+    gridId: z.optional(id),
+    largeFont: z.optional(z.boolean()),
+  }),
+  applyVolunteer: z.object({
+    realName: z.string().check(z.trim(), z.minLength(2, '请填写真实姓名'), z.maxLength(20)),
+    phone,
+    skills: z.array(z.enum(SKILLS)).check(z.minLength(1, '请至少选择一项技能'), z.maxLength(8)),
+    intro: z.optional(z.string().check(z.maxLength(200))),
+  }),
+  withdrawApplication: z.object({ applicationId: id }),
+  listApplications: z.object({
+    status: z.optional(z.enum(['pending', 'approved', 'rejected', 'withdrawn'])),
+    communityId: z.optional(id),
+    ...pageInput,
+  }),
+  reviewApplication: z.object({
+    applicationId: id,
+    decision: z.enum(['approve', 'reject']),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  }),
+  grantStaff: z.object({ openid: id, communityIds: z.array(id).check(z.minLength(1), z.maxLength(20)) }),
+  revokeStaff: z.object({ openid: id, communityIds: z.optional(z.array(id).check(z.maxLength(20))) }),
+  listStaff: z.object({ ...pageInput }),
+}
+
+export interface UserOutputs {
+  listCommunities: { communities: Community[] }
+  me: Me
+  signUp: Me
+  updateProfile: Me
+  applyVolunteer: VolunteerApplication
+  withdrawApplication: VolunteerApplication
+  listApplications: Page<VolunteerApplication>
+  reviewApplication: VolunteerApplication
+  grantStaff: StaffMember
+  revokeStaff: StaffMember
+  listStaff: Page<StaffMember>
+}
+
+/** Actions that change data: they must carry a requestId and are made idempotent. */
+export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
