@@ -1,0 +1,7 @@
+// Global setup for the cloud layer: bundle the cloud functions once, so tests run the real artifacts.
+const { execFileSync } = require('child_process')
+const path = require('path')
+module.exports = async () => {
+  const root = path.resolve(__dirname, '../..')
+  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'inherit' })
+}
