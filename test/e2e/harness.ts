@@ -1,0 +1,140 @@
+// The browser layer's stack: the local CloudBase emulator (fresh data dir, seeded, serving dist/h5) and
+// Debian's Chromium driven by playwright-core, with a phone-sized viewport. Each test file starts one.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+
+const root = path.resolve(__dirname, '../..')
+
+/** The launch flags DESIGN.md §8 prescribes for Debian's Chromium on this machine. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+export const CHROMIUM_PATH = process.env.HEMEI_CHROMIUM || '/usr/bin/chromium'
+
+/** What the tests use of `startEmulator` (docs/INTERFACES.md). */
+export interface Emulator {
+  url: string
+  port: number
+  close(): Promise<void>
+  invoke(fn: string, event: { action: string; input?: unknown; requestId?: string }, openid: string): Promise<any>
+}
+
+export interface Stack {
+  emulator: Emulator
+  /** The emulator's base URL, ending in '/'. */
+  url: string
+  context: BrowserContext
+  /** Uncaught page errors seen so far, across every page of the context. */
+  pageErrors: string[]
+  newPage(): Promise<Page>
+  close(): Promise<void>
+}
+
+/** Starts the emulator on a random port with a fresh seeded data dir, and a fresh Chromium profile. */
+export async function startStack(): Promise<Stack> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-data-'))
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-chromium-'))
+  // Required at run time so this file type-checks on its own; the shape is pinned by the interface above.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startEmulator } = require(path.join(root, 'cloud/emulator/index.ts'))
+  const emulator: Emulator = await startEmulator({
+    port: 0,
+    dataDir,
+    seed: true,
+    staticDir: path.join(root, 'dist/h5'),
+    functionsDir: path.join(root, 'dist/cloudfunctions'),
+    quiet: true,
+  })
+  const url = emulator.url.endsWith('/') ? emulator.url : `${emulator.url}/`
+  let context: BrowserContext
+  try {
+    // A persistent context on a new empty profile: the --user-data-dir of §8, owned and removed by us.
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 375, height: 812 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    })
+  } catch (e) {
+    await emulator.close()
+    throw e
+  }
+  context.setDefaultTimeout(15000)
+  const pageErrors: string[] = []
+  const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)))
+  context.pages().forEach(watch)
+  context.on('page', watch)
+
+  return {
+    emulator,
+    url,
+    context,
+    pageErrors,
+    async newPage() {
+      const blank = context.pages().find((p) => p.url() === 'about:blank')
+      return blank ?? (await context.newPage())
+    },
+    async close() {
+      await context.close().catch(() => undefined)
+      await emulator.close().catch(() => undefined)
+      rmSync(profileDir, { recursive: true, force: true })
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Opens a hash route of the h5 app (e.g. '/pages/me/index'), or the app's start page. */
+export async function openApp(stack: Stack, page: Page, route = ''): Promise<void> {
+  await page.goto(route ? `${stack.url}#${route}` : stack.url)
+  await appMounted(page)
+}
+
+/** Waits until Taro has mounted a page into #app. */
+export async function appMounted(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const app = document.getElementById('app')
+    return !!app && app.querySelector('.taro_page, .taro_router') !== null && (app.textContent || '').trim().length > 0
+  })
+}
+
+/** The visible element whose own text is exactly `text` (Taro renders text in custom elements). */
+export function byText(page: Page | Locator, text: string | RegExp): Locator {
+  return page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first()
+}
+
+/** Clicks the visible element with this exact text, once it is there. */
+export async function tap(page: Page | Locator, text: string | RegExp): Promise<void> {
+  const el = byText(page, text)
+  await el.waitFor({ state: 'visible' })
+  await el.click()
+}
+
+/** Waits for visible text (exact string, or a RegExp). */
+export async function see(page: Page | Locator, text: string | RegExp): Promise<Locator> {
+  const el = byText(page, text)
+  await el.waitFor({ state: 'visible' })
+  return el
+}
+
+/** Taro h5's showModal renders its own DOM dialog: press its confirm button (by its text when given). */
+export async function confirmModal(page: Page, label?: string): Promise<void> {
+  const modal = page.locator('.taro__modal').locator('visible=true').first()
+  await modal.waitFor({ state: 'visible' })
+  const button = label ? modal.getByText(label, { exact: true }) : modal.locator('.taro-model__confirm')
+  await button.click()
+  await modal.waitFor({ state: 'hidden' })
+}
