@@ -1,0 +1,555 @@
+/**
+ * Layer 3 harness: runs the REAL weapp build (dist/weapp) inside miniprogram-simulate.
+ *
+ * How it works (see README section in test/weapp/README.md):
+ *  - miniprogram-simulate brings j-component (exparser, WeChat's component runtime) and the official
+ *    `wcc` WXML compiler. We compile the whole dist/weapp with wcc once, so Taro's `base.wxml` template
+ *    recursion, `<import>` and `utils.wxs` work exactly as in WeChat.
+ *  - A shim provides App / getApp / getCurrentPages and turns `Page(opts)` into a component definition
+ *    (data + methods), registered with j-component under the page's compiled template.
+ *    Custom components (Taro's `comp`, `custom-wrapper`, our own) are registered from their `Component()` calls.
+ *  - `wx` is miniprogram-simulate's mock API, plus: wx.cloud.callFunction -> HTTP POST to the emulator's
+ *    /api/fn/<name> with X-Hemei-Openid = the persona under test; an in-memory storage; recorders for
+ *    showToast / showModal / navigateTo and friends.
+ *  - app.js is required once per jest module registry (i.e. once per test file), as WeChat loads it once.
+ */
+import fs from 'fs'
+import path from 'path'
+import http from 'http'
+
+export const DIST = process.env.HEMEI_WEAPP_DIR || path.resolve(__dirname, '../../dist/weapp')
+
+type AnyFn = (...args: any[]) => any
+type Dict = Record<string, any>
+
+export interface Recorded {
+  api: string
+  args: Dict
+}
+
+export interface Env {
+  /** openid sent as X-Hemei-Openid on every wx.cloud.callFunction */
+  persona: string | null
+  /** emulator base URL, e.g. http://127.0.0.1:1234 */
+  emulatorUrl: string | null
+  /** every recorded wx call (showToast, showModal, navigateTo, ...) in order */
+  calls: Recorded[]
+  /** every cloud call, with its result */
+  cloudCalls: { name: string; data: any; result?: any; error?: string }[]
+  storage: Map<string, any>
+  /** answer for the next wx.showModal calls (confirm by default) */
+  modalAnswer: { confirm: boolean; cancel: boolean; content?: string }
+}
+
+export const env: Env = {
+  persona: null,
+  emulatorUrl: null,
+  calls: [],
+  cloudCalls: [],
+  storage: new Map(),
+  modalAnswer: { confirm: true, cancel: false },
+}
+
+/** Set the emulator URL that wx.cloud.callFunction posts to. */
+export function useEmulator(url: string | null) {
+  env.emulatorUrl = url ? url.replace(/\/$/, '') : null
+}
+
+/** Set the persona (openid) for subsequent cloud calls. */
+export function setPersona(openid: string | null) {
+  env.persona = openid
+}
+
+/** Recorded calls of one wx API, e.g. calls('navigateTo'). */
+export function calls(api: string): Dict[] {
+  return env.calls.filter((c) => c.api === api).map((c) => c.args)
+}
+
+/** Forget recorded calls (not storage). */
+export function clearCalls() {
+  env.calls.length = 0
+  env.cloudCalls.length = 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// wx: what miniprogram-simulate does not provide (or provides as inert mocks) and the app needs.
+
+function postJson(url: string, body: unknown, headers: Dict): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url)
+    const payload = Buffer.from(JSON.stringify(body))
+    const req = http.request(
+      {
+        hostname: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          try {
+            resolve(JSON.parse(text))
+          } catch {
+            reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${text.slice(0, 200)}`))
+          }
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(payload)
+  })
+}
+
+/** Wrap an async implementation in WeChat's callback + promise convention. */
+function wxAsync(api: string, impl: (opts: Dict) => Promise<Dict> | Dict) {
+  return (opts: Dict = {}) => {
+    const p = Promise.resolve()
+      .then(() => impl(opts))
+      .then((res) => ({ errMsg: `${api}:ok`, ...res }))
+    p.then(
+      (res) => {
+        opts.success?.(res)
+        opts.complete?.(res)
+      },
+      (err) => {
+        const res = { errMsg: `${api}:fail ${err?.message || err}` }
+        opts.fail?.(res)
+        opts.complete?.(res)
+      },
+    )
+    if (opts.success || opts.fail || opts.complete) {
+      p.catch(() => {})
+      return undefined
+    }
+    return p.catch((err) => {
+      throw { errMsg: `${api}:fail ${err?.message || err}` }
+    })
+  }
+}
+
+function recorder(api: string, result: (opts: Dict) => Dict = () => ({})) {
+  return wxAsync(api, (opts) => {
+    const { success, fail, complete, ...args } = opts
+    env.calls.push({ api, args })
+    return result(args)
+  })
+}
+
+function installWx(wx: Dict) {
+  const sysInfo = wx.getSystemInfoSync ? wx.getSystemInfoSync() : {}
+  const systemInfo = { fontSizeSetting: 16, language: 'zh_CN', platform: 'devtools', ...sysInfo }
+  Object.assign(wx, {
+    getSystemInfoSync: () => ({ ...systemInfo }),
+    getSystemInfo: wxAsync('getSystemInfo', () => ({ ...systemInfo })),
+    // storage: real in-memory key/value store
+    setStorageSync: (key: string, data: any) => void env.storage.set(key, data),
+    getStorageSync: (key: string) => (env.storage.has(key) ? env.storage.get(key) : ''),
+    removeStorageSync: (key: string) => void env.storage.delete(key),
+    clearStorageSync: () => env.storage.clear(),
+    setStorage: wxAsync('setStorage', ({ key, data }) => (env.storage.set(key, data), {})),
+    getStorage: wxAsync('getStorage', ({ key }) => {
+      if (!env.storage.has(key)) throw new Error('data not found')
+      return { data: env.storage.get(key) }
+    }),
+    removeStorage: wxAsync('removeStorage', ({ key }) => (env.storage.delete(key), {})),
+    clearStorage: wxAsync('clearStorage', () => (env.storage.clear(), {})),
+    getStorageInfoSync: () => ({ keys: [...env.storage.keys()], currentSize: 0, limitSize: 10240 }),
+    // UI feedback and navigation: recorded, answered with success
+    showToast: recorder('showToast'),
+    hideToast: recorder('hideToast'),
+    showLoading: recorder('showLoading'),
+    hideLoading: recorder('hideLoading'),
+    showModal: recorder('showModal', () => ({ ...env.modalAnswer })),
+    showActionSheet: recorder('showActionSheet', () => ({ tapIndex: 0 })),
+    navigateTo: recorder('navigateTo', () => ({ eventChannel: { on() {}, emit() {}, off() {}, once() {} } })),
+    redirectTo: recorder('redirectTo'),
+    reLaunch: recorder('reLaunch'),
+    switchTab: recorder('switchTab'),
+    navigateBack: recorder('navigateBack'),
+    setNavigationBarTitle: recorder('setNavigationBarTitle'),
+    stopPullDownRefresh: recorder('stopPullDownRefresh'),
+    startPullDownRefresh: recorder('startPullDownRefresh'),
+    requestSubscribeMessage: recorder('requestSubscribeMessage', (args) => {
+      const out: Dict = {}
+      for (const id of args.tmplIds || []) out[id] = 'accept'
+      return out
+    }),
+    requirePrivacyAuthorize: recorder('requirePrivacyAuthorize'),
+    getPrivacySetting: wxAsync('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
+    onNeedPrivacyAuthorization: () => {},
+    makePhoneCall: recorder('makePhoneCall'),
+    setClipboardData: recorder('setClipboardData'),
+    vibrateShort: recorder('vibrateShort'),
+  })
+  wx.cloud = {
+    inited: false,
+    init(opts: Dict = {}) {
+      env.calls.push({ api: 'cloud.init', args: opts })
+      this.inited = true
+    },
+    callFunction: wxAsync('cloud.callFunction', async (opts) => {
+      const { name, data } = opts
+      const rec: Env['cloudCalls'][number] = { name, data }
+      env.cloudCalls.push(rec)
+      if (!env.emulatorUrl) {
+        rec.error = 'no emulator'
+        throw new Error('no emulator configured for wx.cloud.callFunction (call useEmulator(url))')
+      }
+      const headers: Dict = {}
+      if (env.persona) headers['X-Hemei-Openid'] = env.persona
+      try {
+        const result = await postJson(`${env.emulatorUrl}/api/fn/${encodeURIComponent(name)}`, data ?? {}, headers)
+        rec.result = result
+        return { result, requestID: `sim-${env.cloudCalls.length}` }
+      } catch (e: any) {
+        rec.error = String(e?.message || e)
+        throw e
+      }
+    }),
+    uploadFile: wxAsync('cloud.uploadFile', (opts) => {
+      env.calls.push({ api: 'cloud.uploadFile', args: { cloudPath: opts.cloudPath, filePath: opts.filePath } })
+      return { fileID: `cloud://local/${opts.cloudPath}`, statusCode: 200 }
+    }),
+    getTempFileURL: wxAsync('cloud.getTempFileURL', (opts) => ({
+      fileList: (opts.fileList || []).map((f: any) => {
+        const fileID = typeof f === 'string' ? f : f.fileID
+        return { fileID, tempFileURL: fileID, status: 0 }
+      }),
+    })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading the app
+
+interface Loaded {
+  simulate: any
+  jComponent: any
+  exparser: any
+  gwx: (file: string) => any
+  app: Dict
+  appJson: Dict
+  /** component path (no extension, relative to DIST) -> registered j-component id */
+  components: Map<string, string>
+  /** page route -> registered j-component id */
+  pages: Map<string, string>
+}
+
+let loaded: Loaded | null = null
+let pageStack: PageHandle[] = []
+let seq = 0
+
+const rel = (abs: string) => path.relative(DIST, abs).replace(/\\/g, '/')
+
+/** The pages of app.json: main package first, then each subpackage's pages with their root. */
+export function appPages(appJson: Dict = readAppJson()): string[] {
+  const subs: Dict[] = appJson.subPackages || appJson.subpackages || []
+  return [...(appJson.pages || []), ...subs.flatMap((s) => (s.pages || []).map((p: string) => path.posix.join(s.root, p)))]
+}
+
+export function readAppJson(): Dict {
+  return JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'))
+}
+
+/**
+ * Run `file` (a dist .js) with `Component` / `Page` temporarily replaced by `capture`.
+ * Webpack chunks run their entry only once per module registry, so results are remembered by the caller.
+ */
+function runCapturing(file: string, kind: 'Component' | 'Page'): Dict | null {
+  const g = global as any
+  const saved = g[kind]
+  let captured: Dict | null = null
+  g[kind] = (opts: Dict) => {
+    captured = opts
+  }
+  try {
+    require(file)
+  } finally {
+    g[kind] = saved
+  }
+  return captured
+}
+
+/** Resolve a usingComponents value against the json file that declares it. */
+function resolveComponent(fromDir: string, value: string): string | null {
+  if (/^plugin:\/\//.test(value)) return null
+  const abs = value.startsWith('/') ? path.join(DIST, value) : path.resolve(fromDir, value)
+  if (!fs.existsSync(`${abs}.json`)) return null
+  return abs
+}
+
+/** Register a custom component (and, depth-first, those it uses) with j-component; returns its id. */
+function registerComponent(L: Loaded, abs: string, tagName: string): string {
+  const key = rel(abs)
+  const known = L.components.get(key)
+  if (known) return known
+  const id = `c${++seq}-${key.replace(/[^a-zA-Z0-9]/g, '-')}`
+  L.components.set(key, id)
+  const json = JSON.parse(fs.readFileSync(`${abs}.json`, 'utf8'))
+  const usingComponents = registerUsing(L, path.dirname(abs), { ...(L.appJson.usingComponents || {}), ...(json.usingComponents || {}) })
+  const opts = runCapturing(`${abs}.js`, 'Component')
+  if (!opts) throw new Error(`${key}.js did not call Component()`)
+  L.jComponent.register({
+    ...opts,
+    id,
+    path: key,
+    tagName,
+    template: L.gwx(`${key}.wxml`),
+    usingComponents,
+    options: { ...(opts.options || {}) },
+  })
+  return id
+}
+
+function registerUsing(L: Loaded, fromDir: string, using: Dict): Dict {
+  const out: Dict = {}
+  for (const [tag, value] of Object.entries(using)) {
+    const abs = resolveComponent(fromDir, String(value))
+    if (abs) out[tag] = registerComponent(L, abs, tag)
+  }
+  return out
+}
+
+/** Turn a Page() options object into a j-component definition (the Page -> Component shim). */
+function pageToComponent(opts: Dict): Dict {
+  const methods: Dict = {}
+  const rest: Dict = {}
+  for (const [k, v] of Object.entries(opts)) {
+    if (typeof v === 'function') methods[k] = v
+    else if (k !== 'data' && k !== 'options' && k !== 'behaviors') rest[k] = v
+  }
+  return {
+    data: opts.data || {},
+    behaviors: opts.behaviors || [],
+    options: { ...(opts.options || {}) },
+    methods,
+    // non-function fields of the Page options become instance fields, as in WeChat
+    lifetimes: {
+      created(this: Dict) {
+        Object.assign(this, rest)
+      },
+    },
+  }
+}
+
+function registerPage(L: Loaded, route: string): string {
+  const known = L.pages.get(route)
+  if (known) return known
+  const abs = path.join(DIST, route)
+  if (!fs.existsSync(`${abs}.js`)) throw new Error(`page ${route}: ${route}.js is missing from dist/weapp`)
+  const json = JSON.parse(fs.readFileSync(`${abs}.json`, 'utf8'))
+  const usingComponents = registerUsing(L, path.dirname(abs), { ...(L.appJson.usingComponents || {}), ...(json.usingComponents || {}) })
+  const opts = runCapturing(`${abs}.js`, 'Page')
+  if (!opts) throw new Error(`page ${route}: ${route}.js did not call Page()`)
+  const id = `p${++seq}-${route.replace(/[^a-zA-Z0-9]/g, '-')}`
+  L.jComponent.register({
+    ...pageToComponent(opts),
+    id,
+    path: route,
+    tagName: 'page',
+    template: L.gwx(`${route}.wxml`),
+    usingComponents,
+  })
+  L.pages.set(route, id)
+  return id
+}
+
+/** Load miniprogram-simulate, the wx shim and dist/weapp/app.js (once per jest module registry). */
+export function loadApp(): Loaded {
+  if (loaded) return loaded
+  if (!fs.existsSync(path.join(DIST, 'app.js'))) {
+    throw new Error(`${DIST}/app.js is missing: build with \`npx taro build --type weapp\``)
+  }
+  const g = global as any
+  ;(window as any).__webview_engine_version__ = 0.02
+  const simulate = require('miniprogram-simulate')
+  const jComponent = require('j-component')
+  const exparser = require('miniprogram-exparser')
+  installWx(g.wx)
+
+  // wcc compiles the whole package tree at once (templates, imports, wxs), like the WeChat devtools.
+  const compiler = require('miniprogram-compiler')
+  // eslint-disable-next-line no-new-func
+  const gwxRoot = new Function(compiler.wxmlToJs(DIST))()
+  const gwx = (file: string) => {
+    const fn = gwxRoot(file)
+    if (typeof fn !== 'function') throw new Error(`wcc has no template for ${file}`)
+    return fn
+  }
+
+  const appJson = readAppJson()
+  let app: Dict | null = null
+  const appInstance = () => app
+  g.App = (opts: Dict) => {
+    app = opts
+  }
+  g.getApp = () => appInstance()
+  g.getCurrentPages = () => pageStack.filter((p) => !p.closed).map((p) => p.instance)
+  g.Page = (opts: Dict) => {
+    throw new Error(`Page() called outside the harness loader: ${Object.keys(opts)}`)
+  }
+  require(path.join(DIST, 'app.js'))
+  if (!app) throw new Error('app.js did not call App()')
+  const launch = { path: appJson.pages[0], query: {}, scene: 1001, referrerInfo: {} }
+  ;(app as Dict).onLaunch?.call(app, launch)
+  ;(app as Dict).onShow?.call(app, launch)
+
+  loaded = { simulate, jComponent, exparser, gwx, app: app as Dict, appJson, components: new Map(), pages: new Map() }
+  return loaded
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages
+
+export interface PageHandle {
+  route: string
+  query: Dict
+  /** j-component root: .dom is the rendered DOM, .data the page data */
+  root: any
+  /** the page instance (`this` of the Page methods) */
+  instance: Dict
+  closed: boolean
+  /** rendered text of the page, whitespace-collapsed */
+  text(): string
+  /** dispatch a tap on the first element matching a CSS selector, or containing the given text */
+  tap(target: string | { text: string }): Promise<void>
+  /** onUnload + detach */
+  close(): void
+}
+
+export interface RenderOptions {
+  /** openid sent with every cloud call while this page is open */
+  persona?: string | null
+  query?: Dict
+  /** keep previously opened pages alive (default: close them, as a tab switch / redirect would) */
+  keepOthers?: boolean
+}
+
+/** Render a page of dist/weapp: register it (Page -> Component shim), attach it, and run onLoad/onShow/onReady. */
+export function renderPage(route: string, opts: RenderOptions = {}): PageHandle {
+  const L = loadApp()
+  route = route.replace(/^\//, '')
+  if (opts.persona !== undefined) setPersona(opts.persona)
+  if (!opts.keepOthers) for (const p of pageStack) p.close()
+  const id = registerPage(L, route)
+  const root = L.simulate.render(id)
+  const parent = document.createElement('div')
+  parent.setAttribute('data-route', route)
+  document.body.appendChild(parent)
+  const instance = root.instance as Dict
+  instance.route = route
+  instance.__route__ = route
+  const query = { ...(opts.query || {}) }
+  instance.options = query
+  root.attach(parent)
+  const handle: PageHandle = {
+    route,
+    query,
+    root,
+    instance,
+    closed: false,
+    text: () => text(root),
+    tap: (target) => tap(root, target),
+    close() {
+      if (handle.closed) return
+      handle.closed = true
+      try {
+        instance.onUnload?.()
+      } finally {
+        root.detach()
+        parent.remove()
+      }
+    },
+  }
+  pageStack.push(handle)
+  instance.onLoad?.(query)
+  instance.onShow?.()
+  instance.onReady?.()
+  return handle
+}
+
+/** Close every open page (call in afterEach). */
+export function closeAll() {
+  for (const p of pageStack) p.close()
+  pageStack = []
+}
+
+/** Rendered text of a page / component root (or DOM element), whitespace-collapsed. */
+export function text(root: any): string {
+  const dom: Element = root?.dom ?? root
+  return (dom?.textContent || '').replace(/\s+/g, ' ').trim()
+}
+
+function findByText(dom: Element, needle: string): Element | null {
+  // the deepest element whose text contains the needle
+  let best: Element | null = null
+  const walk = (el: Element) => {
+    if (!(el.textContent || '').includes(needle)) return
+    best = el
+    for (const child of Array.from(el.children)) walk(child)
+  }
+  walk(dom)
+  return best
+}
+
+/** Dispatch a WeChat `tap` on an element (by CSS selector or text); it bubbles like a real tap. */
+export async function tap(root: any, target: string | { text: string }): Promise<void> {
+  const L = loadApp()
+  const dom: Element = root.dom
+  const el = typeof target === 'string' ? dom.querySelector(target) : findByText(dom, target.text)
+  if (!el) throw new Error(`tap: nothing matches ${JSON.stringify(target)} in: ${text(root).slice(0, 300)}`)
+  // walk up to the nearest element that exparser knows
+  let node: any = el
+  while (node && !node.__wxElement) node = node.parentNode
+  if (!node) throw new Error(`tap: ${JSON.stringify(target)} is not an exparser element`)
+  const { exparser } = L
+  for (const type of ['touchstart', 'touchend', 'tap']) {
+    exparser.Event.dispatchEvent(
+      node.__wxElement,
+      exparser.Event.create(type, type === 'tap' ? { x: 0, y: 0 } : {}, {
+        bubbles: true,
+        composed: true,
+        capturePhase: true,
+        extraFields: { touches: [], changedTouches: [] },
+      }),
+    )
+  }
+  // Taro batches setData through its own scheduler: yield once so handlers run before we return
+  await new Promise((r) => setTimeout(r, 0))
+}
+
+/** Poll until predicate() returns truthy (or stops throwing); returns its value. */
+export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 10000, interval = 20, message = '' } = {}): Promise<T> {
+  const start = Date.now()
+  let lastErr: unknown = null
+  for (;;) {
+    try {
+      const v = await predicate()
+      if (v) return v
+      lastErr = null
+    } catch (e) {
+      lastErr = e
+    }
+    if (Date.now() - start > timeout) {
+      const why = lastErr instanceof Error ? lastErr.message : message || 'predicate stayed false'
+      throw new Error(`waitFor timed out after ${timeout} ms: ${why}`)
+    }
+    await new Promise((r) => setTimeout(r, interval))
+  }
+}
+
+/** Wait until the page's text contains `needle`; returns the text. */
+export function waitForText(page: PageHandle, needle: string | RegExp, timeout = 10000): Promise<string> {
+  return waitFor(
+    () => {
+      const t = page.text()
+      if (typeof needle === 'string' ? t.includes(needle) : needle.test(t)) return t
+      throw new Error(`text ${needle} not found in: ${t.slice(0, 400)}`)
+    },
+    { timeout },
+  )
+}
