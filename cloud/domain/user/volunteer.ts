@@ -1,0 +1,104 @@
+import type { OutputOf, ParsedInputOf, VolunteerApplication } from '../../../src/contracts'
+import { audit } from '../../lib/audit'
+import { loadCommunities } from '../../lib/communities'
+import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
+import { HandlerError, invalidField } from '../../lib/errors'
+import type { VolunteerApplicationDoc } from '../../lib/model'
+import { pageWindow, toPage } from '../../lib/paging'
+import { APPLICATIONS, getApplication } from './applications'
+import { toApplication } from './view'
+
+type In<A extends 'applyVolunteer' | 'withdrawApplication' | 'listApplications' | 'reviewApplication'> = ParsedInputOf<'user', A>
+
+/** A signed-up resident applies to volunteer in their community; one pending application at a time. */
+export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Promise<VolunteerApplication> {
+  requireSignedUp(ctx)
+  const { db, user } = ctx
+  if (user.volunteerStatus === 'approved') throw new HandlerError('ALREADY_VOLUNTEER')
+  if (user.volunteerStatus === 'pending') throw new HandlerError('APPLICATION_PENDING')
+  // The user doc's volunteerStatus is the lock: only one concurrent apply can move it to 'pending'.
+  const users = db.collection('users')
+  const claim = await users.where({ _id: ctx.openid, volunteerStatus: db.command.nin(['pending', 'approved']) }).update({ data: { volunteerStatus: 'pending', updatedAt: ctx.now } })
+  if (claim.stats.updated !== 1) throw new HandlerError('APPLICATION_PENDING')
+  const doc: Omit<VolunteerApplicationDoc, '_id'> = {
+    openid: ctx.openid,
+    communityId: user.communityId,
+    realName: input.realName,
+    phone: input.phone,
+    skills: [...new Set(input.skills)],
+    ...(input.intro?.trim() ? { intro: input.intro.trim() } : {}),
+    status: 'pending',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  }
+  let id: string
+  try {
+    id = String((await db.collection(APPLICATIONS).add({ data: doc }))._id)
+  } catch (err) {
+    // Give the lock back so the user can try again.
+    await users.where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: user.volunteerStatus ?? 'none' } }).catch(() => undefined)
+    throw err
+  }
+  await loadCommunities(db)
+  return toApplication({ ...doc, _id: id }, ctx)
+}
+
+/** The applicant withdraws their own pending application. */
+export async function withdrawApplication(input: In<'withdrawApplication'>, ctx: Ctx): Promise<VolunteerApplication> {
+  requireSignedUp(ctx)
+  const { db } = ctx
+  const app = await getApplication(db, input.applicationId)
+  if (!app || app.openid !== ctx.openid) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
+  if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
+  const patch = { status: 'withdrawn' as const, updatedAt: ctx.now }
+  const res = await db.collection(APPLICATIONS).where({ _id: app._id, openid: ctx.openid, status: 'pending' }).update({ data: patch })
+  if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
+  await Promise.all([
+    db.collection('users').where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: 'none', updatedAt: ctx.now } }),
+    audit(ctx, { entity: APPLICATIONS, entityId: app._id, action: 'withdraw', from: 'pending', to: 'withdrawn' }),
+    loadCommunities(db),
+  ])
+  return toApplication({ ...app, ...patch }, ctx)
+}
+
+/** Staff: the applications of their communities (admin: all), newest first, one page at a time. */
+export async function listApplications(input: In<'listApplications'>, ctx: Ctx): Promise<OutputOf<'user', 'listApplications'>> {
+  requireRole(ctx, 'staff')
+  const { db } = ctx
+  const where: Record<string, unknown> = {}
+  if (input.communityId) {
+    requireScope(ctx, input.communityId)
+    where.communityId = input.communityId
+  } else if (!ctx.isAdmin) {
+    where.communityId = db.command.in(ctx.staffCommunityIds)
+  }
+  if (input.status) where.status = input.status
+  const w = pageWindow(input)
+  const col = db.collection(APPLICATIONS)
+  const query = (Object.keys(where).length ? col.where(where) : col).orderBy('createdAt', 'desc').skip(w.skip).limit(w.limit)
+  const [res] = await Promise.all([query.get(), loadCommunities(db)])
+  return toPage(res.data as VolunteerApplicationDoc[], w, (a) => toApplication(a, ctx))
+}
+
+/** Staff scoped to the application's community approve or reject a pending application. */
+export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx): Promise<VolunteerApplication> {
+  requireRole(ctx, 'staff')
+  const reason = input.reason || undefined
+  if (input.decision === 'reject' && !reason) throw invalidField('reason', '请填写不通过的原因')
+  const { db } = ctx
+  const app = await getApplication(db, input.applicationId)
+  if (!app) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
+  requireScope(ctx, app.communityId)
+  if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
+  const to = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
+  const patch = { status: to, reviewedBy: ctx.openid, reviewedAt: ctx.now, updatedAt: ctx.now, ...(reason ? { reason } : {}) }
+  // Conditional on 'pending': of two concurrent reviews exactly one updates the document.
+  const res = await db.collection(APPLICATIONS).where({ _id: app._id, status: 'pending' }).update({ data: patch })
+  if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
+  await Promise.all([
+    db.collection('users').where({ _id: app.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: to, updatedAt: ctx.now } }),
+    audit(ctx, { entity: APPLICATIONS, entityId: app._id, action: 'review', from: 'pending', to, reason }),
+    loadCommunities(db),
+  ])
+  return toApplication({ ...app, ...patch }, ctx)
+}

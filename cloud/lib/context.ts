@@ -1,0 +1,69 @@
+import type { Role } from '../../src/contracts'
+import { cloud, db, type Database } from './cloud'
+import { HandlerError } from './errors'
+import type { UserDoc } from './model'
+
+/** Everything a handler knows about the caller. Built with one database read (the user doc). */
+export interface Ctx {
+  /** From cloud.getWXContext() only; never from the event. */
+  openid: string
+  user: UserDoc | null
+  roles: Role[]
+  /** Communities the caller is staff of (admins pass every scope check regardless). */
+  staffCommunityIds: string[]
+  isAdmin: boolean
+  db: Database
+  /** One clock per invocation: every timestamp written by this call uses it. */
+  now: Date
+}
+
+/** A signed-up caller: `user` is present. */
+export type SignedUpCtx = Ctx & { user: UserDoc }
+
+/** The caller's openid, straight from the WeChat context. */
+export function callerOpenid(): string {
+  return String(cloud.getWXContext().OPENID || '')
+}
+
+/** Admin openids from the deployment configuration (HEMEI_ADMIN_OPENIDS, comma-separated). */
+export function adminOpenids(): string[] {
+  return (process.env.HEMEI_ADMIN_OPENIDS || '').split(',').map((s) => s.trim()).filter(Boolean)
+}
+
+/** Roles implied by a user doc and the admin list. */
+export function rolesOf(user: UserDoc | null, isAdmin: boolean): Role[] {
+  const roles: Role[] = []
+  if (user) roles.push('resident')
+  if (user?.volunteerStatus === 'approved') roles.push('volunteer')
+  if (user?.staffCommunityIds?.length) roles.push('staff')
+  if (isAdmin) roles.push('admin')
+  return roles
+}
+
+/** Builds ctx; reads the user doc unless `loadUser` is false (public actions). */
+export async function buildContext(openid: string, loadUser = true, now = new Date()): Promise<Ctx> {
+  const user = loadUser && openid ? ((await db.collection('users').doc(openid).get()).data as UserDoc | null) : null
+  const isAdmin = !!openid && adminOpenids().includes(openid)
+  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now }
+}
+
+/** Refuses callers who have not signed up (NOT_SIGNED_UP). */
+export function requireSignedUp(ctx: Ctx): asserts ctx is SignedUpCtx {
+  if (!ctx.user) throw new HandlerError('NOT_SIGNED_UP')
+}
+
+/** Refuses callers without the role (ROLE_REQUIRED). Admins count as staff. */
+export function requireRole(ctx: Ctx, role: Role): void {
+  const ok = ctx.roles.includes(role) || (role === 'staff' && ctx.isAdmin)
+  if (!ok) throw new HandlerError('ROLE_REQUIRED')
+}
+
+/** True when the caller may act on the community as staff (admins: every community). */
+export function inScope(ctx: Ctx, communityId: string): boolean {
+  return ctx.isAdmin || ctx.staffCommunityIds.includes(communityId)
+}
+
+/** Refuses staff acting outside their communities (SCOPE_DENIED). */
+export function requireScope(ctx: Ctx, communityId: string): void {
+  if (!inScope(ctx, communityId)) throw new HandlerError('SCOPE_DENIED')
+}
