@@ -1,5 +1,13 @@
+const userPages = ['pages/signup/index', 'pages/apply/index', 'pages/privacy/index']
+// The persona picker exists only for local h5 runs against the emulator.
+if (process.env.TARO_ENV === 'h5') userPages.push('pages/persona/index')
+
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/user', pages: userPages },
+    { root: 'packages/staff', pages: ['pages/applications/index'] },
+  ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   tabBar: {
     color: '#4a4a4a',
@@ -10,4 +18,6 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },
+  // WeChat privacy: privacy APIs wait for the user's agreement (handled by PrivacySheet).
+  __usePrivacyCheck__: true,
 })

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '和美社区' })
+export default definePageConfig({ navigationBarTitleText: '和美社区', enablePullDownRefresh: true })

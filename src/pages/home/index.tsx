@@ -1,2 +1,65 @@
-import { View, Text } from '@tarojs/components'
-export default function Home() { return <View><Text>和美社区</Text></View> }
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Page } from '../../components/Page'
+import { useMe } from '../../hooks/useMe'
+import { ROUTES, go } from '../../routes'
+
+/** The four services; each opens as its subpackage lands. */
+const TILES = [
+  { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙' },
+  { key: 'school', name: '四点钟学校', desc: '放学后的课后托管' },
+  { key: 'elder', name: '长者活动', desc: '每周活动，报名参加' },
+  { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到' },
+] as const
+
+/** Home tab: the user's community and the service tiles; asks new users to sign up. */
+export default function Home() {
+  const me = useMe()
+  useDidShow(() => {
+    if (!me.loading) void me.refresh()
+  })
+  usePullDownRefresh(() => {
+    void me.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  const user = me.data
+  return (
+    <Page loading={me.loading && !user} error={user ? undefined : me.error} onRetry={me.refresh}>
+      {user && (
+        <View>
+          <View className='hm-card'>
+            {user.signedUp ? (
+              <View>
+                <Text className='hm-title'>{user.communityName || '我的社区'}</Text>
+                <Text className='hm-sub hm-block'>
+                  {user.nickname ? `${user.nickname}，您好` : '您好'}
+                  {user.gridName ? ` · ${user.gridName}` : ''}
+                </Text>
+              </View>
+            ) : (
+              <View>
+                <Text className='hm-title'>欢迎来到和美社区</Text>
+                <Text className='hm-text hm-block'>第一次使用，请先选择您所在的社区，完成注册后就能使用各项服务。</Text>
+                <Button className='hm-btn' onClick={() => go(ROUTES.signup)}>
+                  立即注册
+                </Button>
+              </View>
+            )}
+          </View>
+          <View className='hm-grid'>
+            {TILES.map((t) => (
+              <View
+                key={t.key}
+                className='hm-tile'
+                onClick={() => void Taro.showToast({ title: `${t.name}即将开放`, icon: 'none' })}
+              >
+                <Text className='hm-tile-name'>{t.name}</Text>
+                <Text className='hm-sub hm-block'>{t.desc}</Text>
+                <Text className='hm-badge'>即将开放</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}

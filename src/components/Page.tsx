@@ -1,0 +1,34 @@
+import { View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { useLargeFont } from '../hooks/useLargeFont'
+import type { AppError } from '../services/cloud'
+import { PrivacySheet } from './PrivacySheet'
+import { StateView } from './StateView'
+
+export interface PageProps {
+  /** Show the loading state instead of the content. */
+  loading?: boolean
+  /** Show the error state (with retry) instead of the content. */
+  error?: AppError
+  /** Show the empty state instead of the content. */
+  empty?: boolean
+  emptyText?: string
+  onRetry?: () => void
+  className?: string
+  children?: ReactNode
+}
+
+/** Every page's root: applies the font mode class, the privacy sheet, and the loading/error/empty states. */
+export function Page({ loading = false, error, empty = false, emptyText, onRetry, className = '', children }: PageProps) {
+  const large = useLargeFont()
+  let body: ReactNode = children
+  if (loading) body = <StateView kind='loading' />
+  else if (error) body = <StateView kind='error' error={error} onRetry={onRetry} />
+  else if (empty) body = <StateView kind='empty' text={emptyText} />
+  return (
+    <View className={`hm-page ${large ? 'hm-large' : ''} ${className}`}>
+      {body}
+      {process.env.TARO_ENV === 'weapp' && <PrivacySheet />}
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { AppError } from '../services/cloud'
+import { ROUTES, go } from '../routes'
+
+export interface StateViewProps {
+  kind: 'loading' | 'error' | 'empty'
+  error?: AppError
+  /** Shown for `empty`. */
+  text?: string
+  onRetry?: () => void
+}
+
+/** The loading, error (with retry) and empty states every page shows the same way. */
+export function StateView({ kind, error, text, onRetry }: StateViewProps) {
+  if (kind === 'loading') {
+    return (
+      <View className='hm-state' aria-busy='true'>
+        <Text className='hm-text'>正在加载…</Text>
+      </View>
+    )
+  }
+  if (kind === 'empty') {
+    return (
+      <View className='hm-state'>
+        <Text className='hm-text'>{text || '暂无内容'}</Text>
+      </View>
+    )
+  }
+  const code = error?.code
+  return (
+    <View className='hm-state' role='alert'>
+      <Text className='hm-text hm-block'>{error?.message || '出错了，请稍后再试'}</Text>
+      {onRetry && (
+        <Button className='hm-btn' onClick={onRetry}>
+          重试
+        </Button>
+      )}
+      {code === 'NOT_SIGNED_UP' && (
+        <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.signup)}>
+          去注册
+        </Button>
+      )}
+      {process.env.TARO_ENV === 'h5' && code === 'UNAUTHENTICATED' && (
+        <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.persona)}>
+          选择演示身份
+        </Button>
+      )}
+    </View>
+  )
+}

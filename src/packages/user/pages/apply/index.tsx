@@ -1,0 +1,122 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { SKILLS, userInputs } from '../../../../contracts'
+import { Page } from '../../../../components/Page'
+import { showDone, showError } from '../../../../components/feedback'
+import { useMe } from '../../../../hooks/useMe'
+import { serverFieldErrors, validate, type FieldErrors } from '../../../../hooks/validate'
+import { isAppError } from '../../../../services/cloud'
+import { ROUTES, go } from '../../../../routes'
+import { applyVolunteer } from '../../hooks/useUser'
+
+const FALLBACKS: FieldErrors = {
+  realName: '真实姓名为2到20个字',
+  phone: '请输入11位手机号',
+  skills: '请至少选择一项技能',
+  intro: '自我介绍最多200字',
+}
+
+/** Volunteer application: real name, phone, skills, a short intro. */
+export default function ApplyPage() {
+  const me = useMe()
+  const [realName, setRealName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [skills, setSkills] = useState<string[]>([])
+  const [intro, setIntro] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+
+  const toggle = (s: string) => setSkills((prev) => (prev.includes(s) ? prev.filter((x) => x !== s) : [...prev, s]))
+
+  const onSubmit = async () => {
+    const v = validate(userInputs.applyVolunteer, { realName, phone: phone.trim(), skills, intro: intro.trim() || undefined }, FALLBACKS)
+    if (!v.ok) {
+      setErrors(v.errors)
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    try {
+      await applyVolunteer(v.data)
+      showDone('申请已提交')
+      void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }))
+    } catch (e) {
+      if (isAppError(e) && e.code === 'INVALID_INPUT') setErrors(serverFieldErrors(e.issues, FALLBACKS))
+      showError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const user = me.data
+  if (user && !user.signedUp) {
+    return (
+      <Page>
+        <View className='hm-card'>
+          <Text className='hm-text hm-block'>申请志愿者前，请先完成注册。</Text>
+          <Button className='hm-btn' onClick={() => go(ROUTES.signup)}>
+            去注册
+          </Button>
+        </View>
+      </Page>
+    )
+  }
+  if (user && (user.volunteerStatus === 'pending' || user.volunteerStatus === 'approved')) {
+    return (
+      <Page>
+        <View className='hm-card'>
+          <Text className='hm-text hm-block'>{user.volunteerStatus === 'pending' ? '您的申请正在审核中，请耐心等待。' : '您已经是志愿者了。'}</Text>
+          <Button className='hm-btn' onClick={() => void Taro.switchTab({ url: ROUTES.me })}>
+            返回“我的”
+          </Button>
+        </View>
+      </Page>
+    )
+  }
+
+  return (
+    <Page loading={me.loading && !user} error={user ? undefined : me.error} onRetry={me.refresh}>
+      <Text className='hm-title'>申请成为志愿者</Text>
+      <Text className='hm-sub hm-block'>姓名和手机号仅用于志愿服务记录和社区工作人员联系您，不会公开展示。</Text>
+
+      <View className='hm-card'>
+        <View className='hm-field'>
+          <Text className='hm-label'>真实姓名</Text>
+          <Input className='hm-input' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(e) => setRealName(e.detail.value)} aria-label='真实姓名' />
+          {errors.realName && <Text className='hm-error'>{errors.realName}</Text>}
+        </View>
+        <View className='hm-field'>
+          <Text className='hm-label'>手机号</Text>
+          <Input className='hm-input' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} aria-label='手机号' />
+          {errors.phone && <Text className='hm-error'>{errors.phone}</Text>}
+        </View>
+      </View>
+
+      <View className='hm-card'>
+        <Text className='hm-label'>擅长的服务（可多选）</Text>
+        <View className='hm-wrap' role='group' aria-label='技能'>
+          {SKILLS.map((s) => {
+            const on = skills.includes(s)
+            return (
+              <View key={s} className={`hm-chip ${on ? 'hm-chip-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggle(s)}>
+                <Text>{on ? `✓ ${s}` : s}</Text>
+              </View>
+            )
+          })}
+        </View>
+        {errors.skills && <Text className='hm-error'>{errors.skills}</Text>}
+      </View>
+
+      <View className='hm-card'>
+        <Text className='hm-label'>自我介绍（可不填）</Text>
+        <Textarea className='hm-input hm-textarea' placeholder='例如：退休教师，周末有空' maxlength={200} value={intro} onInput={(e) => setIntro(e.detail.value)} aria-label='自我介绍' />
+        {errors.intro && <Text className='hm-error'>{errors.intro}</Text>}
+      </View>
+
+      <Button className='hm-btn' disabled={busy} loading={busy} onClick={() => void onSubmit()}>
+        提交申请
+      </Button>
+    </Page>
+  )
+}

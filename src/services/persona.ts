@@ -1,0 +1,53 @@
+import Taro from '@tarojs/taro'
+import { AppError, PERSONA_KEY } from './cloud'
+
+/** A demo identity served by the local emulator (h5 local runs only). */
+export interface Persona {
+  openid: string
+  label: string
+  role: string
+  communityName?: string
+}
+
+/** The persona the h5 app currently calls as ('' when none). */
+export function getPersona(): string {
+  try {
+    const v = Taro.getStorageSync(PERSONA_KEY)
+    return typeof v === 'string' ? v : ''
+  } catch {
+    return ''
+  }
+}
+
+/** Choose the persona for later calls. */
+export function setPersona(openid: string): void {
+  Taro.setStorageSync(PERSONA_KEY, openid)
+}
+
+/** A brand-new, not yet signed-up identity. */
+export function newPersonaId(): string {
+  return `dev-new-${Math.random().toString(36).slice(2, 10)}`
+}
+
+/** In h5, make sure some identity is chosen: a first visit behaves like a new WeChat user. */
+export function ensurePersona(): string {
+  let p = getPersona()
+  if (!p) {
+    p = newPersonaId()
+    setPersona(p)
+  }
+  return p
+}
+
+/** The emulator's demo personas (GET /api/dev/personas). */
+export async function listPersonas(): Promise<Persona[]> {
+  const base = process.env.TARO_APP_EMULATOR_URL || ''
+  let res: Taro.request.SuccessCallbackResult<{ personas?: Persona[] }>
+  try {
+    res = await Taro.request<{ personas?: Persona[] }>({ url: `${base}/api/dev/personas`, method: 'GET', dataType: 'json' })
+  } catch {
+    throw new AppError('NETWORK')
+  }
+  if (res.statusCode !== 200 || !res.data || !Array.isArray(res.data.personas)) throw new AppError('INTERNAL', '无法读取演示身份，请确认本地模拟器已启动')
+  return res.data.personas
+}
