@@ -39,6 +39,10 @@ export interface Env {
   storage: Map<string, any>
   /** answer for the next wx.showModal calls (confirm by default) */
   modalAnswer: { confirm: boolean; cancel: boolean; content?: string }
+  /** overrides of getSystemInfoSync / getAppBaseInfo (e.g. fontSizeSetting), read by the app when it loads */
+  system: Dict
+  /** console.error output and uncaught errors since the app was (re)loaded */
+  errors: string[]
 }
 
 export const env: Env = {
@@ -48,6 +52,8 @@ export const env: Env = {
   cloudCalls: [],
   storage: new Map(),
   modalAnswer: { confirm: true, cancel: false },
+  system: {},
+  errors: [],
 }
 
 /** Set the emulator URL that wx.cloud.callFunction posts to. */
@@ -65,10 +71,11 @@ export function calls(api: string): Dict[] {
   return env.calls.filter((c) => c.api === api).map((c) => c.args)
 }
 
-/** Forget recorded calls (not storage). */
+/** Forget recorded calls and errors (not storage). */
 export function clearCalls() {
   env.calls.length = 0
   env.cloudCalls.length = 0
+  env.errors.length = 0
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -141,10 +148,14 @@ function recorder(api: string, result: (opts: Dict) => Dict = () => ({})) {
 
 function installWx(wx: Dict) {
   const sysInfo = wx.getSystemInfoSync ? wx.getSystemInfoSync() : {}
-  const systemInfo = { fontSizeSetting: 16, language: 'zh_CN', platform: 'devtools', ...sysInfo }
+  const baseInfo = wx.getAppBaseInfo ? wx.getAppBaseInfo() : {}
+  // WeChat's default fontSizeSetting is 17; tests raise it through env.system to exercise large-font mode.
+  const systemInfo = () => ({ ...sysInfo, fontSizeSetting: 17, language: 'zh_CN', ...env.system })
+  const appBaseInfo = () => ({ ...baseInfo, fontSizeSetting: 17, language: 'zh_CN', ...env.system })
   Object.assign(wx, {
-    getSystemInfoSync: () => ({ ...systemInfo }),
-    getSystemInfo: wxAsync('getSystemInfo', () => ({ ...systemInfo })),
+    getSystemInfoSync: () => systemInfo(),
+    getSystemInfo: wxAsync('getSystemInfo', () => systemInfo()),
+    getAppBaseInfo: () => appBaseInfo(),
     // storage: real in-memory key/value store
     setStorageSync: (key: string, data: any) => void env.storage.set(key, data),
     getStorageSync: (key: string) => (env.storage.has(key) ? env.storage.get(key) : ''),
@@ -358,48 +369,109 @@ function registerPage(L: Loaded, route: string): string {
   return id
 }
 
-/** Load miniprogram-simulate, the wx shim and dist/weapp/app.js (once per jest module registry). */
-export function loadApp(): Loaded {
+let gwxCache: { dir: string; root: (file: string) => any } | null = null
+
+/** wcc compiles the whole package tree at once (templates, imports, wxs), like the WeChat devtools. */
+function compiledTemplates(): (file: string) => any {
+  if (!gwxCache || gwxCache.dir !== DIST) {
+    const compiler = require('miniprogram-compiler')
+    // eslint-disable-next-line no-new-func
+    gwxCache = { dir: DIST, root: new Function(compiler.wxmlToJs(DIST))() }
+  }
+  const root = gwxCache.root
+  return (file: string) => {
+    const fn = root(file)
+    if (typeof fn !== 'function') throw new Error(`wcc has no template for ${file}`)
+    return fn
+  }
+}
+
+let consoleInstalled = false
+
+/** Record console.error and uncaught errors in env.errors; print them short (minified bundles make huge frames). */
+function captureErrors() {
+  if (consoleInstalled) return
+  consoleInstalled = true
+  const short = (x: any) => {
+    if (x instanceof Error || (x && typeof x === 'object' && 'stack' in x)) {
+      const lines = String(x.stack || x.message).split('\n')
+      return [lines[0], ...lines.slice(1, 6).map((l) => l.replace(/^\s+/, '    '))].join('\n')
+    }
+    return typeof x === 'string' ? x.slice(0, 2000) : (() => {
+      try {
+        return JSON.stringify(x).slice(0, 2000)
+      } catch {
+        return String(x)
+      }
+    })()
+  }
+  const original = console.error
+  console.error = (...args: any[]) => {
+    const msg = args.map(short).join(' ')
+    env.errors.push(msg)
+    if (!process.env.HEMEI_WEAPP_QUIET) process.stderr.write(`[weapp console.error] ${msg}\n`)
+  }
+  ;(console.error as any).original = original
+  window.addEventListener('error', (ev: any) => env.errors.push(`uncaught: ${short(ev.error || ev.message)}`))
+}
+
+export interface LaunchOptions {
+  /** the launch page (default: app.json's first page) */
+  path?: string
+  query?: Dict
+}
+
+/**
+ * Load miniprogram-simulate, the wx shim and dist/weapp/app.js, as WeChat does on a cold start.
+ * Once per jest module registry unless resetApp() is called.
+ */
+export function loadApp(launchOpts: LaunchOptions = {}): Loaded {
   if (loaded) return loaded
   if (!fs.existsSync(path.join(DIST, 'app.js'))) {
     throw new Error(`${DIST}/app.js is missing: build with \`npx taro build --type weapp\``)
   }
   const g = global as any
+  captureErrors()
   ;(window as any).__webview_engine_version__ = 0.02
   const simulate = require('miniprogram-simulate')
   const jComponent = require('j-component')
   const exparser = require('miniprogram-exparser')
   installWx(g.wx)
-
-  // wcc compiles the whole package tree at once (templates, imports, wxs), like the WeChat devtools.
-  const compiler = require('miniprogram-compiler')
-  // eslint-disable-next-line no-new-func
-  const gwxRoot = new Function(compiler.wxmlToJs(DIST))()
-  const gwx = (file: string) => {
-    const fn = gwxRoot(file)
-    if (typeof fn !== 'function') throw new Error(`wcc has no template for ${file}`)
-    return fn
-  }
+  const gwx = compiledTemplates()
 
   const appJson = readAppJson()
   let app: Dict | null = null
-  const appInstance = () => app
   g.App = (opts: Dict) => {
     app = opts
   }
-  g.getApp = () => appInstance()
+  g.getApp = () => app
   g.getCurrentPages = () => pageStack.filter((p) => !p.closed).map((p) => p.instance)
   g.Page = (opts: Dict) => {
     throw new Error(`Page() called outside the harness loader: ${Object.keys(opts)}`)
   }
   require(path.join(DIST, 'app.js'))
   if (!app) throw new Error('app.js did not call App()')
-  const launch = { path: appJson.pages[0], query: {}, scene: 1001, referrerInfo: {} }
+  const launch = { path: launchOpts.path || appJson.pages[0], query: launchOpts.query || {}, scene: 1001, referrerInfo: {} }
   ;(app as Dict).onLaunch?.call(app, launch)
   ;(app as Dict).onShow?.call(app, launch)
 
   loaded = { simulate, jComponent, exparser, gwx, app: app as Dict, appJson, components: new Map(), pages: new Map() }
   return loaded
+}
+
+/**
+ * Throw the running app away (pages closed, module registry reset), so the next render is a cold start:
+ * fresh Taro runtime, fresh React tree, fresh module state (stores, caches). Storage is kept unless asked.
+ */
+export function resetApp({ clearStorage = false } = {}) {
+  closeAll()
+  if (!loaded) return
+  loaded = null
+  const g = global as any
+  // webpack's chunk list lives on wx: a new runtime would replay the old chunks' entries
+  if (g.wx) delete g.wx.webpackJsonp
+  jest.resetModules()
+  if (clearStorage) env.storage.clear()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -425,16 +497,31 @@ export interface RenderOptions {
   /** openid sent with every cloud call while this page is open */
   persona?: string | null
   query?: Dict
-  /** keep previously opened pages alive (default: close them, as a tab switch / redirect would) */
-  keepOthers?: boolean
+  /**
+   * 'cold' (default): a fresh app launched at this page (resetApp + loadApp), so no state leaks between renders.
+   * 'navigate': open it in the running app on top of the open pages (like wx.navigateTo).
+   * 'redirect': in the running app, closing the open pages first (like wx.redirectTo / switchTab).
+   */
+  mode?: 'cold' | 'navigate' | 'redirect'
 }
 
 /** Render a page of dist/weapp: register it (Page -> Component shim), attach it, and run onLoad/onShow/onReady. */
 export function renderPage(route: string, opts: RenderOptions = {}): PageHandle {
-  const L = loadApp()
-  route = route.replace(/^\//, '')
+  const [routePath, search = ''] = route.replace(/^\//, '').split('?')
+  route = routePath
+  const query: Dict = { ...Object.fromEntries(new URLSearchParams(search)), ...(opts.query || {}) }
+  const mode = opts.mode || 'cold'
   if (opts.persona !== undefined) setPersona(opts.persona)
-  if (!opts.keepOthers) for (const p of pageStack) p.close()
+  if (mode === 'cold') {
+    resetApp()
+    clearCalls()
+  }
+  const L = loadApp({ path: route, query })
+  if (mode === 'redirect') closeAll()
+  else if (mode === 'navigate') {
+    const top = pageStack.filter((p) => !p.closed).pop()
+    top?.instance.onHide?.()
+  }
   const id = registerPage(L, route)
   const root = L.simulate.render(id)
   const parent = document.createElement('div')
@@ -443,7 +530,6 @@ export function renderPage(route: string, opts: RenderOptions = {}): PageHandle 
   const instance = root.instance as Dict
   instance.route = route
   instance.__route__ = route
-  const query = { ...(opts.query || {}) }
   instance.options = query
   root.attach(parent)
   const handle: PageHandle = {
@@ -472,9 +558,19 @@ export function renderPage(route: string, opts: RenderOptions = {}): PageHandle 
   return handle
 }
 
+/**
+ * Open the page of the last recorded navigateTo / redirectTo / switchTab / reLaunch in the running app,
+ * as WeChat would after the call (navigateTo stacks it; the others replace the open pages).
+ */
+export function followNavigation(opts: { persona?: string | null } = {}): PageHandle {
+  const nav = [...env.calls].reverse().find((c) => ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch'].includes(c.api))
+  if (!nav) throw new Error('followNavigation: no navigation was recorded')
+  return renderPage(String(nav.args.url), { ...opts, mode: nav.api === 'navigateTo' ? 'navigate' : 'redirect' })
+}
+
 /** Close every open page (call in afterEach). */
 export function closeAll() {
-  for (const p of pageStack) p.close()
+  for (const p of pageStack.slice().reverse()) p.close()
   pageStack = []
 }
 
