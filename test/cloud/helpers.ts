@@ -1,0 +1,89 @@
+// Shared setup for the handler tests: a real emulator on a temp dir, the built functions, raw results.
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { randomBytes } from 'crypto'
+import { startEmulator } from '../../cloud/emulator'
+import type { Community, Result } from '../../src/contracts'
+
+export type Emu = Awaited<ReturnType<typeof startEmulator>>
+
+export interface Harness {
+  emu: Emu
+  /** Calls `user` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
+  user<T = any>(openid: string, action: string, input?: unknown, requestId?: string | null): Promise<Result<T>>
+  /** Calls `user` and fails the test unless ok; returns data. */
+  userOk<T = any>(openid: string, action: string, input?: unknown, requestId?: string): Promise<T>
+  /** The number of documents in a collection matching `where` (through the real SDK). */
+  count(collection: string, where?: object): Promise<number>
+  /** Documents of a collection matching `where`. */
+  find(collection: string, where?: object): Promise<any[]>
+  communities: Community[]
+  /** A community id by its name, e.g. '军门社区'. */
+  communityId(name: string): string
+  close(): Promise<void>
+}
+
+const MUTATIONS = new Set(['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'])
+
+/** A valid, unique requestId. */
+export function rid(): string {
+  return `t-${randomBytes(8).toString('hex')}`
+}
+
+/** A brand-new openid nobody has used. */
+export function newOpenid(): string {
+  return `dev-new-${randomBytes(5).toString('hex')}`
+}
+
+/** Starts an emulator with seed data and returns helpers bound to it. */
+export async function startHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))
+  const emu = await startEmulator({ port: 0, dataDir, seed: true, quiet: true, env: { TENCENTCLOUD_REGION: 'ap-shanghai' } })
+  const cloud = loadSdk(emu.url)
+  const db = cloud.database()
+  const h: Harness = {
+    emu,
+    async user(openid, action, input = {}, requestId) {
+      const event: Record<string, unknown> = { action, input }
+      if (requestId !== null && (requestId || MUTATIONS.has(action))) event.requestId = requestId || rid()
+      return (await emu.invoke('user', event, openid)) as Result<any>
+    },
+    async userOk(openid, action, input, requestId) {
+      const res = await h.user(openid, action, input, requestId)
+      if (!res.ok) throw new Error(`${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
+      return res.data
+    },
+    async count(collection, where) {
+      const col = db.collection(collection)
+      return (await (where ? col.where(where) : col).count()).total
+    },
+    async find(collection, where) {
+      const col = db.collection(collection)
+      return (await (where ? col.where(where) : col).limit(1000).get()).data
+    },
+    communities: [],
+    communityId(name) {
+      const c = h.communities.find((x) => x.name === name)
+      if (!c) throw new Error(`no community ${name}`)
+      return c.id
+    },
+    async close() {
+      await emu.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  h.communities = (await h.userOk('demo-resident', 'listCommunities')).communities
+  return h
+}
+
+/** The real wx-server-sdk in the test process, pointed at the emulator (for counting documents). */
+function loadSdk(url: string): any {
+  process.env.TENCENTCLOUD = 'true'
+  process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
+  process.env.SCF_NAMESPACE ||= 'local'
+  // A fresh instance, so several test files (or harnesses) can point at different emulators.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const sdk = require('wx-server-sdk')
+  return sdk.createNewInstance({ env: 'local', serviceUrl: `${url.replace(/\/$/, '')}/tcb/admin`, secretId: 'local', secretKey: 'local' })
+}
