@@ -1,0 +1,153 @@
+/** The emulator's state and the one path every function call takes (HTTP and programmatic alike). */
+import path from 'path'
+import { Store } from './store/store'
+import { TxManager } from './store/transactions'
+import { Runner } from './runner/runner'
+import type { Invocation } from './runner/pool'
+import { ERROR_MESSAGES } from '../../src/contracts/errors'
+
+/** Per-call figures, for the log and the bench (DESIGN.md §6: ≤ 4 database requests per user action). */
+export interface CallStat {
+  fn: string
+  action: string
+  openid: string
+  ok: boolean
+  code?: string
+  durationMs: number
+  dbRequests: number
+  responseBytes: number
+  /** `coll:index` per query (`coll:SCAN` when no index was used). */
+  queries: string[]
+  at: number
+}
+
+export interface CoreOptions {
+  dataDir: string
+  functionsDir: string
+  staticDir: string
+  envName: string
+  env: Record<string, string>
+  poolSize: number
+  timeoutMs: number
+  txTimeoutMs: number
+  quiet: boolean
+  onCall?: (stat: CallStat) => void
+}
+
+interface SessionState {
+  dbRequests: number
+  queries: string[]
+  openid: string
+}
+
+const MAX_CALLS_KEPT = 100_000
+
+/** Holds the store, transactions, runner and call statistics. */
+export class EmulatorCore {
+  readonly store: Store
+  readonly txm: TxManager
+  readonly runner: Runner
+  readonly filesDir: string
+  /** Every function call so far (most recent last). */
+  readonly calls: CallStat[] = []
+  /** Count of TCB requests by action, for tests and diagnostics. */
+  readonly actionCounts: Record<string, number> = {}
+  url = ''
+  private sessions = new Map<string, SessionState>()
+
+  constructor(readonly opts: CoreOptions) {
+    this.store = new Store(opts.dataDir)
+    this.txm = new TxManager(this.store, opts.txTimeoutMs)
+    this.filesDir = path.join(opts.dataDir, 'files')
+    this.runner = new Runner({
+      functionsDir: opts.functionsDir,
+      url: () => this.url,
+      poolSize: opts.poolSize,
+      timeoutMs: opts.timeoutMs,
+      envName: opts.envName,
+      extraEnv: opts.env,
+      onStart: (session, job) => this.sessions.set(session, job.meta as SessionState),
+      onEnd: session => {
+        this.sessions.delete(session)
+        this.txm.abortSession(session)
+      },
+    })
+  }
+
+  /** Print a line unless quiet. */
+  log(line: string): void {
+    if (!this.opts.quiet) console.log(line)
+  }
+
+  /** The invocation currently served by a worker session, if any. */
+  session(session: string): SessionState | undefined {
+    return this.sessions.get(session)
+  }
+
+  /** Account one TCB request to the calling session. */
+  noteRequest(session: string, action: string): void {
+    this.actionCounts[action] = (this.actionCounts[action] || 0) + 1
+    const s = this.sessions.get(session)
+    if (s && action.startsWith('database.')) s.dbRequests++
+  }
+
+  /** Record which index a query used. */
+  noteQuery(session: string, coll: string, index: string | undefined): void {
+    const s = this.sessions.get(session)
+    if (s) s.queries.push(`${coll}:${index || 'SCAN'}`)
+    else if (!index) this.log(`query ${coll}: full scan (no declared index applies)`)
+  }
+
+  /** Invoke a function as `openid`; resolves with the response JSON text and its parsed value. */
+  async callFunction(fn: string, event: unknown, openid: string): Promise<{ json: string; result: any; stat: CallStat }> {
+    const started = process.hrtime.bigint()
+    const action = event && typeof event === 'object' && typeof (event as any).action === 'string' ? (event as any).action : ''
+    const state: SessionState = { dbRequests: 0, queries: [], openid }
+    let json: string
+    if (!this.runner.has(fn)) {
+      json = JSON.stringify({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
+    } else {
+      const r = await this.runner.invoke(fn, event, { openid }, state)
+      if (r.ok) json = r.json ?? 'null'
+      else {
+        if (!this.opts.quiet) console.error(`fn ${fn}.${action} failed: ${r.error}`)
+        json = JSON.stringify({ ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
+      }
+    }
+    const result = JSON.parse(json)
+    const stat: CallStat = {
+      fn,
+      action,
+      openid,
+      ok: !!(result && result.ok),
+      code: result && result.ok === false ? result.code : undefined,
+      durationMs: Number(process.hrtime.bigint() - started) / 1e6,
+      dbRequests: state.dbRequests,
+      responseBytes: Buffer.byteLength(json),
+      queries: state.queries,
+      at: Date.now(),
+    }
+    this.calls.push(stat)
+    if (this.calls.length > MAX_CALLS_KEPT) this.calls.splice(0, this.calls.length - MAX_CALLS_KEPT)
+    this.opts.onCall?.(stat)
+    this.log(
+      `fn ${fn}.${action || '-'} ${stat.ok ? 'ok' : stat.code || 'error'} ${stat.durationMs.toFixed(1)}ms db=${stat.dbRequests} ${stat.responseBytes}B` +
+        (stat.queries.length ? ` [${stat.queries.join(' ')}]` : ''),
+    )
+    return { json, result, stat }
+  }
+
+  /** Invocations that a worker's current call makes (functions.invokeFunction) inherit its identity. */
+  identityOf(session: string): string {
+    return this.sessions.get(session)?.openid || ''
+  }
+
+  /** Stop workers, end transactions, close the database. */
+  async close(): Promise<void> {
+    await this.runner.close()
+    this.txm.closeAll()
+    this.store.close()
+  }
+}
+
+export type { Invocation }

@@ -1,0 +1,95 @@
+/** The emulator's HTTP server: TCB API, function calls with dev identity, dev endpoints, files, the h5 app. */
+import http from 'http'
+import path from 'path'
+import { EmulatorCore } from '../core'
+import { handleTcb } from '../tcb/dispatch'
+import { receiveUpload } from '../tcb/storage'
+import { readBody, sendJson } from './body'
+import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
+import { serveStatic, safeJoin, sendFile } from './static'
+import { PERSONAS } from '../seed/personas'
+import { ERROR_MESSAGES } from '../../../src/contracts/errors'
+
+/** CORS only for loopback origins (a taro dev server on another port), never for other sites. */
+function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin
+  if (!origin) return {}
+  try {
+    if (!isLoopback(new URL(origin).hostname)) return {}
+  } catch {
+    return {}
+  }
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-headers': 'content-type, x-hemei-openid',
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    vary: 'origin',
+  }
+}
+
+/** Create the server (not yet listening). */
+export function createServer(core: EmulatorCore, host: string): http.Server {
+  const server = http.createServer((req, res) => {
+    route(core, host, req, res).catch(e => {
+      console.error('emulator: request failed', e)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
+      else res.destroy()
+    })
+  })
+  server.keepAliveTimeout = 65_000
+  return server
+}
+
+async function route(core: EmulatorCore, host: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url || '/', 'http://x')
+  const p = url.pathname
+  const method = req.method || 'GET'
+  for (const [k, v] of Object.entries(corsHeaders(req))) res.setHeader(k, v)
+
+  if (method === 'OPTIONS') {
+    res.writeHead(204)
+    res.end()
+    return
+  }
+  if (method === 'POST' && (p === '/tcb' || p.startsWith('/tcb/'))) return handleTcb(core, p.slice(4), req, res)
+  if (method === 'PUT' && p.startsWith('/tcb-upload/')) {
+    const ok = await receiveUpload({ filesDir: core.filesDir, baseUrl: core.url, envName: core.opts.envName }, p.slice('/tcb-upload'.length), req)
+    res.writeHead(ok ? 200 : 400, { 'content-length': 0 })
+    res.end()
+    return
+  }
+  if (p.startsWith('/api/fn/')) {
+    if (method !== 'POST') return void sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+    return callFunction(core, host, p.slice('/api/fn/'.length), req, res)
+  }
+  if (method === 'GET' && p === '/api/dev/personas') return void sendJson(res, 200, { personas: PERSONAS })
+  if (method === 'GET' && p === '/api/dev/messages') return void sendJson(res, 200, { messages: core.store.messages() })
+  if ((method === 'GET' || method === 'HEAD') && p.startsWith('/files/')) {
+    const file = safeJoin(core.filesDir, p.slice('/files'.length))
+    if (file && sendFile(res, file, method)) return
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+    res.end('Not found')
+    return
+  }
+  if (method === 'GET' || method === 'HEAD') return serveStatic(res, path.resolve(core.opts.staticDir), p, method)
+  sendJson(res, 404, { ok: false, code: 'NOT_FOUND', message: 'Not found' })
+}
+
+async function callFunction(core: EmulatorCore, host: string, name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const header = req.headers['x-hemei-openid']
+  const openid = Array.isArray(header) ? header[0] : header
+  if (openid !== undefined && !devIdentityAllowed(host, req.socket.remoteAddress)) {
+    sendJson(res, 403, { ok: false, code: 'UNAUTHENTICATED', message: '开发身份只在本机可用' })
+    return
+  }
+  if (!openid) return void sendJson(res, 200, { ok: false, code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED })
+  if (!validDevOpenid(openid)) return void sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+  let event: unknown
+  try {
+    event = JSON.parse((await readBody(req, 1024 * 1024)).toString() || '{}')
+  } catch {
+    return void sendJson(res, 200, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+  }
+  const { json } = await core.callFunction(decodeURIComponent(name), event, openid)
+  sendJson(res, 200, json)
+}

@@ -1,0 +1,107 @@
+/** startEmulator: the local CloudBase (docs/INTERFACES.md, "The emulator"). */
+import path from 'path'
+import type { AddressInfo } from 'net'
+import { EmulatorCore, CallStat } from './core'
+import { createServer } from './http/server'
+import { ensureCollections, seedDemoData, seedBulkUsers } from './seed'
+
+export type { CallStat } from './core'
+
+export interface EmulatorOptions {
+  /** 0 = random; default env HEMEI_PORT or 8720. */
+  port?: number
+  /** Default 127.0.0.1. Dev identity (X-Hemei-Openid) is honoured only when this is loopback. */
+  host?: string
+  /** Default .data/emulator. */
+  dataDir?: string
+  /** Seed demo data when the database is empty (default true). */
+  seed?: boolean
+  /** Built functions, `<dir>/<fn>/index.js` (default dist/cloudfunctions). */
+  functionsDir?: string
+  /** The built h5 app (default dist/h5). */
+  staticDir?: string
+  /** Extra env for function workers. */
+  env?: Record<string, string>
+  /** Workers per function (default 4). */
+  poolSize?: number
+  /** No per-call log lines. */
+  quiet?: boolean
+  /** Cloud env id seen by functions (SCF_NAMESPACE; default 'hemei-local'). */
+  envName?: string
+  /** Function timeout in ms (default 15000). */
+  timeoutMs?: number
+  /** Abandoned transactions are discarded after this many ms (default 30000). */
+  txTimeoutMs?: number
+  /** Called after each function call with its figures. */
+  onCall?: (stat: CallStat) => void
+}
+
+export interface Emulator {
+  url: string
+  port: number
+  close(): Promise<void>
+  /** Call a function as `openid`, taking the same path as POST /api/fn/<fn>; resolves with its Result. */
+  invoke(fn: string, event: unknown, openid: string): Promise<any>
+  /** Per-call figures (function, action, durationMs, dbRequests, responseBytes, queries). */
+  calls: CallStat[]
+  /** Transaction counters (started, committed, conflicts, aborted, timedOut). */
+  txStats: EmulatorCore['txm']['stats']
+  /** TCB requests seen, by action. */
+  actionCounts: Record<string, number>
+  /** Add `n` bulk residents (bench). */
+  seedBulkUsers(n: number): void
+  /** The internals, for tests and scripts. */
+  core: EmulatorCore
+}
+
+const ROOT = path.resolve(__dirname, '../..')
+
+/** Start the emulator: open/create the store, seed when empty, listen. */
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  const host = opts.host || '127.0.0.1'
+  const port = opts.port ?? Number(process.env.HEMEI_PORT || 8720)
+  const core = new EmulatorCore({
+    dataDir: path.resolve(opts.dataDir || path.join(ROOT, '.data/emulator')),
+    functionsDir: path.resolve(opts.functionsDir || path.join(ROOT, 'dist/cloudfunctions')),
+    staticDir: path.resolve(opts.staticDir || path.join(ROOT, 'dist/h5')),
+    envName: opts.envName || 'hemei-local',
+    env: opts.env || {},
+    poolSize: opts.poolSize || 4,
+    timeoutMs: opts.timeoutMs || 15_000,
+    txTimeoutMs: opts.txTimeoutMs || 30_000,
+    quiet: !!opts.quiet,
+    onCall: opts.onCall,
+  })
+  const firstStart = core.store.isEmpty()
+  ensureCollections(core.store)
+  if (firstStart && opts.seed !== false) seedDemoData(core.store)
+
+  const server = createServer(core, host)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const actual = (server.address() as AddressInfo).port
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
+  core.url = `http://${urlHost}:${actual}`
+
+  let closing: Promise<void> | undefined
+  return {
+    url: core.url,
+    port: actual,
+    calls: core.calls,
+    txStats: core.txm.stats,
+    actionCounts: core.actionCounts,
+    core,
+    invoke: async (fn, event, openid) => (await core.callFunction(fn, event, openid)).result,
+    seedBulkUsers: n => seedBulkUsers(core.store, n),
+    close: () =>
+      (closing ||= (async () => {
+        await new Promise<void>(resolve => {
+          server.close(() => resolve())
+          server.closeAllConnections()
+        })
+        await core.close()
+      })()),
+  }
+}

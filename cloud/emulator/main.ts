@@ -1,0 +1,33 @@
+/** CLI: `tsx cloud/emulator/main.ts` — reads HEMEI_PORT and HEMEI_DATA_DIR, serves until SIGINT/SIGTERM. */
+import { startEmulator } from './index'
+
+async function main(): Promise<void> {
+  const emu = await startEmulator({
+    port: process.env.HEMEI_PORT !== undefined ? Number(process.env.HEMEI_PORT) : undefined,
+    dataDir: process.env.HEMEI_DATA_DIR || undefined,
+    functionsDir: process.env.HEMEI_FUNCTIONS_DIR || undefined,
+    staticDir: process.env.HEMEI_STATIC_DIR || undefined,
+    quiet: process.env.HEMEI_QUIET === '1',
+  })
+  console.log(`Hemei emulator: ${emu.url}/`)
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`Hemei emulator: ${signal}, shutting down`)
+    emu.close().then(
+      () => process.exit(0),
+      e => {
+        console.error(e)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch(e => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,130 @@
+/** A small pool of worker-thread instances for one cloud function; each serves one invocation at a time. */
+import path from 'path'
+import { Worker } from 'worker_threads'
+
+export interface Invocation {
+  event: unknown
+  /** Per-invocation environment (identity). */
+  env: Record<string, string>
+  context: Record<string, unknown>
+  /** Caller's bookkeeping for this invocation, handed to onStart/onEnd. */
+  meta?: unknown
+}
+
+export interface InvocationResult {
+  ok: boolean
+  /** The function's return value as JSON (when ok). */
+  json?: string
+  error?: string
+  workerSession: string
+}
+
+export interface PoolOptions {
+  fn: string
+  file: string
+  size: number
+  timeoutMs: number
+  /** Environment fixed for a worker's life; receives the worker's session path. */
+  workerEnv: (session: string) => Record<string, string>
+  onStart?: (session: string, job: Invocation) => void
+  onEnd?: (session: string, job: Invocation) => void
+}
+
+interface Slot {
+  worker: Worker
+  session: string
+  busy: boolean
+}
+
+interface Pending {
+  job: Invocation
+  resolve: (r: InvocationResult) => void
+}
+
+let nextWorkerId = 1
+const WORKER_FILE = path.join(__dirname, 'worker.cjs')
+
+/** A fixed-size pool of instances of one function with a FIFO queue beyond it. */
+export class FunctionPool {
+  private slots: Slot[] = []
+  private queue: Pending[] = []
+  private closed = false
+  private seq = 0
+
+  constructor(private opts: PoolOptions) {}
+
+  /** Run one invocation on a free instance (queueing if all are busy). */
+  invoke(job: Invocation): Promise<InvocationResult> {
+    return new Promise(resolve => {
+      this.queue.push({ job, resolve })
+      this.pump()
+    })
+  }
+
+  private spawn(): Slot {
+    const session = `/w/${nextWorkerId++}`
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { file: this.opts.file },
+      // Plain node in the worker: built bundles are CommonJS, and tsx's hooks break wx-server-sdk's deps.
+      execArgv: [],
+      env: { ...process.env, ...this.opts.workerEnv(session) },
+      stdout: false,
+      stderr: false,
+    })
+    worker.unref()
+    const slot: Slot = { worker, session, busy: false }
+    this.slots.push(slot)
+    return slot
+  }
+
+  private pump(): void {
+    while (!this.closed && this.queue.length) {
+      let slot = this.slots.find(s => !s.busy)
+      if (!slot && this.slots.length < this.opts.size) slot = this.spawn()
+      if (!slot) return
+      const next = this.queue.shift()!
+      this.run(slot, next)
+    }
+  }
+
+  private run(slot: Slot, { job, resolve }: Pending): void {
+    slot.busy = true
+    const id = ++this.seq
+    const { worker, session } = slot
+    this.opts.onStart?.(session, job)
+    let done = false
+    const finish = (r: Omit<InvocationResult, 'workerSession'>, replace: boolean) => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      this.opts.onEnd?.(session, job)
+      if (replace) {
+        this.slots = this.slots.filter(s => s !== slot)
+        worker.terminate().catch(() => undefined)
+      } else slot.busy = false
+      resolve({ ...r, workerSession: session })
+      this.pump()
+    }
+    const onMessage = (m: { id: number; ok: boolean; json?: string; error?: string }) => {
+      if (m.id === id) finish({ ok: m.ok, json: m.json, error: m.error }, false)
+    }
+    const onError = (e: Error) => finish({ ok: false, error: `instance crashed: ${e?.stack || e}` }, true)
+    const onExit = (code: number) => finish({ ok: false, error: `instance exited with code ${code}` }, true)
+    const timer = setTimeout(() => finish({ ok: false, error: `timed out after ${this.opts.timeoutMs} ms` }, true), this.opts.timeoutMs)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    worker.postMessage({ id, event: job.event, env: job.env, context: job.context })
+  }
+
+  /** Stop all instances. */
+  async close(): Promise<void> {
+    this.closed = true
+    const slots = this.slots
+    this.slots = []
+    await Promise.all(slots.map(s => s.worker.terminate().catch(() => undefined)))
+  }
+}

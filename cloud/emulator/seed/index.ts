@@ -1,0 +1,40 @@
+/** Collections, indexes and demo data: created from cloud/collections.json on start, seeded when empty. */
+import fs from 'fs'
+import path from 'path'
+import { Store } from '../store/store'
+import type { IndexDef } from '../store/indexes'
+import { COMMUNITIES } from './communities'
+import { demoUsers, demoApplications, bulkUsers } from './users'
+
+export interface CollectionSpec {
+  name: string
+  indexes: IndexDef[]
+}
+
+/** Read the checked-in collection list (the same file deployment uses). */
+export function loadCollectionSpecs(file = path.resolve(__dirname, '../../collections.json')): CollectionSpec[] {
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'))
+  return json.collections as CollectionSpec[]
+}
+
+/** Create every declared collection and index (idempotent). */
+export function ensureCollections(store: Store, specs: CollectionSpec[] = loadCollectionSpecs()): void {
+  for (const spec of specs) {
+    store.createCollection(spec.name)
+    for (const ix of spec.indexes || []) store.ensureIndex(spec.name, ix)
+  }
+}
+
+/** Insert the demo data (communities, personas' users and applications). */
+export function seedDemoData(store: Store, now = Date.now()): void {
+  store.write([
+    ...COMMUNITIES.map(d => ({ coll: 'communities', id: d._id, doc: { ...d } })),
+    ...demoUsers(now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })),
+    ...demoApplications(now).map(d => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } })),
+  ])
+}
+
+/** Add `n` bulk residents (bench data) in one transaction. */
+export function seedBulkUsers(store: Store, n: number, now = Date.now()): void {
+  store.write(bulkUsers(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })))
+}

@@ -1,0 +1,130 @@
+/**
+ * Declared indexes (cloud/collections.json) as multikey index entries in SQLite, and the query planner
+ * that uses them. An expression index on json_extract cannot index array membership (users.staffCommunityIds),
+ * so each document gets one row per key combination in `index_entries`, B-tree indexed, like Mongo's multikey
+ * indexes. The planner only narrows the candidate set; mingo still decides the exact match.
+ */
+import { Doc } from '../engine/ejson'
+import { MAX_INDEX_KEYS } from './sqlite'
+
+export interface IndexDef {
+  name: string
+  keys: Record<string, 1 | -1>
+}
+
+type Key = string | number | null
+
+const OBJECT_MARK = '\u0001'
+
+/** Encode one value as an SQLite index key; comparisons on keys are a superset of Mongo's. */
+export function encodeKey(v: unknown): Key {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'string' || typeof v === 'number') return v
+  if (typeof v === 'boolean') return v ? 1 : 0
+  if (v instanceof Date) return v.getTime()
+  return OBJECT_MARK + JSON.stringify(v)
+}
+
+/** All values found at a dot path, descending through arrays (multikey). Missing → [undefined]. */
+export function valuesAt(doc: unknown, path: string[]): unknown[] {
+  if (path.length === 0) {
+    if (Array.isArray(doc)) return doc.length ? doc : [undefined]
+    return [doc]
+  }
+  if (Array.isArray(doc)) {
+    const out = doc.flatMap(item => (item && typeof item === 'object' ? valuesAt(item, path) : []))
+    return out.length ? out : [undefined]
+  }
+  if (doc === null || typeof doc !== 'object' || doc instanceof Date) return [undefined]
+  return valuesAt((doc as Doc)[path[0]], path.slice(1))
+}
+
+/** The index rows (key tuples) for one document under one index definition. */
+export function entriesFor(doc: Doc, def: IndexDef): Key[][] {
+  let rows: Key[][] = [[]]
+  for (const field of Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)) {
+    const keys = [...new Set(valuesAt(doc, field.split('.')).map(encodeKey))]
+    rows = rows.flatMap(r => keys.map(k => [...r, k]))
+  }
+  return rows.map(r => [...r, ...Array(MAX_INDEX_KEYS - r.length).fill(null)])
+}
+
+interface FieldCond {
+  eq?: Key[]
+  range?: { op: '>' | '>=' | '<' | '<='; value: Key }[]
+}
+
+function isScalar(v: unknown): boolean {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date
+}
+
+/** Extract indexable top-level conditions (equality, $in, ranges on scalars) from a query. */
+function fieldConditions(criteria: Doc): Map<string, FieldCond> {
+  const out = new Map<string, FieldCond>()
+  const add = (q: Doc) => {
+    for (const [field, cond] of Object.entries(q)) {
+      if (field === '$and' && Array.isArray(cond)) {
+        cond.forEach(c => c && typeof c === 'object' && add(c))
+        continue
+      }
+      if (field.startsWith('$')) continue
+      const fc: FieldCond = out.get(field) || {}
+      if (isScalar(cond)) {
+        fc.eq = [encodeKey(cond)]
+      } else if (cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp)) {
+        const ops = Object.entries(cond as Doc)
+        if (!ops.every(([op]) => ['$eq', '$in', '$gt', '$gte', '$lt', '$lte'].includes(op))) continue
+        for (const [op, v] of ops) {
+          if (op === '$eq' && isScalar(v)) fc.eq = [encodeKey(v)]
+          else if (op === '$in' && Array.isArray(v) && v.length && v.every(isScalar)) fc.eq = v.map(encodeKey)
+          else if (isScalar(v)) {
+            const sqlOp = ({ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const)[op as '$gt']
+            if (sqlOp) (fc.range ||= []).push({ op: sqlOp, value: encodeKey(v) })
+          }
+        }
+      } else continue
+      if (fc.eq || fc.range) out.set(field, fc)
+    }
+  }
+  add(criteria)
+  return out
+}
+
+export interface Plan {
+  index: string
+  where: string
+  params: Key[]
+  keysUsed: number
+}
+
+/** Choose the index with the longest usable prefix (equalities, then at most one range). */
+export function planQuery(criteria: Doc | undefined, defs: IndexDef[]): Plan | undefined {
+  if (!criteria || !defs.length) return undefined
+  const conds = fieldConditions(criteria)
+  if (!conds.size) return undefined
+  let best: Plan | undefined
+  for (const def of defs) {
+    const clauses: string[] = []
+    const params: Key[] = []
+    let used = 0
+    const fields = Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)
+    for (let i = 0; i < fields.length; i++) {
+      const c = conds.get(fields[i])
+      if (!c) break
+      if (c.eq) {
+        clauses.push(c.eq.length === 1 ? `e.k${i} = ?` : `e.k${i} IN (${c.eq.map(() => '?').join(',')})`)
+        params.push(...c.eq)
+        used++
+        continue
+      }
+      for (const r of c.range || []) {
+        clauses.push(`e.k${i} ${r.op} ?`)
+        params.push(r.value)
+      }
+      used++
+      break
+    }
+    if (used && (!best || used > best.keysUsed)) best = { index: def.name, where: clauses.join(' AND '), params, keysUsed: used }
+  }
+  return best
+}

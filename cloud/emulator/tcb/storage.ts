@@ -1,0 +1,114 @@
+/**
+ * LOCAL STAND-IN for cloud storage: the `storage.*` actions answered with files on disk under
+ * `<dataDir>/files`, uploaded by PUT to `/tcb-upload/<path>` and served from `/files/<path>`.
+ */
+import fs from 'fs'
+import path from 'path'
+import crypto from 'crypto'
+import type { IncomingMessage } from 'http'
+import { errors } from './errors'
+import { safeJoin } from '../http/static'
+
+export interface StorageContext {
+  filesDir: string
+  baseUrl: string
+  envName: string
+}
+
+type Params = Record<string, any>
+
+/** The fileID prefix of this environment's (single, local) bucket. */
+export function fileIdPrefix(envName: string): string {
+  return `cloud://${envName}.hemei-local/`
+}
+
+/** The cloud path inside a fileID, or undefined when it is not one of ours. */
+export function cloudPathOf(fileId: string, envName: string): string | undefined {
+  const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(String(fileId || ''))
+  void envName
+  return m ? m[1] : undefined
+}
+
+function localFile(ctx: StorageContext, cloudPath: string): string | undefined {
+  return safeJoin(ctx.filesDir, '/' + cloudPath.split('/').map(encodeURIComponent).join('/'))
+}
+
+/** storage.getUploadMetadata: where to PUT the file, and the fileID it will have. */
+function getUploadMetadata(ctx: StorageContext, p: Params) {
+  const cloudPath = String(p.path || '').replace(/^\/+/, '')
+  if (!cloudPath || !localFile(ctx, cloudPath)) throw errors.invalidParam('invalid cloudPath')
+  const token = crypto.randomBytes(8).toString('hex')
+  return {
+    data: {
+      url: `${ctx.baseUrl}/tcb-upload/${cloudPath.split('/').map(encodeURIComponent).join('/')}`,
+      token,
+      authorization: `local ${token}`,
+      fileId: fileIdPrefix(ctx.envName) + cloudPath,
+      cosFileId: token,
+    },
+  }
+}
+
+/** storage.batchGetDownloadUrl: URLs are returned unencoded (the SDK calls encodeURI on them). */
+function batchGetDownloadUrl(ctx: StorageContext, p: Params) {
+  const list: { fileid: string }[] = Array.isArray(p.file_list) ? p.file_list : []
+  return {
+    data: {
+      download_list: list.map(({ fileid }) => {
+        const cloudPath = cloudPathOf(fileid, ctx.envName)
+        const file = cloudPath && localFile(ctx, cloudPath)
+        if (!cloudPath || !file || !fs.existsSync(file)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+        return { fileID: fileid, tempFileURL: `${ctx.baseUrl}/files/${cloudPath}`, code: 'SUCCESS' }
+      }),
+    },
+  }
+}
+
+/** storage.batchDeleteFile */
+function batchDeleteFile(ctx: StorageContext, p: Params) {
+  const list: string[] = Array.isArray(p.fileid_list) ? p.fileid_list : []
+  return {
+    data: {
+      delete_list: list.map(fileID => {
+        const cloudPath = cloudPathOf(fileID, ctx.envName)
+        const file = cloudPath && localFile(ctx, cloudPath)
+        if (!cloudPath || !file || !fs.existsSync(file)) return { fileID, code: 'STORAGE_FILE_NONEXIST' }
+        fs.rmSync(file)
+        return { fileID, code: 'SUCCESS' }
+      }),
+    },
+  }
+}
+
+const ACTIONS: Record<string, (ctx: StorageContext, p: Params) => object> = {
+  'storage.getUploadMetadata': getUploadMetadata,
+  'storage.batchGetDownloadUrl': batchGetDownloadUrl,
+  'storage.batchDeleteFile': batchDeleteFile,
+}
+
+/** Whether `action` is a storage action answered here. */
+export function isStorageAction(action: string): boolean {
+  return action in ACTIONS
+}
+
+/** Run one storage action. */
+export function runStorageAction(ctx: StorageContext, action: string, p: Params): object {
+  return ACTIONS[action](ctx, p)
+}
+
+/** Handle the PUT of an upload: write the body to `<filesDir>/<path>`; resolves false for a bad path. */
+export async function receiveUpload(ctx: StorageContext, urlPath: string, req: IncomingMessage): Promise<boolean> {
+  const file = safeJoin(ctx.filesDir, urlPath)
+  if (!file || file === path.resolve(ctx.filesDir)) return false
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.${Date.now()}.part`
+  await new Promise<void>((resolve, reject) => {
+    const out = fs.createWriteStream(tmp)
+    req.pipe(out)
+    out.on('finish', () => resolve())
+    out.on('error', reject)
+    req.on('error', reject)
+  })
+  fs.renameSync(tmp, file)
+  return true
+}
