@@ -15,27 +15,39 @@ export interface MeState {
 export const meStore = createStore<MeState>({ loading: false, loaded: false })
 
 let inflight: Promise<void> | undefined
+/** Bumped by setMe/resetMe so an older load cannot overwrite newer data. */
+let generation = 0
 
 /** Loads the current user into the store (one request at a time). */
 export function loadMe(): Promise<void> {
   if (inflight) return inflight
+  const gen = generation
   meStore.set((s) => ({ ...s, loading: true, error: undefined }))
-  inflight = userService
+  const p: Promise<void> = userService
     .me()
-    .then((me) => meStore.set({ data: me, loading: false, loaded: true }))
-    .catch((e) => meStore.set((s) => ({ ...s, loading: false, loaded: true, error: toAppError(e) })))
-    .finally(() => {
-      inflight = undefined
+    .then((me) => {
+      if (gen === generation) meStore.set({ data: me, loading: false, loaded: true })
     })
-  return inflight
+    .catch((e) => {
+      if (gen === generation) meStore.set((s) => ({ ...s, loading: false, loaded: true, error: toAppError(e) }))
+    })
+    .finally(() => {
+      if (inflight === p) inflight = undefined
+    })
+  inflight = p
+  return p
 }
 
 /** Puts a fresh Me (from signUp, updateProfile...) into the store. */
 export function setMe(me: Me): void {
+  generation++
+  inflight = undefined
   meStore.set({ data: me, loading: false, loaded: true })
 }
 
 /** Forgets the user (after switching the h5 dev persona, and between tests). */
 export function resetMe(): void {
+  generation++
+  inflight = undefined
   meStore.set({ loading: false, loaded: false })
 }

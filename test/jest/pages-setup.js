@@ -1,0 +1,54 @@
+// Page tests render pages outside Taro's router, so there is no page instance for Taro's lifecycle hooks.
+// These stand-ins keep the hooks' contract (latest callback, registered while mounted) and let tests fire
+// the lifecycle events a user causes: show, pull-down-refresh, reach-bottom.
+const React = require('react')
+
+const registry = new Map() // lifecycle -> Set<ref>
+function makeHook(lifecycle) {
+  return function usePageLifecycle(fn) {
+    const ref = React.useRef(fn)
+    ref.current = fn
+    React.useLayoutEffect(() => {
+      if (!registry.has(lifecycle)) registry.set(lifecycle, new Set())
+      const set = registry.get(lifecycle)
+      set.add(ref)
+      return () => set.delete(ref)
+    }, [])
+  }
+}
+const hooks = {
+  useDidShow: makeHook('componentDidShow'),
+  useDidHide: makeHook('componentDidHide'),
+  useLoad: makeHook('onLoad'),
+  useReady: makeHook('onReady'),
+  usePullDownRefresh: makeHook('onPullDownRefresh'),
+  useReachBottom: makeHook('onReachBottom'),
+  useRouter: () => ({ params: {} }),
+}
+const taroModule = require('@tarojs/taro-h5')
+const taro = taroModule.default || taroModule
+// The h5 build rewrites `Taro.api()` into named imports (babel-plugin-transform-taroapi); here the named
+// exports are put on the default object instead, so pages call the real taro-h5 APIs and tests can spy on them.
+for (const [k, v] of Object.entries(taroModule)) {
+  if (k !== 'default' && !(k in taro)) taro[k] = v
+}
+for (const [k, v] of Object.entries(hooks)) {
+  taro[k] = v
+  if (taroModule !== taro) {
+    try {
+      taroModule[k] = v
+    } catch {
+      Object.defineProperty(taroModule, k, { value: v, configurable: true })
+    }
+  }
+}
+
+/** Fires a page lifecycle event on every mounted page (used by tests). */
+globalThis.firePageEvent = (lifecycle) => {
+  for (const ref of registry.get(lifecycle) || []) ref.current()
+}
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  window.localStorage.clear()
+})

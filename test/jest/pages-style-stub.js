@@ -1,0 +1,2 @@
+// CSS imports resolve to nothing in page tests.
+module.exports = {}

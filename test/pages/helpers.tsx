@@ -1,0 +1,79 @@
+// Shared helpers for page tests.
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { ReactElement } from 'react'
+import { resetMe } from '../../src/hooks/meStore'
+import { AppError, setTransport, type Transport } from '../../src/services/cloud'
+import { FakeUserFunction } from './fakeUser'
+
+declare global {
+  // eslint-disable-next-line no-var
+  var firePageEvent: (lifecycle: string) => void
+}
+
+/** A fresh fake `user` function acting as `openid`, installed as the transport. */
+export function useFake(openid = 'u-test'): FakeUserFunction {
+  const fake = new FakeUserFunction(openid)
+  setTransport(fake.transport)
+  resetMe()
+  return fake
+}
+
+/** A transport whose every call fails as the network would. */
+export const offline: Transport = async () => {
+  throw new Error('request:fail timeout')
+}
+
+/** A transport that never answers (to see loading states). */
+export const hanging: Transport = () => new Promise(() => {})
+
+/** A transport that refuses every call with `code`. */
+export function refusing(code: AppError['code']): Transport {
+  return async () => ({ ok: false, code, message: new AppError(code).message })
+}
+
+/** Stubs navigation (no router in page tests) and returns the spies. */
+export function stubNavigation() {
+  const ok = () => Promise.resolve({ errMsg: 'ok' }) as never
+  return {
+    navigateTo: jest.spyOn(Taro, 'navigateTo').mockImplementation(ok),
+    switchTab: jest.spyOn(Taro, 'switchTab').mockImplementation(ok),
+    navigateBack: jest.spyOn(Taro, 'navigateBack').mockImplementation(ok),
+    showToast: jest.spyOn(Taro, 'showToast').mockImplementation(ok),
+    stopPullDownRefresh: jest.spyOn(Taro, 'stopPullDownRefresh').mockImplementation(() => undefined as never),
+  }
+}
+
+/** Stubs showModal with a queue of answers (default: confirm). Returns the spy. */
+export function stubModal(...answers: { confirm: boolean; content?: string }[]) {
+  return jest.spyOn(Taro, 'showModal').mockImplementation((async () => {
+    const a = answers.length ? answers.shift()! : { confirm: true }
+    return { ...a, cancel: !a.confirm, errMsg: 'showModal:ok' }
+  }) as never)
+}
+
+/** Renders a page component. */
+export function renderPage(page: ReactElement) {
+  return render(page)
+}
+
+/** Clicks the element showing exactly `text` (the closest clickable host). */
+export async function tap(text: string | RegExp) {
+  const el = await screen.findByText(text)
+  await act(async () => {
+    fireEvent.click(el)
+  })
+}
+
+/** Types into an H5 Input/Textarea (taro-input-core renders a native input inside). */
+export async function typeInto(label: string, value: string) {
+  const host = await screen.findByLabelText(label)
+  const field = (host.matches('input,textarea') ? host : host.querySelector('input,textarea')) as HTMLInputElement
+  if (!field) throw new Error(`no input for ${label}`)
+  await act(async () => {
+    field.value = value
+    fireEvent.input(field, { target: { value } })
+  })
+}
+
+export { act, fireEvent, screen, waitFor }

@@ -1,0 +1,57 @@
+import Home from '../../src/pages/home'
+import { setTransport } from '../../src/services/cloud'
+import { hanging, offline, renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
+import { act } from '@testing-library/react'
+
+describe('home page', () => {
+  beforeEach(() => stubNavigation())
+
+  it('shows the community and the four service tiles for a signed-up user', async () => {
+    const fake = useFake('u1')
+    fake.addUser({ openid: 'u1', communityId: 'junmen', nickname: '林阿姨' })
+    renderPage(<Home />)
+    expect(await screen.findByText('军门社区')).toBeTruthy()
+    for (const t of ['微心愿墙', '四点钟学校', '长者活动', '志愿服务']) expect(screen.getByText(t)).toBeTruthy()
+    expect(screen.getAllByText('即将开放')).toHaveLength(4)
+    expect(screen.queryByText('立即注册')).toBeNull()
+  })
+
+  it('asks a new user to sign up, and the button opens sign-up', async () => {
+    const nav = stubNavigation()
+    useFake('new-user')
+    renderPage(<Home />)
+    expect(await screen.findByText('欢迎来到和美社区')).toBeTruthy()
+    await tap('立即注册')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/signup/index' })
+  })
+
+  it('shows a loading state while the profile loads', async () => {
+    useFake()
+    setTransport(hanging)
+    renderPage(<Home />)
+    expect(await screen.findByText('正在加载…')).toBeTruthy()
+  })
+
+  it('shows the network error in Chinese and retries', async () => {
+    const fake = useFake('u1')
+    fake.addUser({ openid: 'u1' })
+    setTransport(offline)
+    renderPage(<Home />)
+    expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
+    setTransport(fake.transport)
+    await tap('重试')
+    expect(await screen.findByText('军门社区')).toBeTruthy()
+  })
+
+  it('pull-to-refresh reloads the profile and stops the spinner', async () => {
+    const nav = stubNavigation()
+    const fake = useFake('u1')
+    fake.addUser({ openid: 'u1' })
+    renderPage(<Home />)
+    await screen.findByText('军门社区')
+    const before = fake.eventsFor('me').length
+    await act(async () => globalThis.firePageEvent('onPullDownRefresh'))
+    await waitFor(() => expect(nav.stopPullDownRefresh).toHaveBeenCalled())
+    expect(fake.eventsFor('me').length).toBe(before + 1)
+  })
+})
