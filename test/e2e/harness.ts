@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { startEmulator, type Emulator } from '../../cloud/emulator'
 
 const root = path.resolve(__dirname, '../..')
 
@@ -20,14 +21,6 @@ export const CHROMIUM_ARGS = [
 ]
 export const CHROMIUM_PATH = process.env.HEMEI_CHROMIUM || '/usr/bin/chromium'
 
-/** What the tests use of `startEmulator` (docs/INTERFACES.md). */
-export interface Emulator {
-  url: string
-  port: number
-  close(): Promise<void>
-  invoke(fn: string, event: { action: string; input?: unknown; requestId?: string }, openid: string): Promise<any>
-}
-
 export interface Stack {
   emulator: Emulator
   /** The emulator's base URL, ending in '/'. */
@@ -43,10 +36,7 @@ export interface Stack {
 export async function startStack(): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-data-'))
   const profileDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-chromium-'))
-  // Required at run time so this file type-checks on its own; the shape is pinned by the interface above.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startEmulator } = require(path.join(root, 'cloud/emulator/index.ts'))
-  const emulator: Emulator = await startEmulator({
+  const emulator = await startEmulator({
     port: 0,
     dataDir,
     seed: true,

@@ -1,0 +1,260 @@
+// npm run bench — the cloud budgets of DESIGN.md §6, measured on the local stack: latency percentiles,
+// database requests per call and response size for every action of the `user` function, against a
+// database of 10,000 users; then throughput of concurrent `me` calls. Figures, never pass/fail on time.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
+import { PRIVACY_VERSION } from '../src/contracts/user'
+
+const root = path.resolve(__dirname, '..')
+const USERS = Number(process.env.BENCH_USERS || 10_000)
+const N = Number(process.env.BENCH_N || 200)
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 200)
+const ROUNDS = 3
+const DB_BUDGET = 4
+const LIST_BUDGET = 32 * 1024
+
+interface Sample {
+  /** Client-side round trip of the HTTP call. */
+  ms: number
+  ok: boolean
+  code?: string
+  stat?: CallStat
+}
+
+let emulatorUrl = ''
+let seq = 0
+/** The emulator's figures for the calls in flight, keyed by openid (one call per openid at a time). */
+const pending = new Map<string, (s: CallStat) => void>()
+function onCall(stat: CallStat) {
+  pending.get(stat.openid)?.(stat)
+}
+
+/** One call through the real path: HTTP POST /api/fn/user with the dev identity header. */
+async function call(action: string, input: unknown, openid: string, mutation = false): Promise<Sample & { body: any }> {
+  const event: Record<string, unknown> = { action, input }
+  if (mutation) event.requestId = `bench-${process.pid}-${++seq}`
+  let stat: CallStat | undefined
+  if (pending.has(openid)) throw new Error(`two calls in flight for ${openid}`)
+  pending.set(openid, (s) => (stat = s))
+  try {
+    const t0 = performance.now()
+    const res = await fetch(`${emulatorUrl}api/fn/user`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-hemei-openid': openid },
+      body: JSON.stringify(event),
+    })
+    const text = await res.text()
+    const ms = performance.now() - t0
+    const body = JSON.parse(text)
+    return { ms, ok: body?.ok === true, code: body?.code, body, stat }
+  } finally {
+    pending.delete(openid)
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  return sorted[i]
+}
+const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
+
+interface Row {
+  action: string
+  calls: number
+  p50: number
+  p95: number
+  db?: number
+  dbMax?: number
+  bytes: number
+  bytesMax: number
+  scans: string[]
+  flags: string[]
+}
+
+function summarize(action: string, samples: Sample[], isList: boolean): Row {
+  const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
+  const stats = samples.map((s) => s.stat).filter((s): s is CallStat => !!s)
+  const dbs = stats.map((s) => s.dbRequests)
+  const bytes = stats.map((s) => s.responseBytes)
+  const failed = samples.filter((s) => !s.ok)
+  const scans = [...new Set(stats.flatMap((s) => s.queries.filter((q) => q.endsWith(':SCAN'))))]
+  const row: Row = {
+    action,
+    calls: samples.length,
+    p50: percentile(ms, 50),
+    p95: percentile(ms, 95),
+    db: dbs.length ? median(dbs) : undefined,
+    dbMax: dbs.length ? Math.max(...dbs) : undefined,
+    bytes: bytes.length ? median(bytes) : NaN,
+    bytesMax: bytes.length ? Math.max(...bytes) : NaN,
+    scans,
+    flags: [],
+  }
+  if (row.dbMax !== undefined && row.dbMax > DB_BUDGET) row.flags.push(`db>${DB_BUDGET}`)
+  if (isList && row.bytesMax > LIST_BUDGET) row.flags.push('list>32KB')
+  if (scans.length) row.flags.push(`scan: ${scans.join(' ')}`)
+  if (failed.length) row.flags.push(`${failed.length} failed (${failed[0].code})`)
+  if (stats.length < samples.length) row.flags.push(`${samples.length - stats.length} without stats`)
+  return row
+}
+
+function table(head: string[], body: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
+}
+
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a')
+const bulkId = (i: number) => `bulk-${String(i).padStart(5, '0')}`
+
+/** The actions, in an order where each finds the data it needs. `list` marks list responses (≤ 32 KB). */
+interface Step {
+  action: string
+  list?: boolean
+  mutation?: boolean
+  /** The i-th call: who calls, with what. */
+  make(i: number): { openid: string; input: unknown }
+  /** Sees each successful result (to collect ids for later steps). */
+  after?(i: number, data: any): void
+}
+
+async function run(emu: Emulator) {
+  let t0 = performance.now()
+  emu.seedBulkUsers(USERS)
+  const bulkApps = seedBulkApplications(emu)
+  console.log(`seeded ${USERS} users and ${bulkApps.length} pending applications in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+
+  // Warm every worker of the pool (cold starts are not what we measure).
+  await Promise.all(Array.from({ length: 16 }, (_, i) => call('me', {}, bulkId(i + 1))))
+
+  const newUser = (i: number) => `bench-new-${String(i).padStart(4, '0')}`
+  const applications: string[] = []
+  const steps: Step[] = [
+    { action: 'listCommunities', list: true, make: (i) => ({ openid: bulkId(1 + ((i * 37) % USERS)), input: {} }) },
+    { action: 'me', make: (i) => ({ openid: bulkId(1 + ((i * 53) % USERS)), input: {} }) },
+    {
+      action: 'signUp',
+      mutation: true,
+      make: (i) => ({
+        openid: newUser(i),
+        input: { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: 'junmen', gridId: 'junmen-g1', nickname: `压测${i}` },
+      }),
+    },
+    { action: 'updateProfile', mutation: true, make: (i) => ({ openid: newUser(i), input: { largeFont: i % 2 === 0, nickname: `压测用户${i}` } }) },
+    {
+      action: 'applyVolunteer',
+      mutation: true,
+      make: (i) => ({
+        openid: newUser(i),
+        input: { realName: `测试${i}`, phone: `139${String(10_000_000 + i).slice(-8)}`, skills: ['陪伴聊天', '跑腿代办'], intro: '周末有空' },
+      }),
+      after: (_i, data) => applications.push(data.id),
+    },
+    {
+      action: 'listApplications',
+      list: true,
+      make: (i) => ({ openid: 'demo-staff', input: i % 2 ? { status: 'pending', page: 1 + (i % 5), pageSize: 20 } : { status: 'pending', communityId: 'junmen', pageSize: 20 } }),
+    },
+    { action: 'reviewApplication', mutation: true, make: (i) => ({ openid: 'demo-staff', input: { applicationId: applications[i], decision: i % 4 ? 'approve' : 'reject', reason: i % 4 ? undefined : '名额已满' } }) },
+    { action: 'withdrawApplication', mutation: true, make: (i) => ({ openid: bulkApps[i].openid, input: { applicationId: bulkApps[i].id } }) },
+    { action: 'grantStaff', mutation: true, make: (i) => ({ openid: 'demo-admin', input: { openid: bulkId(USERS - i), communityIds: ['junmen'] } }) },
+    { action: 'listStaff', list: true, make: (i) => ({ openid: 'demo-admin', input: { page: 1 + (i % 5), pageSize: 20 } }) },
+    { action: 'revokeStaff', mutation: true, make: (i) => ({ openid: 'demo-admin', input: { openid: bulkId(USERS - i) } }) },
+  ]
+
+  const rows: Row[] = []
+  for (const step of steps) {
+    const samples: Sample[] = []
+    for (let i = 0; i < N; i++) {
+      const { openid, input } = step.make(i)
+      const s = await call(step.action, input, openid, step.mutation)
+      samples.push(s)
+      if (s.ok) step.after?.(i, s.body.data)
+    }
+    rows.push(summarize(step.action, samples, !!step.list))
+  }
+  console.log(`\nuser function, ${N} sequential calls per action, HTTP /api/fn/user (ms: client round trip)\n`)
+  console.log(
+    table(
+      ['action', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'flags'],
+      rows.map((r) => [r.action, f1(r.p50), f1(r.p95), r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`, `${r.bytes} (${r.bytesMax})`, r.flags.join('; ') || 'ok']),
+    ),
+  )
+  const flagged = rows.filter((r) => r.flags.length)
+  console.log(flagged.length ? `\nflagged: ${flagged.map((r) => r.action).join(', ')}` : `\nall actions within budget (≤ ${DB_BUDGET} db requests, lists ≤ 32 KB, indexed queries)`)
+
+  // Throughput: CONCURRENT distinct users call `me` at once, a few rounds.
+  const tput: { rate: number; p50: number; p95: number; failed: number }[] = []
+  for (let r = 0; r < ROUNDS; r++) {
+    t0 = performance.now()
+    const samples = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => call('me', {}, bulkId(1 + ((r * CONCURRENT + i * 7) % USERS)))))
+    const wall = performance.now() - t0
+    const ms = samples.map((s) => s.ms).sort((a, b) => a - b)
+    tput.push({ rate: (CONCURRENT * 1000) / wall, p50: percentile(ms, 50), p95: percentile(ms, 95), failed: samples.filter((s) => !s.ok).length })
+  }
+  console.log(`\nthroughput: ${CONCURRENT} concurrent \`me\` calls from distinct users, ${ROUNDS} rounds (pool of 4 workers)\n`)
+  console.log(
+    table(
+      ['round', 'calls/s', 'p50 ms', 'p95 ms', 'failed'],
+      tput.map((t, i) => [String(i + 1), f1(t.rate), f1(t.p50), f1(t.p95), String(t.failed)]),
+    ),
+  )
+  console.log(`median: ${f1(median(tput.map((t) => t.rate)))} calls/s, p50 ${f1(median(tput.map((t) => t.p50)))} ms, p95 ${f1(median(tput.map((t) => t.p95)))} ms`)
+}
+
+/** Pending volunteer applications for every 5th bulk user, written straight to the store (seed data, like seedBulkUsers). */
+function seedBulkApplications(emu: Emulator): { id: string; openid: string }[] {
+  const now = Date.now()
+  const out: { id: string; openid: string }[] = []
+  const changes = []
+  for (let i = 2; i <= USERS; i += 5) {
+    const openid = bulkId(i)
+    const user = emu.core.store.getById('users', openid)?.doc
+    if (!user) continue
+    const id = `bulk-app-${String(i).padStart(5, '0')}`
+    const createdAt = new Date(now - (i % 5000) * 60_000)
+    changes.push({ coll: 'users', id: openid, doc: { ...user, volunteerStatus: 'pending' } })
+    changes.push({
+      coll: 'volunteer_applications',
+      id,
+      doc: { _id: id, openid, communityId: user.communityId, realName: `志愿者${i}`, phone: `138${String(10_000_000 + i).slice(-8)}`, skills: ['陪伴聊天'], status: 'pending', createdAt, updatedAt: createdAt },
+    })
+    out.push({ id, openid })
+  }
+  emu.core.store.write(changes)
+  return out
+}
+
+async function main() {
+  const started = Date.now()
+  // The functions as they are now (esbuild, a second or two).
+  execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'ignore' })
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hemei-bench-'))
+  const emu = await startEmulator({
+    port: 0,
+    dataDir,
+    seed: true,
+    quiet: true,
+    onCall,
+    functionsDir: path.join(root, 'dist/cloudfunctions'),
+    staticDir: path.join(root, 'dist/h5'),
+  })
+  emulatorUrl = emu.url.endsWith('/') ? emu.url : `${emu.url}/`
+  try {
+    await run(emu)
+  } finally {
+    await emu.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
