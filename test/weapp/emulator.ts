@@ -70,3 +70,28 @@ export function startEmulatorProcess(timeoutMs = 45000): Promise<RunningEmulator
     })
   })
 }
+
+/**
+ * Jest hooks for a test file: one seeded emulator for the file, wired into the harness's wx.cloud;
+ * pages closed after each test. Returns a getter for the running emulator.
+ */
+export function withEmulator(): () => RunningEmulator {
+  // required lazily so this module can be imported without loading the harness
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const harness = require('./harness') as typeof import('./harness')
+  let emu: RunningEmulator | null = null
+  beforeAll(async () => {
+    emu = await startEmulatorProcess()
+    harness.useEmulator(emu.url)
+  })
+  afterEach(() => harness.closeAll())
+  afterAll(async () => {
+    harness.closeAll()
+    harness.useEmulator(null)
+    await emu?.stop()
+  })
+  return () => {
+    if (!emu) throw new Error('emulator not started (withEmulator() hooks run in beforeAll)')
+    return emu
+  }
+}

@@ -43,6 +43,8 @@ export interface Env {
   system: Dict
   /** console.error output and uncaught errors since the app was (re)loaded */
   errors: string[]
+  /** cloud calls in flight */
+  inflight: number
 }
 
 export const env: Env = {
@@ -54,6 +56,7 @@ export const env: Env = {
   modalAnswer: { confirm: true, cancel: false },
   system: {},
   errors: [],
+  inflight: 0,
 }
 
 /** Set the emulator URL that wx.cloud.callFunction posts to. */
@@ -212,6 +215,7 @@ function installWx(wx: Dict) {
       }
       const headers: Dict = {}
       if (env.persona) headers['X-Hemei-Openid'] = env.persona
+      env.inflight++
       try {
         const result = await postJson(`${env.emulatorUrl}/api/fn/${encodeURIComponent(name)}`, data ?? {}, headers)
         rec.result = result
@@ -219,6 +223,8 @@ function installWx(wx: Dict) {
       } catch (e: any) {
         rec.error = String(e?.message || e)
         throw e
+      } finally {
+        env.inflight--
       }
     }),
     uploadFile: wxAsync('cloud.uploadFile', (opts) => {
@@ -487,8 +493,12 @@ export interface PageHandle {
   closed: boolean
   /** rendered text of the page, whitespace-collapsed */
   text(): string
-  /** dispatch a tap on the first element matching a CSS selector, or containing the given text */
-  tap(target: string | { text: string }): Promise<void>
+  /** dispatch a tap on the first element matching a CSS selector, or the deepest one containing the given text */
+  tap(target: Target): Promise<void>
+  /** dispatch any WeChat event (e.g. 'change' with detail {value}) */
+  trigger(target: Target, type: string, detail?: Dict): Promise<void>
+  /** texts of all elements matching a CSS selector */
+  texts(selector: string): string[]
   /** onUnload + detach */
   close(): void
 }
@@ -540,6 +550,8 @@ export function renderPage(route: string, opts: RenderOptions = {}): PageHandle 
     closed: false,
     text: () => text(root),
     tap: (target) => tap(root, target),
+    trigger: (target, type, detail) => dispatch(root, target, type, detail),
+    texts: (selector) => findAll(root, selector).map((x) => x.text),
     close() {
       if (handle.closed) return
       handle.closed = true
@@ -592,30 +604,49 @@ function findByText(dom: Element, needle: string): Element | null {
   return best
 }
 
-/** Dispatch a WeChat `tap` on an element (by CSS selector or text); it bubbles like a real tap. */
-export async function tap(root: any, target: string | { text: string }): Promise<void> {
-  const L = loadApp()
-  const dom: Element = root.dom
+export type Target = string | { text: string }
+
+/** The element of a page matching a CSS selector, or the deepest one containing the text; throws if none. */
+export function find(root: any, target: Target): Element {
+  const dom: Element = root.dom ?? root
   const el = typeof target === 'string' ? dom.querySelector(target) : findByText(dom, target.text)
-  if (!el) throw new Error(`tap: nothing matches ${JSON.stringify(target)} in: ${text(root).slice(0, 300)}`)
+  if (!el) throw new Error(`nothing matches ${JSON.stringify(target)} in: ${text(root).slice(0, 300)}`)
+  return el
+}
+
+/** All elements matching a CSS selector, with their text. */
+export function findAll(root: any, selector: string): { el: Element; text: string }[] {
+  const dom: Element = root.dom ?? root
+  return Array.from(dom.querySelectorAll(selector)).map((el) => ({ el, text: text(el) }))
+}
+
+/** Dispatch a WeChat event (exparser, bubbling and composed like a real one) on an element. */
+export async function dispatch(root: any, target: Target, type: string, detail: Dict = {}): Promise<void> {
+  const L = loadApp()
+  const el = find(root, target)
   // walk up to the nearest element that exparser knows
   let node: any = el
   while (node && !node.__wxElement) node = node.parentNode
-  if (!node) throw new Error(`tap: ${JSON.stringify(target)} is not an exparser element`)
+  if (!node) throw new Error(`${JSON.stringify(target)} is not an exparser element`)
   const { exparser } = L
-  for (const type of ['touchstart', 'touchend', 'tap']) {
-    exparser.Event.dispatchEvent(
-      node.__wxElement,
-      exparser.Event.create(type, type === 'tap' ? { x: 0, y: 0 } : {}, {
-        bubbles: true,
-        composed: true,
-        capturePhase: true,
-        extraFields: { touches: [], changedTouches: [] },
-      }),
-    )
-  }
-  // Taro batches setData through its own scheduler: yield once so handlers run before we return
+  exparser.Event.dispatchEvent(
+    node.__wxElement,
+    exparser.Event.create(type, detail, {
+      bubbles: true,
+      composed: true,
+      capturePhase: true,
+      extraFields: { touches: [], changedTouches: [] },
+    }),
+  )
+  // Taro updates through React's scheduler and setData: yield so the handler's first effects land
   await new Promise((r) => setTimeout(r, 0))
+}
+
+/** Tap an element (by CSS selector or text): touchstart, touchend, tap, bubbling like a real finger. */
+export async function tap(root: any, target: Target): Promise<void> {
+  await dispatch(root, target, 'touchstart')
+  await dispatch(root, target, 'touchend')
+  await dispatch(root, target, 'tap', { x: 0, y: 0 })
 }
 
 /** Poll until predicate() returns truthy (or stops throwing); returns its value. */
@@ -648,4 +679,25 @@ export function waitForText(page: PageHandle, needle: string | RegExp, timeout =
     },
     { timeout },
   )
+}
+
+/**
+ * Wait until the page is quiet: no cloud call in flight, something rendered, and not in a busy state
+ * (by default: no "正在加载" text), stable over two polls. Returns the text.
+ */
+export async function settle(page: PageHandle, { timeout = 15000, busy = (t: string) => t.includes('正在加载') } = {}): Promise<string> {
+  let last = ''
+  let stable = 0
+  await waitFor(
+    () => {
+      const t = page.text()
+      const quiet = env.inflight === 0 && t.length > 0 && !busy(t)
+      stable = quiet && t === last ? stable + 1 : 0
+      last = t
+      if (stable >= 2) return true
+      throw new Error(`page ${page.route} not settled (in flight: ${env.inflight}): ${t.slice(0, 300)}`)
+    },
+    { timeout, interval: 30 },
+  )
+  return last
 }

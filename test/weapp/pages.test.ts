@@ -1,0 +1,30 @@
+// Layer 3: every page in dist/weapp/app.json (main package and subpackages) loads in the simulator
+// against the real emulator, renders something, and logs no error.
+import { appPages, env, readAppJson, renderPage, settle } from './harness'
+import { withEmulator } from './emulator'
+
+withEmulator()
+
+/** Who opens each page: staff pages need staff; everything else a signed-up resident. */
+const personaFor = (route: string) => (route.startsWith('packages/staff/') ? 'demo-staff' : 'demo-resident')
+
+const routes = appPages()
+
+test('app.json lists the tab pages in the main package and the rest in subpackages', () => {
+  const app = readAppJson()
+  expect(app.pages).toEqual(expect.arrayContaining(['pages/home/index', 'pages/me/index']))
+  const tabs = (app.tabBar?.list || []).map((t: { pagePath: string }) => t.pagePath)
+  // only tab pages in the main package (DESIGN.md §2, §6)
+  expect([...app.pages].sort()).toEqual([...tabs].sort())
+  expect((app.subPackages || app.subpackages || []).length).toBeGreaterThan(0)
+  expect(routes.length).toBeGreaterThan(app.pages.length)
+})
+
+test.each(routes)('%s loads and renders without errors', async (route) => {
+  const page = renderPage(route, { persona: personaFor(route) })
+  const text = await settle(page)
+  expect(text.length).toBeGreaterThan(0)
+  // a page that failed to load its data shows the generic error state instead of content
+  expect(text).not.toMatch(/系统繁忙|出错了/)
+  expect(env.errors).toEqual([])
+})
