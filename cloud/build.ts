@@ -1,7 +1,7 @@
 // Bundles each cloud function (cloud/functions/<fn>/index.ts) into dist/cloudfunctions/<fn>/ with its
 // package.json and config.json, ready to upload to CloudBase or to run in the emulator.
 import { buildSync } from 'esbuild'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'fs'
 import { join, resolve } from 'path'
 
 const root = resolve(__dirname, '..')
@@ -16,14 +16,21 @@ export function openapiPermissions(code: string): string[] {
   return [...found].sort()
 }
 
+/** Writes a file atomically (temp file + rename), so a running emulator or test never sees half a bundle. */
+function writeAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`
+  writeFileSync(tmp, content)
+  renameSync(tmp, file)
+}
+
 /** Builds one function; returns its bundle size in bytes. */
 export function buildFunction(fn: string): number {
   const dir = join(outDir, fn)
-  rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const result = buildSync({
     entryPoints: [join(srcDir, fn, 'index.ts')],
     outfile: join(dir, 'index.js'),
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -33,11 +40,12 @@ export function buildFunction(fn: string): number {
     logLevel: 'warning',
   })
   if (result.errors.length) throw new Error(`build of ${fn} failed`)
-  const code = readFileSync(join(dir, 'index.js'), 'utf8')
+  const code = result.outputFiles[0].text
+  writeAtomic(join(dir, 'index.js'), code)
   const pkg = { name: fn, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
+  writeAtomic(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
   const config = { permissions: { openapi: openapiPermissions(code) } }
-  writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
+  writeAtomic(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
   return Buffer.byteLength(code)
 }
 

@@ -15,6 +15,8 @@ export interface Ctx {
   db: Database
   /** One clock per invocation: every timestamp written by this call uses it. */
   now: Date
+  /** The client's requestId on mutations (null on queries): lets a handler recognise its own retry. */
+  requestId: string | null
 }
 
 /** A signed-up caller: `user` is present. */
@@ -41,10 +43,10 @@ export function rolesOf(user: UserDoc | null, isAdmin: boolean): Role[] {
 }
 
 /** Builds ctx; reads the user doc unless `loadUser` is false (public actions). */
-export async function buildContext(openid: string, loadUser = true, now = new Date()): Promise<Ctx> {
+export async function buildContext(openid: string, loadUser = true, now = new Date(), requestId: string | null = null): Promise<Ctx> {
   const user = loadUser && openid ? ((await db.collection('users').doc(openid).get()).data as UserDoc | null) : null
   const isAdmin = !!openid && adminOpenids().includes(openid)
-  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now }
+  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now, requestId }
 }
 
 /** Refuses callers who have not signed up (NOT_SIGNED_UP). */

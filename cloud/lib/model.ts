@@ -38,6 +38,8 @@ export interface VolunteerApplicationDoc {
   reason?: string
   reviewedBy?: string
   reviewedAt?: Date
+  /** The requestId of the call that made the last state change (withdraw/review), so its retry is recognised. */
+  requestId?: string
   createdAt: Date
   updatedAt: Date
 }

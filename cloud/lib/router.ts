@@ -20,7 +20,7 @@ import { beginRequest, finishRequest } from './idempotency'
 z.config(zhCN())
 
 /** A plain handler: parsed input and caller context in, output data out; refusals are thrown HandlerErrors. */
-export type Handler<I, O> = ((input: I, ctx: Ctx) => Promise<O>) & { public?: true }
+export type Handler<I, O> = ((input: I, ctx: Ctx) => Promise<O>) & { public?: true; idempotent?: true }
 
 /** One handler per action of the function's contract, typed from it. */
 export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<ParsedInputOf<F, A>, OutputOf<F, A>> }
@@ -28,6 +28,15 @@ export type Handlers<F extends FunctionName> = { [A in ActionName<F>]: Handler<P
 /** Marks a handler as public: it runs without a signed-in user and without reading the user doc. */
 export function publicHandler<I, O>(fn: (input: I, ctx: Ctx) => Promise<O>): Handler<I, O> {
   return Object.assign(fn, { public: true as const })
+}
+
+/**
+ * Marks a mutation whose own writes make a retry harmless (a pure set, or a change that records
+ * ctx.requestId on the document it changes). The router then skips the generic idempotency record,
+ * saving 2 database requests; the handler must document how it recognises its retry.
+ */
+export function idempotentHandler<I, O>(fn: (input: I, ctx: Ctx) => Promise<O>): Handler<I, O> {
+  return Object.assign(fn, { idempotent: true as const })
 }
 
 type AnyHandler = Handler<unknown, unknown>
@@ -56,9 +65,10 @@ export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>)
     if (!openid && !handler.public) return failure('UNAUTHENTICATED')
     const now = new Date()
     try {
-      if (!mutation) return { ok: true, data: await handler(parsed.data, await buildContext(openid, !handler.public, now)) }
+      const requestId = mutation ? (e.requestId as string) : null
+      if (!mutation || handler.idempotent) return { ok: true, data: await handler(parsed.data, await buildContext(openid, !handler.public, now, requestId)) }
       // The user read and the idempotency claim are independent: run them side by side.
-      const [ctxR, beginR] = await Promise.allSettled([buildContext(openid, true, now), beginRequest({ db, openid, now }, fn, action, e.requestId as string)])
+      const [ctxR, beginR] = await Promise.allSettled([buildContext(openid, true, now, requestId), beginRequest({ db, openid, now }, fn, action, requestId!)])
       if (beginR.status === 'rejected') throw beginR.reason
       const begin = beginR.value
       if (!begin.run) return begin.result

@@ -1,4 +1,5 @@
 // The router every function shares: event validation, unknown actions, requestIds, idempotency records.
+import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, rid, startHarness, type Harness } from './helpers'
 
 let h: Harness
@@ -32,12 +33,28 @@ describe('router', () => {
     expect((await h.userOk('demo-resident', 'me')).largeFont).toBe(before)
   })
 
-  it('keeps a refusal for a retried requestId, and refuses reusing it for another action', async () => {
+  it('keeps a refusal for a retried requestId (generic idempotency record)', async () => {
+    const openid = newOpenid()
     const requestId = rid()
-    const first = await h.user('demo-resident', 'grantStaff', { openid: 'demo-resident', communityIds: ['x'] }, requestId)
-    expect(first).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
-    expect(await h.user('demo-resident', 'grantStaff', { openid: 'demo-resident', communityIds: ['x'] }, requestId)).toEqual(first)
-    expect(await h.user('demo-resident', 'updateProfile', { largeFont: true }, requestId)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const input = { privacyAgreed: true, privacyVersion: '2000-01-01', communityId: h.communityId('军门社区'), nickname: '重试' }
+    const first = await h.user(openid, 'signUp', input, requestId)
+    expect(first).toMatchObject({ ok: false, code: 'PRIVACY_NOT_AGREED' })
+    // The same requestId is the same call: it gets the same answer, even with other input.
+    expect(await h.user(openid, 'signUp', { ...input, privacyVersion: PRIVACY_VERSION }, requestId)).toEqual(first)
+    expect(await h.count('users', { _id: openid })).toBe(0)
+    expect(await h.user(openid, 'signUp', { ...input, privacyVersion: PRIVACY_VERSION }, rid())).toMatchObject({ ok: true })
+  })
+
+  it('runs a call once when its retry arrives while it is still running', async () => {
+    const openid = newOpenid()
+    const requestId = rid()
+    const input = { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: h.communityId('军门社区'), nickname: '并发' }
+    const [a, b] = await Promise.all([h.user(openid, 'signUp', input, requestId), h.user(openid, 'signUp', input, requestId)])
+    const oks = [a, b].filter((r) => r.ok)
+    expect(oks.length).toBeGreaterThanOrEqual(1)
+    for (const r of [a, b]) expect(r.ok ? r : r.code).toEqual(r.ok ? oks[0] : 'DUPLICATE_REQUEST')
+    expect(await h.count('users', { _id: openid })).toBe(1)
+    expect(await h.count('requests', { _id: `${openid}:user:${requestId}`, status: 'done' })).toBe(1)
   })
 
   it('scopes requestIds per user: the same id from two users is two calls', async () => {

@@ -1,6 +1,6 @@
 // user function: grantStaff, revokeStaff, listStaff — admin only, audited, nothing hard-deleted.
 import { PRIVACY_VERSION } from '../../src/contracts'
-import { newOpenid, startHarness, type Harness } from './helpers'
+import { newOpenid, rid, startHarness, type Harness } from './helpers'
 
 let h: Harness
 beforeAll(async () => {
@@ -31,6 +31,17 @@ describe('grantStaff', () => {
     const more = await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [junmen, tangmen] })
     expect([...more.communityIds].sort()).toEqual([junmen, tangmen].sort())
     expect(await h.find('audit', { entityId: openid, action: 'grantStaff' })).toHaveLength(2)
+  })
+
+  it('is idempotent: a retried grant changes nothing more and audits once', async () => {
+    const openid = await resident()
+    const requestId = rid()
+    const input = { openid, communityIds: [h.communityId('汤门社区')] }
+    const first = await h.user('demo-admin', 'grantStaff', input, requestId)
+    const retry = await h.user('demo-admin', 'grantStaff', input, requestId)
+    expect(first.ok).toBe(true)
+    expect(retry).toEqual(first)
+    expect(await h.count('audit', { entityId: openid })).toBe(1)
   })
 
   it('is for admins only (ROLE_REQUIRED), even for staff', async () => {

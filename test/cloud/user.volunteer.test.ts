@@ -84,6 +84,10 @@ describe('applyVolunteer', () => {
     expect(first.ok).toBe(true)
     expect(second).toEqual(first)
     expect(await h.count(APPS, { openid })).toBe(1)
+    // Still the same answer after the application was approved meanwhile: the retry finds its own application.
+    await h.userOk('demo-staff', 'reviewApplication', { applicationId: (first as { data: { id: string } }).data.id, decision: 'approve' })
+    expect(await h.user(openid, 'applyVolunteer', input, requestId)).toMatchObject({ ok: true, data: { id: (first as { data: { id: string } }).data.id } })
+    expect(await h.count(APPS, { openid })).toBe(1)
   })
 
   it('gives concurrent applications with different requestIds exactly one success', async () => {
@@ -104,6 +108,16 @@ describe('withdrawApplication', () => {
     expect(await h.count('audit', { entityId: app.id, action: 'withdraw', actor: openid })).toBe(1)
     const again = await h.userOk(openid, 'applyVolunteer', applyInput())
     expect(again.status).toBe('pending')
+  })
+
+  it('is idempotent: a retried withdrawal returns the first answer, not INVALID_STATE', async () => {
+    const { openid, app } = await applicant()
+    const requestId = rid()
+    const first = await h.user(openid, 'withdrawApplication', { applicationId: app.id }, requestId)
+    const retry = await h.user(openid, 'withdrawApplication', { applicationId: app.id }, requestId)
+    expect(first).toMatchObject({ ok: true, data: { status: 'withdrawn' } })
+    expect(retry).toEqual(first)
+    expect(await h.count('audit', { entityId: app.id })).toBe(1)
   })
 
   it('refuses someone else\'s application (NOT_FOUND), unknown ids (NOT_FOUND) and non-pending ones (INVALID_STATE)', async () => {

@@ -1,4 +1,4 @@
-import { publicHandler, type Handlers } from '../../lib/router'
+import { idempotentHandler, publicHandler, type Handlers } from '../../lib/router'
 import { listCommunities, me, signUp, updateProfile } from './profile'
 import { grantStaff, listStaff, revokeStaff } from './staff'
 import { applyVolunteer, listApplications, reviewApplication, withdrawApplication } from './volunteer'
@@ -7,13 +7,15 @@ import { applyVolunteer, listApplications, reviewApplication, withdrawApplicatio
 export const userHandlers: Handlers<'user'> = {
   listCommunities: publicHandler(listCommunities),
   me,
+  // Generic idempotency record (lib/idempotency): a retry gets the stored answer.
   signUp,
-  updateProfile,
-  applyVolunteer,
-  withdrawApplication,
+  // Idempotent by their own writes (see each handler): no request record, 2 database requests fewer.
+  updateProfile: idempotentHandler(updateProfile),
+  applyVolunteer: idempotentHandler(applyVolunteer),
+  withdrawApplication: idempotentHandler(withdrawApplication),
   listApplications,
-  reviewApplication,
-  grantStaff,
-  revokeStaff,
+  reviewApplication: idempotentHandler(reviewApplication),
+  grantStaff: idempotentHandler(grantStaff),
+  revokeStaff: idempotentHandler(revokeStaff),
   listStaff,
 }

@@ -54,7 +54,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<Me> {
   return toMe(ctx, user, (await loadCommunities(ctx.db)).map((c) => c._id), null)
 }
 
-/** Changes the caller's nickname, grid (within their community) or large-font preference. */
+/** Changes the caller's nickname, grid (within their community) or large-font preference. Idempotent: a pure set. */
 export async function updateProfile(input: In<'updateProfile'>, ctx: Ctx): Promise<Me> {
   requireSignedUp(ctx)
   const communities = await loadCommunities(ctx.db)

@@ -8,7 +8,7 @@ import { pageWindow, toPage } from '../../lib/paging'
 
 type In<A extends 'grantStaff' | 'revokeStaff' | 'listStaff'> = ParsedInputOf<'user', A>
 
-/** Admin: make a signed-up user staff of more communities. */
+/** Admin: make a signed-up user staff of more communities. Idempotent: granting what is held changes nothing. */
 export async function grantStaff(input: In<'grantStaff'>, ctx: Ctx): Promise<StaffMember> {
   requireRole(ctx, 'admin')
   const known = new Set((await loadCommunities(ctx.db)).map((c) => c._id))
@@ -19,7 +19,7 @@ export async function grantStaff(input: In<'grantStaff'>, ctx: Ctx): Promise<Sta
   return setScope(ctx, target, [...new Set([...before, ...input.communityIds])], 'grantStaff')
 }
 
-/** Admin: take some (or, without communityIds, all) staff communities away from a user. Nothing is deleted. */
+/** Admin: take some (or, without communityIds, all) staff communities away from a user. Nothing is deleted; idempotent like grantStaff. */
 export async function revokeStaff(input: In<'revokeStaff'>, ctx: Ctx): Promise<StaffMember> {
   requireRole(ctx, 'admin')
   const target = await signedUpUser(ctx, input.openid)
@@ -33,9 +33,10 @@ export async function listStaff(input: In<'listStaff'>, ctx: Ctx): Promise<Outpu
   requireRole(ctx, 'admin')
   const _ = ctx.db.command
   const w = pageWindow(input)
+  // "Staff of any community" as an $in over all communities, so the query uses the staffCommunityIds index.
   const res = await ctx.db
     .collection('users')
-    .where({ staffCommunityIds: _.exists(true).and(_.neq([])) })
+    .where({ staffCommunityIds: _.in((await loadCommunities(ctx.db)).map((c) => c._id)) })
     .orderBy('_id', 'asc')
     .skip(w.skip)
     .limit(w.limit)

@@ -5,22 +5,31 @@ import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { VolunteerApplicationDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
-import { APPLICATIONS, getApplication } from './applications'
+import { APPLICATIONS, applicationIdFor, getApplication } from './applications'
 import { toApplication } from './view'
 
 type In<A extends 'applyVolunteer' | 'withdrawApplication' | 'listApplications' | 'reviewApplication'> = ParsedInputOf<'user', A>
 
-/** A signed-up resident applies to volunteer in their community; one pending application at a time. */
+/**
+ * A signed-up resident applies to volunteer in their community; one pending application at a time.
+ * Idempotent by itself: the application's _id is derived from the requestId, so a retry finds it.
+ */
 export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Promise<VolunteerApplication> {
   requireSignedUp(ctx)
   const { db, user } = ctx
-  if (user.volunteerStatus === 'approved') throw new HandlerError('ALREADY_VOLUNTEER')
-  if (user.volunteerStatus === 'pending') throw new HandlerError('APPLICATION_PENDING')
+  const id = applicationIdFor(ctx.openid, ctx.requestId!)
+  if (user.volunteerStatus === 'approved' || user.volunteerStatus === 'pending') {
+    // Perhaps our own earlier attempt created it: answer the retry with that application.
+    const mine = await getApplication(db, id)
+    if (mine?.openid === ctx.openid) return loadCommunities(db).then(() => toApplication(mine, ctx))
+    throw new HandlerError(user.volunteerStatus === 'approved' ? 'ALREADY_VOLUNTEER' : 'APPLICATION_PENDING')
+  }
   // The user doc's volunteerStatus is the lock: only one concurrent apply can move it to 'pending'.
   const users = db.collection('users')
   const claim = await users.where({ _id: ctx.openid, volunteerStatus: db.command.nin(['pending', 'approved']) }).update({ data: { volunteerStatus: 'pending', updatedAt: ctx.now } })
   if (claim.stats.updated !== 1) throw new HandlerError('APPLICATION_PENDING')
-  const doc: Omit<VolunteerApplicationDoc, '_id'> = {
+  const doc: VolunteerApplicationDoc = {
+    _id: id,
     openid: ctx.openid,
     communityId: user.communityId,
     realName: input.realName,
@@ -31,26 +40,26 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
-  let id: string
   try {
-    id = String((await db.collection(APPLICATIONS).add({ data: doc }))._id)
+    await db.collection(APPLICATIONS).add({ data: doc })
   } catch (err) {
     // Give the lock back so the user can try again.
     await users.where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: user.volunteerStatus ?? 'none' } }).catch(() => undefined)
     throw err
   }
   await loadCommunities(db)
-  return toApplication({ ...doc, _id: id }, ctx)
+  return toApplication(doc, ctx)
 }
 
-/** The applicant withdraws their own pending application. */
+/** The applicant withdraws their own pending application. Idempotent: the change records its requestId. */
 export async function withdrawApplication(input: In<'withdrawApplication'>, ctx: Ctx): Promise<VolunteerApplication> {
   requireSignedUp(ctx)
   const { db } = ctx
   const app = await getApplication(db, input.applicationId)
   if (!app || app.openid !== ctx.openid) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
+  if (app.status === 'withdrawn' && app.requestId === ctx.requestId) return loadCommunities(db).then(() => toApplication(app, ctx))
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
-  const patch = { status: 'withdrawn' as const, updatedAt: ctx.now }
+  const patch = { status: 'withdrawn' as const, updatedAt: ctx.now, requestId: ctx.requestId! }
   const res = await db.collection(APPLICATIONS).where({ _id: app._id, openid: ctx.openid, status: 'pending' }).update({ data: patch })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
   await Promise.all([
@@ -69,8 +78,10 @@ export async function listApplications(input: In<'listApplications'>, ctx: Ctx):
   if (input.communityId) {
     requireScope(ctx, input.communityId)
     where.communityId = input.communityId
-  } else if (!ctx.isAdmin) {
-    where.communityId = db.command.in(ctx.staffCommunityIds)
+  } else {
+    // Admins' scope is every community; naming them keeps the query on the (communityId, status, createdAt) index.
+    const scope = ctx.isAdmin ? (await loadCommunities(db)).map((c) => c._id) : ctx.staffCommunityIds
+    where.communityId = db.command.in(scope)
   }
   if (input.status) where.status = input.status
   const w = pageWindow(input)
@@ -80,7 +91,7 @@ export async function listApplications(input: In<'listApplications'>, ctx: Ctx):
   return toPage(res.data as VolunteerApplicationDoc[], w, (a) => toApplication(a, ctx))
 }
 
-/** Staff scoped to the application's community approve or reject a pending application. */
+/** Staff scoped to the application's community approve or reject a pending application. Idempotent: the decision records its requestId. */
 export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx): Promise<VolunteerApplication> {
   requireRole(ctx, 'staff')
   const reason = input.reason || undefined
@@ -89,9 +100,12 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
   const app = await getApplication(db, input.applicationId)
   if (!app) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
   requireScope(ctx, app.communityId)
+  if (app.status !== 'pending' && app.reviewedBy === ctx.openid && app.requestId === ctx.requestId) {
+    return loadCommunities(db).then(() => toApplication(app, ctx))
+  }
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   const to = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
-  const patch = { status: to, reviewedBy: ctx.openid, reviewedAt: ctx.now, updatedAt: ctx.now, ...(reason ? { reason } : {}) }
+  const patch = { status: to, reviewedBy: ctx.openid, reviewedAt: ctx.now, updatedAt: ctx.now, requestId: ctx.requestId!, ...(reason ? { reason } : {}) }
   // Conditional on 'pending': of two concurrent reviews exactly one updates the document.
   const res = await db.collection(APPLICATIONS).where({ _id: app._id, status: 'pending' }).update({ data: patch })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
