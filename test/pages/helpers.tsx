@@ -77,3 +77,13 @@ export async function typeInto(label: string, value: string) {
 }
 
 export { act, fireEvent, screen, waitFor }
+
+/** Chooses option `index` of the n-th Picker, as taro-picker-core's change event does. */
+export async function pick(container: HTMLElement, nth: number, index: number) {
+  const pickers = container.querySelectorAll('taro-picker-core')
+  const p = pickers[nth]
+  if (!p) throw new Error(`no picker #${nth}`)
+  await act(async () => {
+    p.dispatchEvent(new CustomEvent('change', { detail: { value: index }, bubbles: true }))
+  })
+}
