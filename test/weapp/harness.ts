@@ -490,6 +490,10 @@ export interface PageHandle {
   root: any
   /** the page instance (`this` of the Page methods) */
   instance: Dict
+  /** bytes (JSON) of every setData call Taro made on this page, in order (WeChat's limit: 256 KB per call) */
+  setDataSizes: number[]
+  /** number of elements rendered in the page (WeChat's guideline: fewer than 1,000) */
+  nodeCount(): number
   closed: boolean
   /** rendered text of the page, whitespace-collapsed */
   text(): string
@@ -541,12 +545,20 @@ export function renderPage(route: string, opts: RenderOptions = {}): PageHandle 
   instance.route = route
   instance.__route__ = route
   instance.options = query
+  const setDataSizes: number[] = []
+  const setData = instance.setData
+  instance.setData = function (data: Dict, cb?: AnyFn) {
+    setDataSizes.push(Buffer.byteLength(JSON.stringify(data ?? {})))
+    return setData.call(this, data, cb)
+  }
   root.attach(parent)
   const handle: PageHandle = {
     route,
     query,
     root,
     instance,
+    setDataSizes,
+    nodeCount: () => (root.dom as Element).querySelectorAll('*').length,
     closed: false,
     text: () => text(root),
     tap: (target) => tap(root, target),
@@ -592,16 +604,23 @@ export function text(root: any): string {
   return (dom?.textContent || '').replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * The element for a text: the first (in document order) whose whole text is the needle, else the first
+ * that contains it; in both cases the deepest such element.
+ */
 function findByText(dom: Element, needle: string): Element | null {
-  // the deepest element whose text contains the needle
-  let best: Element | null = null
-  const walk = (el: Element) => {
-    if (!(el.textContent || '').includes(needle)) return
-    best = el
-    for (const child of Array.from(el.children)) walk(child)
+  const norm = (el: Element) => text(el)
+  const firstDeepest = (el: Element, ok: (el: Element) => boolean): Element | null => {
+    if (!ok(el)) return null
+    for (const child of Array.from(el.children)) {
+      const hit = firstDeepest(child, ok)
+      if (hit) return hit
+    }
+    return el
   }
-  walk(dom)
-  return best
+  const exact = Array.from(dom.querySelectorAll('*')).find((el) => norm(el) === needle)
+  if (exact) return firstDeepest(exact, (el) => norm(el) === needle)
+  return firstDeepest(dom, (el) => norm(el).includes(needle))
 }
 
 export type Target = string | { text: string }

@@ -27,4 +27,8 @@ test.each(routes)('%s loads and renders without errors', async (route) => {
   // a page that failed to load its data shows the generic error state instead of content
   expect(text).not.toMatch(/系统繁忙|出错了/)
   expect(env.errors).toEqual([])
+  // WeChat's rendering rules (DESIGN.md §6): setData ≤ 256 KB per call, fewer than 1,000 nodes per page
+  expect(page.setDataSizes.length).toBeGreaterThan(0)
+  expect(Math.max(...page.setDataSizes)).toBeLessThanOrEqual(256 * 1024)
+  expect(page.nodeCount()).toBeLessThan(1000)
 })
