@@ -1,0 +1,62 @@
+import Taro from '@tarojs/taro'
+import PersonaPage from '../../src/packages/user/pages/persona'
+import { meStore } from '../../src/hooks/meStore'
+import { PERSONA_KEY } from '../../src/services/cloud'
+import { renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
+
+const PERSONAS = [
+  { openid: 'demo-resident', label: '林阿姨', role: 'resident', communityName: '军门社区' },
+  { openid: 'demo-staff', label: '陈社工', role: 'staff', communityName: '军门社区' },
+]
+
+function stubPersonas(answer: Partial<Taro.request.SuccessCallbackResult> | Error) {
+  return jest.spyOn(Taro, 'request').mockImplementation((async (opts: Taro.request.Option) => {
+    if (answer instanceof Error) throw answer
+    expect(opts.url).toBe('/api/dev/personas')
+    return { statusCode: 200, header: {}, errMsg: 'ok', ...answer }
+  }) as never)
+}
+
+describe('persona picker (h5 local only)', () => {
+  let nav: ReturnType<typeof stubNavigation>
+  beforeEach(() => {
+    nav = stubNavigation()
+  })
+
+  it('lists the emulator personas and switches identity', async () => {
+    const fake = useFake('demo-staff')
+    fake.addUser({ openid: 'demo-staff', nickname: '陈社工', roles: ['resident', 'staff'], staffCommunityIds: ['junmen'] })
+    Taro.setStorageSync(PERSONA_KEY, 'demo-resident')
+    stubPersonas({ data: { personas: PERSONAS } })
+    renderPage(<PersonaPage />)
+    expect(await screen.findByText('林阿姨')).toBeTruthy()
+    expect(screen.getByText('当前')).toBeTruthy()
+    await tap('陈社工')
+    await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toBe('demo-staff'))
+    await waitFor(() => expect(meStore.get().data?.nickname).toBe('陈社工'))
+    expect(nav.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
+  })
+
+  it('新用户 makes a brand-new dev-new-* identity', async () => {
+    useFake('x')
+    stubPersonas({ data: { personas: PERSONAS } })
+    renderPage(<PersonaPage />)
+    await tap('新用户')
+    await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toMatch(/^dev-new-[a-z0-9]+$/))
+  })
+
+  it('shows an error with retry when the emulator cannot be reached', async () => {
+    useFake('x')
+    stubPersonas(new Error('request:fail'))
+    renderPage(<PersonaPage />)
+    expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
+    expect(screen.getByText('重试')).toBeTruthy()
+  })
+
+  it('shows the empty state when there are no personas', async () => {
+    useFake('x')
+    stubPersonas({ data: { personas: [] } })
+    renderPage(<PersonaPage />)
+    expect(await screen.findByText('模拟器没有演示身份')).toBeTruthy()
+  })
+})
