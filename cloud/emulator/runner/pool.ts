@@ -34,6 +34,8 @@ interface Slot {
   worker: Worker
   session: string
   busy: boolean
+  /** Resolves when the instance has loaded the function (or failed to). */
+  ready: Promise<boolean>
 }
 
 interface Pending {
@@ -42,6 +44,7 @@ interface Pending {
 }
 
 let nextWorkerId = 1
+const BOOT_TIMEOUT_MS = 60_000
 const WORKER_FILE = path.join(__dirname, 'worker.cjs')
 
 /** A fixed-size pool of instances of one function with a FIFO queue beyond it. */
@@ -72,7 +75,17 @@ export class FunctionPool {
       stderr: false,
     })
     worker.unref()
-    const slot: Slot = { worker, session, busy: false }
+    const ready = new Promise<boolean>(resolve => {
+      const onReady = (m: { ready?: boolean }) => {
+        if (!m || !m.ready) return
+        worker.off('message', onReady)
+        resolve(true)
+      }
+      worker.on('message', onReady)
+      worker.once('exit', () => resolve(false))
+      worker.once('error', () => resolve(false))
+    })
+    const slot: Slot = { worker, session, busy: false, ready }
     this.slots.push(slot)
     return slot
   }
@@ -83,12 +96,24 @@ export class FunctionPool {
       if (!slot && this.slots.length < this.opts.size) slot = this.spawn()
       if (!slot) return
       const next = this.queue.shift()!
-      this.run(slot, next)
+      void this.run(slot, next)
     }
   }
 
-  private run(slot: Slot, { job, resolve }: Pending): void {
+  private async run(slot: Slot, pending: Pending): Promise<void> {
     slot.busy = true
+    const booted = await Promise.race([slot.ready, new Promise<boolean>(r => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())])
+    if (!booted) {
+      this.slots = this.slots.filter(s => s !== slot)
+      slot.worker.terminate().catch(() => undefined)
+      pending.resolve({ ok: false, error: 'instance failed to start', workerSession: slot.session })
+      this.pump()
+      return
+    }
+    this.execute(slot, pending)
+  }
+
+  private execute(slot: Slot, { job, resolve }: Pending): void {
     const id = ++this.seq
     const { worker, session } = slot
     this.opts.onStart?.(session, job)

@@ -53,7 +53,6 @@ export class Runner {
           TENCENTCLOUD: 'true',
           TENCENTCLOUD_RUNENV: 'SCF',
           TENCENTCLOUD_REGION: 'ap-shanghai',
-          TENCENTCLOUD_REGION: 'ap-shanghai',
           SCF_FUNCTIONNAME: fn,
           HEMEI_TCB_URL: `${o.url()}/tcb${session}`,
           HEMEI_SECRET_ID: 'local',

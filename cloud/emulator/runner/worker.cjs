@@ -9,6 +9,9 @@ try {
 } catch (e) {
   loadError = e
 }
+// Loaded (or failed to): the pool starts the invocation timeout only from here, so a cold start
+// under load does not count against the function.
+parentPort.postMessage({ ready: true })
 
 parentPort.on('message', async msg => {
   // Identity and per-invocation variables: this worker's process.env is its own copy.
