@@ -116,6 +116,13 @@ describe('signUp', () => {
     expect(await h.count('users', { _id: openid })).toBe(0)
   })
 
+  it('refuses a nickname that fails content security (CONTENT_RISKY) and writes nothing', async () => {
+    const openid = newOpenid()
+    const res = await h.user(openid, 'signUp', signUpInput({ nickname: '赌博达人' }))
+    expect(res).toEqual({ ok: false, code: 'CONTENT_RISKY', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+    expect(await h.count('users', { _id: openid })).toBe(0)
+  })
+
   it('requires a requestId', async () => {
     const openid = newOpenid()
     const res = await h.user(openid, 'signUp', signUpInput(), null)
@@ -143,6 +150,13 @@ describe('updateProfile', () => {
     const me = await h.userOk(openid, 'updateProfile', { nickname: '  李叔叔 ', largeFont: true, ...(gridId ? { gridId } : {}) })
     expect(me).toMatchObject({ nickname: '李叔叔', largeFont: true, ...(gridId ? { gridId } : {}) })
     expect(await h.userOk(openid, 'me')).toEqual(me)
+  })
+
+  it('refuses a risky nickname (CONTENT_RISKY), changing nothing', async () => {
+    const openid = newOpenid()
+    await h.userOk(openid, 'signUp', signUpInput())
+    expect(await h.user(openid, 'updateProfile', { nickname: '刷单王', largeFont: true })).toMatchObject({ ok: false, code: 'CONTENT_RISKY' })
+    expect(await h.userOk(openid, 'me')).toMatchObject({ nickname: '王阿姨', largeFont: false })
   })
 
   it('refuses users who have not signed up (NOT_SIGNED_UP)', async () => {

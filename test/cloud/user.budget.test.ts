@@ -1,0 +1,53 @@
+// DESIGN §6: database requests per action, as the emulator counts them, and every query on an index.
+// One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities cache).
+import { PRIVACY_VERSION } from '../../src/contracts'
+import { newOpenid, startHarness, type Harness } from './helpers'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness({ poolSize: 1 })
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+const BUDGET = 4
+/** Actions over the budget, with their ceiling and why (see the report in the commit message). */
+const OVER: Record<string, number> = {
+  // user read + application read + conditional update + applicant's user doc + audit row
+  reviewApplication: 5,
+  withdrawApplication: 5,
+}
+
+it('keeps every user action within its database-request budget, on indexes', async () => {
+  const junmen = h.communityId('军门社区')
+  const o = newOpenid()
+  await h.userOk(o, 'me')
+  await h.userOk(o, 'signUp', { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: junmen, nickname: '预算' })
+  await h.userOk(o, 'updateProfile', { largeFont: true, nickname: '预算二' })
+  const app = await h.userOk(o, 'applyVolunteer', { realName: '张三', phone: '13812345678', skills: ['其他'] })
+  await h.userOk(o, 'withdrawApplication', { applicationId: app.id })
+  const app2 = await h.userOk(o, 'applyVolunteer', { realName: '张三', phone: '13812345678', skills: ['其他'] })
+  await h.userOk('demo-staff', 'listApplications', { status: 'pending' })
+  await h.userOk('demo-admin', 'listApplications', {})
+  await h.userOk('demo-staff', 'reviewApplication', { applicationId: app2.id, decision: 'approve' })
+  await h.userOk('demo-admin', 'grantStaff', { openid: o, communityIds: [junmen] })
+  await h.userOk('demo-admin', 'listStaff', {})
+  await h.userOk('demo-admin', 'revokeStaff', { openid: o })
+  await h.userOk(o, 'me')
+
+  const calls = h.emu.calls.filter((c) => c.fn === 'user').slice(1) // the first listCommunities warmed the cache
+  const seen = new Set(calls.map((c) => c.action))
+  expect([...seen].sort()).toEqual(
+    ['applyVolunteer', 'grantStaff', 'listApplications', 'listStaff', 'me', 'revokeStaff', 'reviewApplication', 'signUp', 'updateProfile', 'withdrawApplication'].sort(),
+  )
+  for (const c of calls) {
+    expect({ action: c.action, dbRequests: Math.min(c.dbRequests, OVER[c.action] ?? BUDGET) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
+    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
+  }
+})
+
+it('answers a call without a WeChat identity with UNAUTHENTICATED, except public actions', async () => {
+  expect(await h.emu.invoke('user', { action: 'me', input: {} }, '')).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' })
+  expect(await h.emu.invoke('user', { action: 'listCommunities', input: {} }, '')).toMatchObject({ ok: true })
+})
