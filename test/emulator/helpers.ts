@@ -17,12 +17,15 @@ export function startTestEmulator(opts: EmulatorOptions = {}): Promise<Emulator>
   return startEmulator({ port: 0, dataDir: tmpDir(), seed: false, quiet: true, functionsDir: FIXTURE_FUNCTIONS, ...opts })
 }
 
-/** The real wx-server-sdk, initialised against `url` (a fresh module instance per test file under jest). */
+/** The real wx-server-sdk, initialised against `url` (a fresh module instance on every call). */
 export function sdkFor(url: string): any {
   process.env.TENCENTCLOUD = 'true'
   process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const cloud = require('wx-server-sdk')
+  let cloud: any
+  jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    cloud = require('wx-server-sdk')
+  })
   cloud.init({ env: 'test', serviceUrl: url, secretId: 'local', secretKey: 'local' })
   return cloud
 }

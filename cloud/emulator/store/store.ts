@@ -34,6 +34,18 @@ function stmt(conn: Sqlite, sql: string): Stmt {
   return s
 }
 
+/** The ids a query is restricted to by `_id: 'x'`, `_id: {$eq}` or `_id: {$in: [...]}` (strings only). */
+function idsOf(criteria: Doc | undefined): string[] | undefined {
+  const v = criteria?._id
+  if (typeof v === 'string') return [v]
+  if (!v || typeof v !== 'object' || v instanceof RegExp) return undefined
+  const ops = Object.keys(v)
+  if (ops.length !== 1) return undefined
+  if (ops[0] === '$eq' && typeof v.$eq === 'string') return [v.$eq]
+  if (ops[0] === '$in' && Array.isArray(v.$in) && v.$in.every((x: unknown) => typeof x === 'string')) return [...new Set<string>(v.$in)]
+  return undefined
+}
+
 /** A SQLite-backed collection store with one writer connection and pooled snapshot readers. */
 export class Store {
   readonly db: Sqlite
@@ -123,9 +135,10 @@ export class Store {
 
   /** Candidate documents for a query: narrowed by a declared index when one applies, else the whole collection. */
   candidates(coll: string, criteria: Doc | undefined, conn: Sqlite = this.db): Candidates {
-    if (criteria && typeof criteria._id === 'string') {
-      const hit = this.getById(coll, criteria._id, conn)
-      return { docs: hit ? [hit.doc] : [], index: '_id' }
+    const ids = idsOf(criteria)
+    if (ids) {
+      const docs = ids.map(id => this.getById(coll, id, conn)?.doc).filter((d): d is Doc => !!d)
+      return { docs, index: '_id' }
     }
     const plan = planQuery(criteria, this.indexesOf(coll))
     if (plan) {
