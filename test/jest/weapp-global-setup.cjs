@@ -1,15 +1,57 @@
-// Global setup for layer 3: make sure the artifacts under test exist.
-// dist/weapp is built by `npm test`'s pretest; build it here only when missing (e.g. `npx jest --selectProjects weapp`).
-// The emulator runs the bundled cloud functions from dist/cloudfunctions; bundle them when missing.
+// Global setup for layer 3: make sure the artifacts under test exist and are not older than their sources.
+// - dist/weapp: built by `npm test`'s pretest; rebuilt here when missing or older than src/ or config/
+//   (e.g. `npx jest --selectProjects weapp` after an edit).
+// - dist/cloudfunctions: what the emulator runs; bundled with `tsx cloud/build.ts` when missing or older than
+//   cloud/ (functions, domain, lib, build.ts) or src/contracts.
 const { execFileSync } = require('child_process')
 const fs = require('fs')
 const path = require('path')
+
+const root = path.resolve(__dirname, '../..')
+
+/** Newest mtime (ms) of the files under the given paths (0 if none). */
+function newest(paths) {
+  let max = 0
+  const visit = (p) => {
+    let st
+    try {
+      st = fs.statSync(p)
+    } catch {
+      return
+    }
+    if (st.isDirectory()) {
+      if (path.basename(p) === 'node_modules') return
+      for (const name of fs.readdirSync(p)) visit(path.join(p, name))
+    } else if (st.mtimeMs > max) max = st.mtimeMs
+  }
+  paths.forEach((p) => visit(path.join(root, p)))
+  return max
+}
+
+/** Oldest mtime (ms) among the given files, or 0 if one is missing. */
+function oldest(files) {
+  let min = Infinity
+  for (const f of files) {
+    try {
+      min = Math.min(min, fs.statSync(f).mtimeMs)
+    } catch {
+      return 0
+    }
+  }
+  return files.length ? min : 0
+}
+
 module.exports = async () => {
-  const root = path.resolve(__dirname, '../..')
-  if (!fs.existsSync(path.join(root, 'dist/weapp/app.js'))) {
+  const weappApp = path.join(root, 'dist/weapp/app.js')
+  if (oldest([weappApp]) < newest(['src', 'config', 'babel.config.js', 'project.config.json'])) {
+    console.log('\n[weapp] dist/weapp is missing or older than src/: building it (taro build --type weapp)')
     execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd: root, stdio: 'inherit' })
   }
-  if (!fs.existsSync(path.join(root, 'dist/cloudfunctions')) && fs.existsSync(path.join(root, 'cloud/build.ts'))) {
+  if (!fs.existsSync(path.join(root, 'cloud/build.ts'))) return
+  const fnDir = path.join(root, 'dist/cloudfunctions')
+  const bundles = fs.existsSync(fnDir) ? fs.readdirSync(fnDir).map((fn) => path.join(fnDir, fn, 'index.js')) : []
+  if (oldest(bundles) < newest(['cloud/functions', 'cloud/domain', 'cloud/lib', 'cloud/build.ts', 'src/contracts'])) {
+    console.log('\n[weapp] dist/cloudfunctions is missing or stale: bundling (tsx cloud/build.ts)')
     execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'inherit' })
   }
 }
