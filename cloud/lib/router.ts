@@ -92,9 +92,11 @@ async function settle(run: () => Promise<unknown>, fn: string, action: string): 
 
 function unexpected(err: unknown, fn: string, action: string): Result<unknown> {
   if (err instanceof HandlerError) return failure(err.code, err.message, err.issues)
-  // Log only what identifies the failure: no event, input, openid or phone.
-  const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown; stack?: unknown }
-  console.error(`[${fn}.${action}] unexpected error`, e?.errCode ?? '', String(e?.errMsg ?? e?.message ?? err).slice(0, 300))
+  // Log only what identifies the failure: no event, input, openid or phone (quoted values, e.g. ids in
+  // database messages, are blanked).
+  const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown }
+  const text = String(e?.errMsg ?? e?.message ?? err).replace(/"[^"]*"|'[^']*'/g, '"…"').slice(0, 300)
+  console.error(`[${fn}.${action}] unexpected error`, e?.errCode ?? '', text)
   return failure('INTERNAL')
 }
 

@@ -90,6 +90,18 @@ describe('applyVolunteer', () => {
     expect(await h.count(APPS, { openid })).toBe(1)
   })
 
+  it('answers a late retry with its own application even after it was withdrawn, creating nothing', async () => {
+    const openid = await resident()
+    const requestId = rid()
+    const input = applyInput()
+    const first = await h.userOk(openid, 'applyVolunteer', input, requestId)
+    await h.userOk(openid, 'withdrawApplication', { applicationId: first.id })
+    const retry = await h.user(openid, 'applyVolunteer', input, requestId)
+    expect(retry).toMatchObject({ ok: true, data: { id: first.id, status: 'withdrawn' } })
+    expect(await h.count(APPS, { openid })).toBe(1)
+    expect((await h.userOk(openid, 'me')).volunteerStatus).toBe('none')
+  })
+
   it('gives concurrent applications with different requestIds exactly one success', async () => {
     const openid = await resident()
     const results = await Promise.all([1, 2, 3].map(() => h.user(openid, 'applyVolunteer', applyInput())))

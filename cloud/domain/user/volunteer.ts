@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf, VolunteerApplication } from '../../../src
 import { audit } from '../../lib/audit'
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
+import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { VolunteerApplicationDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
@@ -20,8 +21,8 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
   const id = applicationIdFor(ctx.openid, ctx.requestId!)
   if (user.volunteerStatus === 'approved' || user.volunteerStatus === 'pending') {
     // Perhaps our own earlier attempt created it: answer the retry with that application.
-    const mine = await getApplication(db, id)
-    if (mine?.openid === ctx.openid) return loadCommunities(db).then(() => toApplication(mine, ctx))
+    const mine = await ownApplication(ctx, id)
+    if (mine) return mine
     throw new HandlerError(user.volunteerStatus === 'approved' ? 'ALREADY_VOLUNTEER' : 'APPLICATION_PENDING')
   }
   // The user doc's volunteerStatus is the lock: only one concurrent apply can move it to 'pending'.
@@ -43,12 +44,21 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
   try {
     await db.collection(APPLICATIONS).add({ data: doc })
   } catch (err) {
-    // Give the lock back so the user can try again.
+    // Give the lock back; then either this was a retry of a call whose application was since
+    // withdrawn or rejected (the same _id exists), or the user may simply try again.
     await users.where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: user.volunteerStatus ?? 'none' } }).catch(() => undefined)
+    const mine = isDuplicateKeyError(err) ? await ownApplication(ctx, id) : null
+    if (mine) return mine
     throw err
   }
   await loadCommunities(db)
   return toApplication(doc, ctx)
+}
+
+/** The caller's application with this id, as they see it, or null. */
+async function ownApplication(ctx: Ctx, id: string): Promise<VolunteerApplication | null> {
+  const [app] = await Promise.all([getApplication(ctx.db, id), loadCommunities(ctx.db)])
+  return app?.openid === ctx.openid ? toApplication(app, ctx) : null
 }
 
 /** The applicant withdraws their own pending application. Idempotent: the change records its requestId. */
@@ -57,7 +67,7 @@ export async function withdrawApplication(input: In<'withdrawApplication'>, ctx:
   const { db } = ctx
   const app = await getApplication(db, input.applicationId)
   if (!app || app.openid !== ctx.openid) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
-  if (app.status === 'withdrawn' && app.requestId === ctx.requestId) return loadCommunities(db).then(() => toApplication(app, ctx))
+  if (app.status === 'withdrawn' && app.requestId === ctx.requestId) return answer(ctx, app)
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
   const patch = { status: 'withdrawn' as const, updatedAt: ctx.now, requestId: ctx.requestId! }
   const res = await db.collection(APPLICATIONS).where({ _id: app._id, openid: ctx.openid, status: 'pending' }).update({ data: patch })
@@ -100,9 +110,7 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
   const app = await getApplication(db, input.applicationId)
   if (!app) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
   requireScope(ctx, app.communityId)
-  if (app.status !== 'pending' && app.reviewedBy === ctx.openid && app.requestId === ctx.requestId) {
-    return loadCommunities(db).then(() => toApplication(app, ctx))
-  }
+  if (app.status !== 'pending' && app.reviewedBy === ctx.openid && app.requestId === ctx.requestId) return answer(ctx, app)
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   const to = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
   const patch = { status: to, reviewedBy: ctx.openid, reviewedAt: ctx.now, updatedAt: ctx.now, requestId: ctx.requestId!, ...(reason ? { reason } : {}) }
@@ -115,4 +123,10 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)
+}
+
+/** An application as the caller sees it (loads community names first). */
+async function answer(ctx: Ctx, app: VolunteerApplicationDoc): Promise<VolunteerApplication> {
+  await loadCommunities(ctx.db)
+  return toApplication(app, ctx)
 }
