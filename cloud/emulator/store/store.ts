@@ -108,7 +108,7 @@ export class Store {
     this.db.transaction(() => {
       this.db.prepare('INSERT OR REPLACE INTO index_defs (coll, name, keys) VALUES (?, ?, ?)').run(coll, def.name, keys)
       this.db.prepare('DELETE FROM index_entries WHERE coll = ? AND ix = ?').run(coll, def.name)
-      for (const r of this.db.prepare('SELECT id, doc FROM docs WHERE coll = ?').iterate(coll) as Iterable<{ id: string; doc: string }>) {
+      for (const r of this.db.prepare('SELECT id, doc FROM docs WHERE coll = ?').all(coll) as { id: string; doc: string }[]) {
         for (const k of entriesFor(fromEJSON(r.doc), def)) this.stmts.addEntry.run(coll, def.name, ...k, r.id)
       }
     })()
