@@ -82,3 +82,14 @@ test('a transaction reads its snapshot, not later commits; the write-set check c
   txm.closeAll()
   store.close()
 })
+
+test('ensureCollections follows the declared list: new indexes built, removed ones dropped', () => {
+  const { ensureCollections } = require('../../cloud/emulator/seed')
+  const store = new Store(tmpDir())
+  ensureCollections(store, [{ name: 'x', indexes: [{ name: 'a', keys: { a: 1 } }, { name: 'b', keys: { b: 1 } }] }])
+  expect(store.indexesOf('x').map(d => d.name)).toEqual(['a', 'b'])
+  ensureCollections(store, [{ name: 'x', indexes: [{ name: 'b', keys: { b: 1, c: 1 } }] }])
+  expect(store.indexesOf('x')).toEqual([{ name: 'b', keys: { b: 1, c: 1 } }])
+  expect(store.db.prepare("SELECT COUNT(*) AS n FROM index_defs WHERE coll = 'x'").get()).toEqual({ n: 1 })
+  store.close()
+})

@@ -17,10 +17,12 @@ export function loadCollectionSpecs(file = path.resolve(__dirname, '../../collec
   return json.collections as CollectionSpec[]
 }
 
-/** Create every declared collection and index (idempotent). */
+/** Create every declared collection and index (idempotent); drop indexes no longer declared. */
 export function ensureCollections(store: Store, specs: CollectionSpec[] = loadCollectionSpecs()): void {
   for (const spec of specs) {
     store.createCollection(spec.name)
+    const declared = new Set((spec.indexes || []).map(ix => ix.name))
+    for (const old of store.indexesOf(spec.name)) if (!declared.has(old.name)) store.dropIndex(spec.name, old.name)
     for (const ix of spec.indexes || []) store.ensureIndex(spec.name, ix)
   }
 }

@@ -117,6 +117,15 @@ export class Store {
     this.indexes.set(coll, defs)
   }
 
+  /** Drop an index no longer declared. */
+  dropIndex(coll: string, name: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM index_defs WHERE coll = ? AND name = ?').run(coll, name)
+      this.db.prepare('DELETE FROM index_entries WHERE coll = ? AND ix = ?').run(coll, name)
+    })()
+    this.indexes.set(coll, this.indexesOf(coll).filter(d => d.name !== name))
+  }
+
   /** The declared indexes of a collection. */
   indexesOf(coll: string): IndexDef[] {
     return this.indexes.get(coll) || []
