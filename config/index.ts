@@ -26,6 +26,16 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
     },
     h5: {
+      // Taro splits only initial chunks, so every lazily loaded page bundled its own copy of the
+      // component library (~100 KB each). Share modules used by two or more pages instead.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (!splitChunks) return
+        chain.optimization.splitChunks({
+          ...splitChunks,
+          cacheGroups: { ...splitChunks.cacheGroups, pageShared: { chunks: 'async', minChunks: 2, priority: 50, reuseExistingChunk: true } },
+        })
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -108,5 +108,5 @@ export interface UserOutputs {
   listStaff: Page<StaffMember>
 }
 
-/** Actions that change data: they must carry a requestId and are made idempotent. */
-export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
+/** Actions that change data: they must carry a requestId and are made idempotent (listed zod-free in ./mutations). */
+export { userMutations } from './mutations'

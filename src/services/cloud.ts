@@ -1,17 +1,8 @@
 import Taro from '@tarojs/taro'
-import {
-  ERROR_MESSAGES,
-  isErrorCode,
-  isMutation,
-  type ActionName,
-  type CallEvent,
-  type ErrorCode,
-  type FieldIssue,
-  type FunctionName,
-  type InputOf,
-  type OutputOf,
-  type Result,
-} from '../contracts'
+import type { ActionName, CallEvent, FieldIssue, FunctionName, InputOf, OutputOf, Result } from '../contracts'
+// Runtime imports come from the zod-free contract modules, so the main package does not load zod.
+import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '../contracts/errors'
+import { MUTATIONS } from '../contracts/mutations'
 
 /** Storage key of the h5 dev persona (the openid sent to the local emulator). */
 export const PERSONA_KEY = 'hemei.persona'
@@ -112,7 +103,7 @@ async function send(fn: FunctionName, event: CallEvent): Promise<unknown> {
 /** The one typed client: calls `fn`'s `action` and resolves with its data, or throws AppError. */
 export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, input: InputOf<F, A>): Promise<OutputOf<F, A>> {
   const event: CallEvent = { action, input }
-  if (isMutation(fn, action)) event.requestId = newRequestId()
+  if (MUTATIONS[fn]?.includes(action)) event.requestId = newRequestId()
   const raw = (await send(fn, event)) as Result<OutputOf<F, A>> | undefined
   if (!raw || typeof raw !== 'object' || typeof (raw as { ok?: unknown }).ok !== 'boolean') throw new AppError('INTERNAL')
   if (raw.ok) return raw.data

@@ -1,0 +1,8 @@
+/**
+ * Which actions change data (they must carry a requestId and are made idempotent), per function.
+ * Kept free of zod so the client's transport can import it without loading the schemas.
+ */
+export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
+
+/** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
+export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations }
