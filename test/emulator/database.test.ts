@@ -250,4 +250,17 @@ describe('indexes', () => {
     emu.core.noteQuery = orig
     expect(seen).toEqual(['users:community', 'users:staff', 'users:community', 'users:SCAN'])
   })
+
+  test('an unfiltered list sorted on the leading key of an index reports that index', async () => {
+    const seen: (string | undefined)[] = []
+    const orig = emu.core.noteQuery.bind(emu.core)
+    emu.core.noteQuery = (s, coll, index) => {
+      seen.push(index)
+      orig(s, coll, index)
+    }
+    await db.collection('communities').orderBy('order', 'asc').limit(1000).get()
+    await db.collection('communities').orderBy('name', 'asc').get()
+    emu.core.noteQuery = orig
+    expect(seen).toEqual(['sort:order', undefined])
+  })
 })

@@ -128,3 +128,13 @@ export function planQuery(criteria: Doc | undefined, defs: IndexDef[]): Plan | u
   }
   return best
 }
+
+/** A declared index whose leading keys match the sort (same fields, in order), for an unfiltered list. */
+export function sortIndex(order: Record<string, number> | undefined, defs: IndexDef[]): string | undefined {
+  const fields = Object.keys(order || {})
+  if (!fields.length) return undefined
+  return defs.find(d => {
+    const keys = Object.keys(d.keys)
+    return fields.every((f, i) => keys[i] === f)
+  })?.name
+}

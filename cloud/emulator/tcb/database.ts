@@ -3,6 +3,7 @@ import crypto from 'crypto'
 import { Doc, parseEJSON, resolveServerDates, toEJSON, cloneDoc } from '../engine/ejson'
 import { applyUpdate, findDocs, aggregateDocs, OperatorError, compileQuery } from '../engine/mongo'
 import { Store, Change } from '../store/store'
+import { sortIndex } from '../store/indexes'
 import { TxManager, Tx } from '../store/transactions'
 import { TcbError, errors } from './errors'
 
@@ -30,11 +31,11 @@ function parseParam(v: unknown, now: number): any {
   return resolveServerDates(parseEJSON(v), now)
 }
 
-function collectionOf(ctx: DbContext, p: Params, write: boolean): string {
+/** The collection a request names; it must exist (CloudBase answers DATABASE_COLLECTION_NOT_EXIST). */
+function collectionOf(ctx: DbContext, p: Params): string {
   const name = p.collectionName
   if (!name || typeof name !== 'string') throw errors.invalidParam('collectionName is required')
   if (!ctx.store.hasCollection(name)) throw errors.collectionNotExist(name)
-  void write
   return name
 }
 
@@ -52,9 +53,12 @@ function refuseWhereWriteInTx(ctx: DbContext, p: Params, action: string) {
   }
 }
 
-function candidates(ctx: DbContext, tx: Tx | undefined, coll: string, query: Doc | undefined, action: string): Doc[] {
+function candidates(ctx: DbContext, tx: Tx | undefined, coll: string, query: Doc | undefined, action: string, order?: Doc): Doc[] {
   const c = tx ? ctx.txm.candidates(tx, coll, query) : ctx.store.candidates(coll, query)
-  ctx.onQuery?.({ action, coll, index: c.index, scanned: c.docs.length })
+  // An unfiltered (or unindexable) list whose sort a declared index covers is reported as `sort:<index>`.
+  const isFiltered = query && Object.keys(query).length > 0
+  const sortIx = !c.index && !isFiltered ? sortIndex(order, ctx.store.indexesOf(coll)) : undefined
+  ctx.onQuery?.({ action, coll, index: c.index || (sortIx && `sort:${sortIx}`), scanned: c.docs.length })
   return c.docs
 }
 
@@ -72,7 +76,7 @@ function limitOf(p: Params): number {
 
 /** database.insertDocument */
 function insertDocument(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, true)
+  const coll = collectionOf(ctx, p)
   const tx = txOf(ctx, p)
   const items: unknown[] = Array.isArray(p.data) ? p.data : [p.data]
   const ids: string[] = []
@@ -94,7 +98,7 @@ function insertDocument(ctx: DbContext, p: Params, now: number) {
 
 /** database.getDocument */
 function getDocument(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, false)
+  const coll = collectionOf(ctx, p)
   const tx = txOf(ctx, p)
   const projection = parseParam(p.projection, now)
   if (p.queryType === 'DOC') {
@@ -106,14 +110,15 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
   }
   const query = parseParam(p.query, now)
   compileQuery(query)
-  const docs = candidates(ctx, tx, coll, query, 'getDocument')
-  const list = findDocs(docs, query, { order: parseParam(p.order, now), offset: Number(p.offset) || 0, limit: limitOf(p), projection })
+  const order = parseParam(p.order, now)
+  const docs = candidates(ctx, tx, coll, query, 'getDocument', order)
+  const list = findDocs(docs, query, { order, offset: Number(p.offset) || 0, limit: limitOf(p), projection })
   return { data: { list: list.map(toEJSON) } }
 }
 
 /** database.calculateDocument (count) */
 function calculateDocument(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, false)
+  const coll = collectionOf(ctx, p)
   const tx = txOf(ctx, p)
   const query = parseParam(p.query, now)
   const docs = candidates(ctx, tx, coll, query, 'calculateDocument')
@@ -137,7 +142,7 @@ function modified(doc: Doc, update: Doc, merge: boolean): { doc: Doc; changed: b
 
 /** database.modifyDocument (update, set/upsert) */
 function modifyDocument(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, true)
+  const coll = collectionOf(ctx, p)
   const update = parseParam(p.data, now)
   if (!update || typeof update !== 'object') throw errors.invalidParam('data must be an object')
   const merge = p.merge !== false
@@ -177,7 +182,7 @@ function modifyDocument(ctx: DbContext, p: Params, now: number) {
 
 /** database.modifyAndReturnDoc (where().updateAndReturn()) */
 function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, true)
+  const coll = collectionOf(ctx, p)
   refuseWhereWriteInTx(ctx, p, 'updateAndReturn')
   const update = parseParam(p.data, now)
   const query = parseParam(p.query, now)
@@ -190,7 +195,7 @@ function modifyAndReturnDoc(ctx: DbContext, p: Params, now: number) {
 
 /** database.removeDocument */
 function removeDocument(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, true)
+  const coll = collectionOf(ctx, p)
   if (p.queryType === 'DOC') {
     const tx = txOf(ctx, p)
     const id = docQueryId(p, now)
@@ -211,7 +216,7 @@ function removeDocument(ctx: DbContext, p: Params, now: number) {
 
 /** database.aggregateDocuments */
 function aggregateDocuments(ctx: DbContext, p: Params, now: number) {
-  const coll = collectionOf(ctx, p, false)
+  const coll = collectionOf(ctx, p)
   const stages: { stageKey: string; stageValue: unknown }[] = Array.isArray(p.stages) ? p.stages : []
   const pipeline = stages.map(s => ({ [s.stageKey]: parseParam(s.stageValue, now) }))
   const firstMatch = pipeline[0] && '$match' in pipeline[0] ? (pipeline[0].$match as Doc) : undefined

@@ -23,9 +23,8 @@ export function fileIdPrefix(envName: string): string {
 }
 
 /** The cloud path inside a fileID, or undefined when it is not one of ours. */
-export function cloudPathOf(fileId: string, envName: string): string | undefined {
+export function cloudPathOf(fileId: string): string | undefined {
   const m = /^cloud:\/\/[^/]+\/(.+)$/.exec(String(fileId || ''))
-  void envName
   return m ? m[1] : undefined
 }
 
@@ -55,7 +54,7 @@ function batchGetDownloadUrl(ctx: StorageContext, p: Params) {
   return {
     data: {
       download_list: list.map(({ fileid }) => {
-        const cloudPath = cloudPathOf(fileid, ctx.envName)
+        const cloudPath = cloudPathOf(fileid)
         const file = cloudPath && localFile(ctx, cloudPath)
         if (!cloudPath || !file || !fs.existsSync(file)) return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
         return { fileID: fileid, tempFileURL: `${ctx.baseUrl}/files/${cloudPath}`, code: 'SUCCESS' }
@@ -70,7 +69,7 @@ function batchDeleteFile(ctx: StorageContext, p: Params) {
   return {
     data: {
       delete_list: list.map(fileID => {
-        const cloudPath = cloudPathOf(fileID, ctx.envName)
+        const cloudPath = cloudPathOf(fileID)
         const file = cloudPath && localFile(ctx, cloudPath)
         if (!cloudPath || !file || !fs.existsSync(file)) return { fileID, code: 'STORAGE_FILE_NONEXIST' }
         fs.rmSync(file)
