@@ -18,6 +18,8 @@ export interface Harness {
   count(collection: string, where?: object): Promise<number>
   /** Documents of a collection matching `where`. */
   find(collection: string, where?: object): Promise<any[]>
+  /** Inserts a document directly (to stage states a test cannot reach through the functions). */
+  insert(collection: string, doc: object): Promise<void>
   communities: Community[]
   /** A community id by its name, e.g. '军门社区'. */
   communityId(name: string): string
@@ -61,6 +63,9 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     async find(collection, where) {
       const col = db.collection(collection)
       return (await (where ? col.where(where) : col).limit(1000).get()).data
+    },
+    async insert(collection, doc) {
+      await db.collection(collection).add({ data: doc })
     },
     communities: [],
     communityId(name) {

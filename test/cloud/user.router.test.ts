@@ -57,6 +57,30 @@ describe('router', () => {
     expect(await h.count('requests', { _id: `${openid}:user:${requestId}`, status: 'done' })).toBe(1)
   })
 
+  it('answers DUPLICATE_REQUEST while an attempt is running, and re-runs one abandoned over a minute ago', async () => {
+    const input = { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: h.communityId('军门社区'), nickname: '接管' }
+    const running = newOpenid()
+    const busy = rid()
+    await h.insert('requests', { _id: `${running}:user:${busy}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date() })
+    expect(await h.user(running, 'signUp', input, busy)).toMatchObject({ ok: false, code: 'DUPLICATE_REQUEST' })
+    expect(await h.count('users', { _id: running })).toBe(0)
+
+    const abandoned = newOpenid()
+    const old = rid()
+    await h.insert('requests', { _id: `${abandoned}:user:${old}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date(Date.now() - 5 * 60_000) })
+    expect(await h.user(abandoned, 'signUp', input, old)).toMatchObject({ ok: true, data: { openid: abandoned, signedUp: true } })
+    expect(await h.count('requests', { _id: `${abandoned}:user:${old}`, status: 'done' })).toBe(1)
+  })
+
+  it('refuses a requestId reused for another action', async () => {
+    const openid = newOpenid()
+    const requestId = rid()
+    await h.insert('requests', { _id: `${openid}:user:${requestId}`, fn: 'user', action: 'grantStaff', status: 'done', result: { ok: true, data: {} }, createdAt: new Date() })
+    const res = await h.user(openid, 'signUp', { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: h.communityId('军门社区'), nickname: '复用' }, requestId)
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.count('users', { _id: openid })).toBe(0)
+  })
+
   it('scopes requestIds per user: the same id from two users is two calls', async () => {
     const requestId = rid()
     const a = await h.user('demo-resident', 'updateProfile', { largeFont: false }, requestId)
