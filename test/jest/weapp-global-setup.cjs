@@ -41,17 +41,27 @@ function oldest(files) {
   return files.length ? min : 0
 }
 
+/** Run a build quietly; show its output only if it fails. */
+function build(args) {
+  try {
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 })
+  } catch (e) {
+    process.stderr.write(String(e.stdout || '') + String(e.stderr || ''))
+    throw e
+  }
+}
+
 module.exports = async () => {
   const weappApp = path.join(root, 'dist/weapp/app.js')
   if (oldest([weappApp]) < newest(['src', 'config', 'babel.config.js', 'project.config.json'])) {
     console.log('\n[weapp] dist/weapp is missing or older than src/: building it (taro build --type weapp)')
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'], { cwd: root, stdio: 'inherit' })
+    build([path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'weapp'])
   }
   if (!fs.existsSync(path.join(root, 'cloud/build.ts'))) return
   const fnDir = path.join(root, 'dist/cloudfunctions')
   const bundles = fs.existsSync(fnDir) ? fs.readdirSync(fnDir).map((fn) => path.join(fnDir, fn, 'index.js')) : []
   if (oldest(bundles) < newest(['cloud/functions', 'cloud/domain', 'cloud/lib', 'cloud/build.ts', 'src/contracts'])) {
     console.log('\n[weapp] dist/cloudfunctions is missing or stale: bundling (tsx cloud/build.ts)')
-    execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'inherit' })
+    build([path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')])
   }
 }

@@ -702,7 +702,7 @@ export function waitForText(page: PageHandle, needle: string | RegExp, timeout =
 
 /**
  * Wait until the page is quiet: no cloud call in flight, something rendered, and not in a busy state
- * (by default: no "正在加载" text), stable over two polls. Returns the text.
+ * (by default: no "正在加载" text), unchanged over three polls 50 ms apart. Returns the text.
  */
 export async function settle(page: PageHandle, { timeout = 15000, busy = (t: string) => t.includes('正在加载') } = {}): Promise<string> {
   let last = ''
@@ -713,10 +713,10 @@ export async function settle(page: PageHandle, { timeout = 15000, busy = (t: str
       const quiet = env.inflight === 0 && t.length > 0 && !busy(t)
       stable = quiet && t === last ? stable + 1 : 0
       last = t
-      if (stable >= 2) return true
+      if (stable >= 3) return true
       throw new Error(`page ${page.route} not settled (in flight: ${env.inflight}): ${t.slice(0, 300)}`)
     },
-    { timeout, interval: 30 },
+    { timeout, interval: 50 },
   )
   return last
 }
