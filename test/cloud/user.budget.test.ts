@@ -1,4 +1,4 @@
-// DESIGN §6: database requests per action, as the emulator counts them, and every query on an index.
+// DESIGN §6: database requests per action, as the emulator counts them, every query on an index, responses ≤ 32 KB.
 // One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities cache).
 import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, startHarness, type Harness } from './helpers'
@@ -44,6 +44,7 @@ it('keeps every user action within its database-request budget, on indexes', asy
   for (const c of calls) {
     expect({ action: c.action, dbRequests: Math.min(c.dbRequests, OVER[c.action] ?? BUDGET) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
     expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
+    expect(c.responseBytes).toBeLessThanOrEqual(32 * 1024)
   }
 })
 
