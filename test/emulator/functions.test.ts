@@ -53,6 +53,14 @@ test('a function that throws, crashes its instance, or hangs → INTERNAL; the p
   expect(await emu.invoke('whoami', { action: 'who', delayMs: 1 }, 'u-after')).toMatchObject({ ok: true, data: { openid: 'u-after' } })
 })
 
+test('an instance that dies while idle is replaced, and the emulator survives', async () => {
+  expect(await emu.invoke('whoami', { action: 'late-crash', delayMs: 1 }, 'u-a')).toMatchObject({ ok: true })
+  await new Promise(r => setTimeout(r, 300))
+  // A job given to the dead instance would time out and answer INTERNAL.
+  const results = await Promise.all([1, 2, 3, 4, 5, 6].map(i => emu.invoke('whoami', { action: 'who', delayMs: 1 }, `u-${i}`)))
+  for (const [i, r] of results.entries()) expect(r).toMatchObject({ ok: true, data: { openid: `u-${i + 1}` } })
+})
+
 test('dev identity is refused when the server is not bound to loopback', async () => {
   const open = await startTestEmulator({ host: '0.0.0.0' })
   try {

@@ -86,6 +86,12 @@ export class FunctionPool {
       worker.once('error', () => resolve(false))
     })
     const slot: Slot = { worker, session, busy: false, ready }
+    // An instance can die while idle (e.g. an error thrown after its invocation returned): drop it, and
+    // keep an 'error' listener so such errors never reach the emulator process as unhandled.
+    worker.on('error', () => undefined)
+    worker.on('exit', () => {
+      if (!slot.busy) this.slots = this.slots.filter(s => s !== slot)
+    })
     this.slots.push(slot)
     return slot
   }
