@@ -68,15 +68,15 @@ export const userInputs = {
     nickname: z.string().check(z.trim(), z.minLength(1, '请填写昵称'), z.maxLength(20, '昵称最多20个字')),
   }),
   updateProfile: z.object({
-    nickname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(20))),
+    nickname: z.optional(z.string().check(z.trim(), z.minLength(1, '请填写昵称'), z.maxLength(20, '昵称最多20个字'))),
     gridId: z.optional(id),
     largeFont: z.optional(z.boolean()),
   }),
   applyVolunteer: z.object({
-    realName: z.string().check(z.trim(), z.minLength(2, '请填写真实姓名'), z.maxLength(20)),
+    realName: z.string().check(z.trim(), z.minLength(2, '请填写真实姓名'), z.maxLength(20, '姓名最多20个字')),
     phone,
     skills: z.array(z.enum(SKILLS)).check(z.minLength(1, '请至少选择一项技能'), z.maxLength(8)),
-    intro: z.optional(z.string().check(z.maxLength(200))),
+    intro: z.optional(z.string().check(z.maxLength(200, '个人介绍最多200个字'))),
   }),
   withdrawApplication: z.object({ applicationId: id }),
   listApplications: z.object({
@@ -87,7 +87,7 @@ export const userInputs = {
   reviewApplication: z.object({
     applicationId: id,
     decision: z.enum(['approve', 'reject']),
-    reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '原因最多200个字'))),
   }),
   grantStaff: z.object({ openid: id, communityIds: z.array(id).check(z.minLength(1), z.maxLength(20)) }),
   revokeStaff: z.object({ openid: id, communityIds: z.optional(z.array(id).check(z.maxLength(20))) }),

@@ -4,7 +4,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { randomBytes } from 'crypto'
 import { startEmulator } from '../../cloud/emulator'
-import type { Community, Result } from '../../src/contracts'
+import { isMutation, type Community, type Result } from '../../src/contracts'
 
 export type Emu = Awaited<ReturnType<typeof startEmulator>>
 
@@ -26,8 +26,6 @@ export interface Harness {
   close(): Promise<void>
 }
 
-const MUTATIONS = new Set(['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'])
-
 /** A valid, unique requestId. */
 export function rid(): string {
   return `t-${randomBytes(8).toString('hex')}`
@@ -48,7 +46,7 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     emu,
     async user(openid, action, input = {}, requestId) {
       const event: Record<string, unknown> = { action, input }
-      if (requestId !== null && (requestId || MUTATIONS.has(action))) event.requestId = requestId || rid()
+      if (requestId !== null && (requestId || isMutation('user', action))) event.requestId = requestId || rid()
       return (await emu.invoke('user', event, openid)) as Result<any>
     },
     async userOk(openid, action, input, requestId) {
