@@ -1,6 +1,6 @@
 // The browser layer's stack: the local CloudBase emulator (fresh data dir, seeded, serving dist/h5) and
 // Debian's Chromium driven by playwright-core, with a phone-sized viewport. Each test file starts one.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
@@ -122,9 +122,22 @@ export async function see(page: Page | Locator, text: string | RegExp): Promise<
 
 /** Taro h5's showModal renders its own DOM dialog: press its confirm button (by its text when given). */
 export async function confirmModal(page: Page, label?: string): Promise<void> {
-  const modal = page.locator('.taro__modal').locator('visible=true').first()
+  // (.taro__modal itself has no box: its mask and content are position: fixed.)
+  const modal = page.locator('.taro-modal__content').locator('visible=true').first()
   await modal.waitFor({ state: 'visible' })
   const button = label ? modal.getByText(label, { exact: true }) : modal.locator('.taro-model__confirm')
   await button.click()
   await modal.waitFor({ state: 'hidden' })
+}
+
+/** Runs a story; if it fails, saves what the screen showed to test-results/e2e/<name>.png first. */
+export async function story(page: Page, name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body()
+  } catch (e) {
+    const file = path.join(root, 'test-results/e2e', `${name}.png`)
+    mkdirSync(path.dirname(file), { recursive: true })
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+    throw e
+  }
 }

@@ -30,6 +30,9 @@ module.exports = async () => {
   const sources = Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'config')))
   if (!built || sources > built || process.env.HEMEI_E2E_REBUILD) {
     console.log(`\ne2e: building dist/h5 (${built ? 'older than src/' : 'missing'})`)
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' })
+    // Not jest's NODE_ENV=test: that makes babel-preset-taro add react-refresh hooks to a production build.
+    const env = { ...process.env }
+    delete env.NODE_ENV
+    execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env })
   }
 }

@@ -1,0 +1,103 @@
+// What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
+// picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
+import type { Locator, Page } from 'playwright-core'
+import { byText, see, tap } from './harness'
+
+/** Taps a tab of the tab bar (首页 / 我的). */
+export async function goTab(page: Page, label: '首页' | '我的'): Promise<void> {
+  const item = page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first()
+  await item.waitFor({ state: 'visible' })
+  await item.click()
+}
+
+/** The page the user is looking at (Taro h5 keeps earlier pages in the DOM, hidden). */
+export function current(page: Page): Locator {
+  return page.locator('.taro_page').locator('visible=true').last()
+}
+
+/** 我的 → 切换演示身份（本地）: the h5-only persona picker. */
+export async function openPersonaPicker(page: Page): Promise<void> {
+  await goTab(page, '我的')
+  await tap(current(page), '切换演示身份（本地）')
+  await see(current(page), '选择演示身份')
+}
+
+/** Picks a demo persona by its label (or 新用户); the picker then returns to 我的. */
+export async function choosePersona(page: Page, label: string | RegExp): Promise<void> {
+  await openPersonaPicker(page)
+  await tap(current(page), label)
+  await see(current(page), '切换演示身份（本地）')
+}
+
+/** The openid the app currently calls as, as 我的 shows it ("dev-new-… ›"). */
+export async function shownOpenid(page: Page): Promise<string> {
+  const row = current(page).locator('.hm-row').filter({ hasText: '切换演示身份（本地）' }).first()
+  const text = (await row.locator('.hm-sub').first().textContent()) || ''
+  return text.replace('›', '').trim()
+}
+
+/** Types into the text field that shows this placeholder. */
+export async function fill(scope: Page | Locator, placeholder: string, value: string): Promise<void> {
+  // Taro's <taro-input-core> carries the placeholder too; type into the real field inside it.
+  const input = scope.locator(`input[placeholder="${placeholder}"], textarea[placeholder="${placeholder}"]`).locator('visible=true').first()
+  await input.waitFor({ state: 'visible' })
+  await input.click()
+  await input.fill(value)
+}
+
+/**
+ * Chooses an option in a WeUI selector picker the way a person does: open it, drag the wheel until the
+ * option shows, tap it (the wheel centres it), then tap 确定.
+ */
+export async function pickOption(page: Page, opener: Locator, option: string | RegExp): Promise<void> {
+  await opener.click()
+  const sheet = page.locator('.weui-picker').locator('visible=true').first()
+  await sheet.waitFor({ state: 'visible' })
+  const wheel = sheet.locator('.weui-picker__bd')
+  const item = sheet.locator('.weui-picker__item').filter({ hasText: option }).first()
+  for (let drags = 0; ; drags++) {
+    const w = await wheel.boundingBox()
+    const b = await item.boundingBox()
+    if (!w || !b) throw new Error('picker is not laid out')
+    const y = b.y + b.height / 2
+    if (y > w.y + 8 && y < w.y + w.height - 8) {
+      await page.mouse.move(w.x + w.width / 2, y)
+      await page.mouse.down()
+      await page.mouse.up()
+      break
+    }
+    if (drags > 40) throw new Error(`picker option not reached: ${option}`)
+    // Drag the wheel by up to four rows towards the option.
+    const dy = Math.max(-136, Math.min(136, w.y + w.height / 2 - y))
+    const x = w.x + w.width / 2
+    const y0 = w.y + w.height / 2
+    await page.mouse.move(x, y0)
+    await page.mouse.down()
+    await page.mouse.move(x, y0 + dy / 2)
+    await page.mouse.move(x, y0 + dy)
+    await page.mouse.up()
+  }
+  // The tapped row slides under the indicator before we confirm.
+  await page.waitForFunction(
+    ({ text }) => {
+      const ind = document.querySelector('.weui-picker__indicator')?.getBoundingClientRect()
+      if (!ind) return false
+      const at = document.elementsFromPoint(ind.left + ind.width / 2, ind.top + ind.height / 2)
+      const row = at.find((e) => e.classList.contains('weui-picker__item'))
+      return !!row && (row.textContent || '').includes(text)
+    },
+    { text: typeof option === 'string' ? option : '' },
+  )
+  await sheet.locator('.weui-picker__action').filter({ hasText: '确定' }).click()
+  await sheet.waitFor({ state: 'hidden' })
+}
+
+/** The toast Taro h5 shows (e.g. 注册成功), once it has gone. */
+export async function toastGone(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const toasts = Array.from(document.querySelectorAll<HTMLElement>('.taro__toast'))
+    return toasts.every((t) => getComputedStyle(t).display === 'none' || getComputedStyle(t).opacity === '0')
+  })
+}
+
+export { byText, see, tap }
