@@ -23,7 +23,7 @@ afterAll(async () => {
   await stack?.close()
 })
 afterEach(() => {
-  expect(stack.pageErrors).toEqual([])
+  expect(stack.pageErrors.splice(0)).toEqual([])
 })
 
 const px = (el: Locator) => el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))

@@ -12,7 +12,7 @@ afterAll(async () => {
   await stack?.close()
 })
 afterEach(() => {
-  expect(stack.pageErrors).toEqual([])
+  expect(stack.pageErrors.splice(0)).toEqual([])
 })
 
 const NICKNAME = '小周'
