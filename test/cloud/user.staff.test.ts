@@ -98,6 +98,7 @@ describe('listStaff', () => {
     const ids = page.items.map((s: { openid: string }) => s.openid)
     expect(ids).toEqual(expect.arrayContaining(['demo-staff', 'demo-staff-tangmen']))
     expect(ids).not.toContain('demo-resident')
+    expect(new Set(ids).size).toBe(ids.length)
     for (const s of page.items) expect(s.communityIds.length).toBeGreaterThan(0)
     const one = await h.userOk('demo-admin', 'listStaff', { pageSize: 1 })
     expect(one).toMatchObject({ pageSize: 1, hasMore: true })
