@@ -20,7 +20,8 @@
 // node's zlib at its default level (6), the way a server compresses each response.
 //
 // Exits 1 when any figure is over its budget (or a build is missing and cannot be made).
-// Options: --json (print the figures as JSON as well), --no-build (fail instead of building what is missing).
+// Options: --json (print the figures as JSON as well), --no-build (fail instead of building what is missing),
+// --weapp DIR / --h5 DIR (measure other build folders; they are never built).
 
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
@@ -34,12 +35,17 @@ const args = process.argv.slice(2)
 const KB = 1024
 export const BUDGETS = { main: 500 * KB, subpackage: 300 * KB, h5FirstLoadGzip: 150 * KB }
 
-const weappDir = path.join(root, 'dist/weapp')
-const h5Dir = path.join(root, 'dist/h5')
+const opt = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 && args[i + 1] ? path.resolve(args[i + 1]) : fallback
+}
+const weappDir = opt('--weapp', path.join(root, 'dist/weapp'))
+const h5Dir = opt('--h5', path.join(root, 'dist/h5'))
 
 function ensureBuilt(dir, marker, type) {
   if (existsSync(path.join(dir, marker))) return
-  if (args.includes('--no-build')) throw new Error(`${path.relative(root, dir)} is missing (run: npx taro build --type ${type})`)
+  const isDefault = dir === path.join(root, `dist/${type}`)
+  if (args.includes('--no-build') || !isDefault) throw new Error(`${path.relative(root, dir)} is missing (run: npx taro build --type ${type})`)
   console.error(`size: ${path.relative(root, dir)} is missing; building it with \`npx taro build --type ${type}\``)
   const taro = path.join(root, 'node_modules/@tarojs/cli/bin/taro')
   execFileSync(process.execPath, [taro, 'build', '--type', type], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] })
