@@ -68,8 +68,12 @@ export async function tap(text: string | RegExp) {
 /** Types into an H5 Input/Textarea (taro-input-core renders a native input inside). */
 export async function typeInto(label: string, value: string) {
   const host = await screen.findByLabelText(label)
-  const field = (host.matches('input,textarea') ? host : host.querySelector('input,textarea')) as HTMLInputElement
-  if (!field) throw new Error(`no input for ${label}`)
+  // taro-input-core renders its native field asynchronously (Stencil): wait for it.
+  const field = await waitFor(() => {
+    const f = (host.matches('input,textarea') ? host : host.querySelector('input,textarea')) as HTMLInputElement | null
+    if (!f) throw new Error(`no input for ${label}`)
+    return f
+  })
   await act(async () => {
     field.value = value
     fireEvent.input(field, { target: { value } })

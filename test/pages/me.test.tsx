@@ -81,7 +81,11 @@ describe('me page', () => {
     await screen.findByText('林阿姨')
     const root = container.querySelector('.hm-page')!
     expect(root.classList.contains('hm-large')).toBe(false)
-    const input = container.querySelector('taro-switch-core input') as HTMLInputElement
+    const input = await waitFor(() => {
+      const el = container.querySelector('taro-switch-core input') as HTMLInputElement | null
+      if (!el) throw new Error('switch not rendered yet')
+      return el
+    })
     await act(async () => {
       fireEvent.click(input)
     })
