@@ -53,6 +53,7 @@ export class Store {
   private seq: number
   private indexes = new Map<string, IndexDef[]>()
   private readers: Sqlite[] = []
+  private collections = new Set<string>()
   private stmts: ReturnType<Store['prepare']>
 
   constructor(dataDir: string) {
@@ -60,6 +61,7 @@ export class Store {
     this.file = path.join(dataDir, 'hemei.sqlite')
     this.seq = (this.db.prepare('SELECT MAX(version) AS v FROM docs').get() as { v: number | null }).v || 0
     this.stmts = this.prepare()
+    for (const name of this.listCollections()) this.collections.add(name)
     for (const row of this.db.prepare('SELECT coll, name, keys FROM index_defs').all() as { coll: string; name: string; keys: string }[]) {
       this.defsOf(row.coll).push({ name: row.name, keys: JSON.parse(row.keys) })
     }
@@ -68,7 +70,6 @@ export class Store {
   private prepare() {
     const db = this.db
     return {
-      hasColl: db.prepare('SELECT 1 FROM collections WHERE name = ?'),
       addColl: db.prepare('INSERT OR IGNORE INTO collections (name, created_at) VALUES (?, ?)'),
       upsert: db.prepare('INSERT INTO docs (coll, id, doc, version) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET doc = excluded.doc, version = excluded.version'),
       del: db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
@@ -86,12 +87,13 @@ export class Store {
 
   /** Whether a collection exists. */
   hasCollection(name: string): boolean {
-    return !!this.stmts.hasColl.get(name)
+    return this.collections.has(name)
   }
 
   /** Create a collection (idempotent). */
   createCollection(name: string): void {
     this.stmts.addColl.run(name, Date.now())
+    this.collections.add(name)
   }
 
   /** Names of all collections. */
