@@ -503,6 +503,8 @@ export interface PageHandle {
   trigger(target: Target, type: string, detail?: Dict): Promise<void>
   /** texts of all elements matching a CSS selector */
   texts(selector: string): string[]
+  /** all elements matching a CSS selector (usable as tap / trigger targets) */
+  all(selector: string): Element[]
   /** onUnload + detach */
   close(): void
 }
@@ -564,6 +566,7 @@ export function renderPage(route: string, opts: RenderOptions = {}): PageHandle 
     tap: (target) => tap(root, target),
     trigger: (target, type, detail) => dispatch(root, target, type, detail),
     texts: (selector) => findAll(root, selector).map((x) => x.text),
+    all: (selector) => findAll(root, selector).map((x) => x.el),
     close() {
       if (handle.closed) return
       handle.closed = true
@@ -623,11 +626,13 @@ function findByText(dom: Element, needle: string): Element | null {
   return firstDeepest(dom, (el) => norm(el).includes(needle))
 }
 
-export type Target = string | { text: string }
+/** A CSS selector, a text to look for, or an element already found (e.g. from findAll). */
+export type Target = string | { text: string } | Element
 
 /** The element of a page matching a CSS selector, or the deepest one containing the text; throws if none. */
 export function find(root: any, target: Target): Element {
   const dom: Element = root.dom ?? root
+  if (typeof target === 'object' && 'nodeType' in target) return target
   const el = typeof target === 'string' ? dom.querySelector(target) : findByText(dom, target.text)
   if (!el) throw new Error(`nothing matches ${JSON.stringify(target)} in: ${text(root).slice(0, 300)}`)
   return el
@@ -646,7 +651,7 @@ export async function dispatch(root: any, target: Target, type: string, detail: 
   // walk up to the nearest element that exparser knows
   let node: any = el
   while (node && !node.__wxElement) node = node.parentNode
-  if (!node) throw new Error(`${JSON.stringify(target)} is not an exparser element`)
+  if (!node) throw new Error(`${typeof target === "object" && "nodeType" in target ? (target as Element).tagName : JSON.stringify(target)} is not an exparser element`)
   const { exparser } = L
   exparser.Event.dispatchEvent(
     node.__wxElement,
