@@ -1,5 +1,6 @@
 import type { Me } from '../contracts'
 import { toAppError, type AppError } from '../services/cloud'
+import { rememberPersona } from '../services/persona'
 import { userService } from '../services/user'
 import { createStore } from './store'
 
@@ -26,7 +27,7 @@ export function loadMe(): Promise<void> {
   const p: Promise<void> = userService
     .me()
     .then((me) => {
-      if (gen === generation) meStore.set({ data: me, loading: false, loaded: true })
+      if (gen === generation) setLoaded(me)
     })
     .catch((e) => {
       if (gen === generation) meStore.set((s) => ({ ...s, loading: false, loaded: true, error: toAppError(e) }))
@@ -42,7 +43,13 @@ export function loadMe(): Promise<void> {
 export function setMe(me: Me): void {
   generation++
   inflight = undefined
+  setLoaded(me)
+}
+
+function setLoaded(me: Me): void {
   meStore.set({ data: me, loading: false, loaded: true })
+  // h5 local runs: let the persona picker offer this identity again, by its nickname.
+  if (process.env.TARO_ENV === 'h5') rememberPersona(me.openid, me.nickname)
 }
 
 /** Forgets the user (after switching the h5 dev persona, and between tests). */

@@ -22,6 +22,7 @@ export function getPersona(): string {
 /** Choose the persona for later calls. */
 export function setPersona(openid: string): void {
   Taro.setStorageSync(PERSONA_KEY, openid)
+  rememberPersona(openid)
 }
 
 /** A brand-new, not yet signed-up identity. */
@@ -50,4 +51,36 @@ export async function listPersonas(): Promise<Persona[]> {
   }
   if (res.statusCode !== 200 || !res.data || !Array.isArray(res.data.personas)) throw new AppError('INTERNAL', '无法读取演示身份，请确认本地模拟器已启动')
   return res.data.personas
+}
+
+/** Storage key of identities used before on this browser (newest first). */
+export const RECENT_KEY = 'hemei.persona.recent'
+
+/** An identity used before, with the nickname it had when last seen. */
+export interface RecentPersona {
+  openid: string
+  nickname?: string
+}
+
+/** Identities used before (newest first, at most 10). */
+export function recentPersonas(): RecentPersona[] {
+  try {
+    const v = Taro.getStorageSync(RECENT_KEY)
+    return Array.isArray(v) ? v.filter((x) => x && typeof x.openid === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+/** Remembers an identity (and its nickname, once known) so the picker can offer it again. */
+export function rememberPersona(openid: string, nickname?: string): void {
+  if (!openid) return
+  const prev = recentPersonas()
+  const old = prev.find((p) => p.openid === openid)
+  const next = [{ openid, nickname: nickname || old?.nickname }, ...prev.filter((p) => p.openid !== openid)].slice(0, 10)
+  try {
+    Taro.setStorageSync(RECENT_KEY, next)
+  } catch {
+    // not essential
+  }
 }

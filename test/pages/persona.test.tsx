@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import PersonaPage from '../../src/packages/user/pages/persona'
-import { meStore } from '../../src/hooks/meStore'
+import { loadMe, meStore } from '../../src/hooks/meStore'
 import { PERSONA_KEY } from '../../src/services/cloud'
 import { renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
 
@@ -43,6 +43,22 @@ describe('persona picker (h5 local only)', () => {
     renderPage(<PersonaPage />)
     await tap('新用户')
     await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toMatch(/^dev-new-[a-z0-9]+$/))
+  })
+
+  it('offers identities used before, by nickname and openid', async () => {
+    const fake = useFake('dev-new-abc123')
+    fake.addUser({ openid: 'dev-new-abc123', nickname: '小周' })
+    stubPersonas({ data: { personas: PERSONAS } })
+    // A new user signs up: the shared profile load remembers the identity with its nickname.
+    Taro.setStorageSync(PERSONA_KEY, 'dev-new-abc123')
+    await loadMe()
+    Taro.setStorageSync(PERSONA_KEY, 'demo-resident')
+    renderPage(<PersonaPage />)
+    expect(await screen.findByText('最近使用')).toBeTruthy()
+    expect(screen.getByText('小周')).toBeTruthy()
+    expect(screen.getByText('dev-new-abc123')).toBeTruthy()
+    await tap('小周')
+    await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toBe('dev-new-abc123'))
   })
 
   it('shows an error with retry when the emulator cannot be reached', async () => {

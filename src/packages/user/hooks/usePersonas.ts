@@ -1,6 +1,6 @@
 import { resetMe, loadMe } from '../../../hooks/meStore'
 import { useRemote } from '../../../hooks/useRemote'
-import { getPersona, listPersonas, newPersonaId, setPersona } from '../../../services/persona'
+import { getPersona, listPersonas, newPersonaId, recentPersonas, setPersona } from '../../../services/persona'
 
 /** h5 local only: the emulator's demo personas and the current one. */
 export function usePersonas() {
@@ -19,4 +19,4 @@ export function switchToNewUser(): Promise<void> {
   return switchPersona(newPersonaId())
 }
 
-export { getPersona }
+export { getPersona, recentPersonas }

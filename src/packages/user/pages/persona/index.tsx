@@ -4,13 +4,15 @@ import { useState } from 'react'
 import { Page } from '../../../../components/Page'
 import { showError } from '../../../../components/feedback'
 import { ROUTES } from '../../../../routes'
-import { getPersona, switchPersona, switchToNewUser, usePersonas } from '../../hooks/usePersonas'
+import { getPersona, recentPersonas, switchPersona, switchToNewUser, usePersonas } from '../../hooks/usePersonas'
 
 /** Local h5 runs only: pick a demo identity served by the emulator, or a brand-new user. */
 export default function PersonaPage() {
   const personas = usePersonas()
   const [current, setCurrent] = useState(getPersona())
   const list = personas.data || []
+  const demo = new Set(list.map((p) => p.openid))
+  const recent = recentPersonas().filter((p) => !demo.has(p.openid))
 
   const pick = async (fn: () => Promise<void>) => {
     try {
@@ -35,6 +37,16 @@ export default function PersonaPage() {
               {p.role}
               {p.communityName ? ` · ${p.communityName}` : ''}
             </Text>
+          </View>
+          <Text className={`hm-badge ${p.openid === current ? 'hm-badge-primary' : ''}`}>{p.openid === current ? '当前' : '选择'}</Text>
+        </View>
+      ))}
+      {recent.length > 0 && <Text className='hm-h2'>最近使用</Text>}
+      {recent.map((p) => (
+        <View key={p.openid} className='hm-card hm-row' onClick={() => void pick(() => switchPersona(p.openid))}>
+          <View>
+            <Text className='hm-text hm-block'>{p.nickname || '未注册的新用户'}</Text>
+            <Text className='hm-sub hm-block'>{p.openid}</Text>
           </View>
           <Text className={`hm-badge ${p.openid === current ? 'hm-badge-primary' : ''}`}>{p.openid === current ? '当前' : '选择'}</Text>
         </View>
