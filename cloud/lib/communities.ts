@@ -27,6 +27,11 @@ export function cachedCommunity(id: string): CommunityDoc | null {
   return cached?.byId.get(id) ?? null
 }
 
+/** Every community id, from the cache (call loadCommunities first). */
+export function cachedCommunityIds(): string[] {
+  return cached?.list.map((c) => c._id) ?? []
+}
+
 /** A community's display name ('' when unknown); call after loadCommunities. */
 export function communityName(id: string): string {
   return cachedCommunity(id)?.name ?? ''

@@ -17,11 +17,8 @@ export async function listCommunities(_input: InputOf<'user', 'listCommunities'>
 
 /** The caller's profile and roles; works before sign-up (signedUp: false). */
 export async function me(_input: InputOf<'user', 'me'>, ctx: Ctx): Promise<Me> {
-  const [communities, application] = await Promise.all([
-    loadCommunities(ctx.db),
-    ctx.user ? latestApplication(ctx.db, ctx.openid) : null,
-  ])
-  return toMe(ctx, ctx.user, communities.map((c) => c._id), application)
+  const [, application] = await Promise.all([loadCommunities(ctx.db), ctx.user ? latestApplication(ctx.db, ctx.openid) : null])
+  return toMe(ctx, ctx.user, application)
 }
 
 /** First use: agree to the privacy guide, choose a community (and grid), pick a nickname. */
@@ -51,7 +48,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<Me> {
     if (isDuplicateKeyError(err)) throw new HandlerError('ALREADY_SIGNED_UP')
     throw err
   }
-  return toMe(ctx, user, (await loadCommunities(ctx.db)).map((c) => c._id), null)
+  return toMe(ctx, user, null)
 }
 
 /** Changes the caller's nickname, grid (within their community) or large-font preference. Idempotent: a pure set. */
@@ -75,7 +72,7 @@ export async function updateProfile(input: In<'updateProfile'>, ctx: Ctx): Promi
     Object.keys(patch).length ? ctx.db.collection('users').doc(ctx.openid).update({ data: { ...patch, updatedAt: ctx.now } }) : null,
   ])
   const user: UserDoc = { ...ctx.user, ...patch, updatedAt: ctx.now }
-  return toMe(ctx, user, communities.map((c) => c._id), application)
+  return toMe(ctx, user, application)
 }
 
 function requireGrid(community: CommunityDoc, gridId: string): void {

@@ -1,5 +1,5 @@
 import type { Community, Me, VolunteerApplication } from '../../../src/contracts'
-import { cachedCommunity, communityName } from '../../lib/communities'
+import { cachedCommunity, cachedCommunityIds, communityName } from '../../lib/communities'
 import { inScope, rolesOf, type Ctx } from '../../lib/context'
 import { maskPhone } from '../../lib/mask'
 import type { CommunityDoc, UserDoc, VolunteerApplicationDoc } from '../../lib/model'
@@ -42,9 +42,9 @@ export function toApplication(app: VolunteerApplicationDoc, ctx: Ctx): Volunteer
   return out
 }
 
-/** The caller's own profile. `allCommunityIds` fills staffCommunityIds for admins; needs the communities cache. */
-export function toMe(ctx: Ctx, user: UserDoc | null, allCommunityIds: string[], application?: VolunteerApplicationDoc | null): Me {
-  const staffCommunityIds = ctx.isAdmin ? allCommunityIds : (user?.staffCommunityIds ?? [])
+/** The caller's own profile (admins' staffCommunityIds: every community); needs the communities cache. */
+export function toMe(ctx: Ctx, user: UserDoc | null, application?: VolunteerApplicationDoc | null): Me {
+  const staffCommunityIds = ctx.isAdmin ? cachedCommunityIds() : (user?.staffCommunityIds ?? [])
   const me: Me = {
     openid: ctx.openid,
     signedUp: !!user,
