@@ -45,6 +45,8 @@ export interface Env {
   errors: string[]
   /** cloud calls in flight */
   inflight: number
+  /** listeners the app registered with wx.onNeedPrivacyAuthorization */
+  privacyListeners: AnyFn[]
 }
 
 export const env: Env = {
@@ -57,6 +59,7 @@ export const env: Env = {
   system: {},
   errors: [],
   inflight: 0,
+  privacyListeners: [],
 }
 
 /** Set the emulator URL that wx.cloud.callFunction posts to. */
@@ -72,6 +75,17 @@ export function setPersona(openid: string | null) {
 /** Recorded calls of one wx API, e.g. calls('navigateTo'). */
 export function calls(api: string): Dict[] {
   return env.calls.filter((c) => c.api === api).map((c) => c.args)
+}
+
+/**
+ * Act as WeChat when a privacy API is called before the user agreed: call the app's
+ * onNeedPrivacyAuthorization listener(s). Returns the options the app resolves with, as they arrive.
+ */
+export function needPrivacy(): Dict[] {
+  const resolutions: Dict[] = []
+  if (!env.privacyListeners.length) throw new Error('the app registered no onNeedPrivacyAuthorization listener')
+  for (const listener of env.privacyListeners) listener((option: Dict) => resolutions.push(option), { referrer: 'harness' })
+  return resolutions
 }
 
 /** Forget recorded calls and errors (not storage). */
@@ -194,7 +208,7 @@ function installWx(wx: Dict) {
     }),
     requirePrivacyAuthorize: recorder('requirePrivacyAuthorize'),
     getPrivacySetting: wxAsync('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
-    onNeedPrivacyAuthorization: () => {},
+    onNeedPrivacyAuthorization: (listener: AnyFn) => void env.privacyListeners.push(listener),
     makePhoneCall: recorder('makePhoneCall'),
     setClipboardData: recorder('setClipboardData'),
     vibrateShort: recorder('vibrateShort'),
@@ -476,6 +490,7 @@ export function resetApp({ clearStorage = false } = {}) {
   const g = global as any
   // webpack's chunk list lives on wx: a new runtime would replay the old chunks' entries
   if (g.wx) delete g.wx.webpackJsonp
+  env.privacyListeners.length = 0
   jest.resetModules()
   if (clearStorage) env.storage.clear()
 }
