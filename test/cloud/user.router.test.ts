@@ -20,6 +20,11 @@ describe('router', () => {
     expect(await h.emu.invoke('user', { input: {} } as never, 'demo-admin')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 
+  it('rejects an input that is not an object, even for actions without fields', async () => {
+    expect(await h.emu.invoke('user', { action: 'me', input: 'oops' }, 'demo-resident')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.emu.invoke('user', { action: 'listCommunities', input: [1] }, 'demo-resident')).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
   it('treats a missing input as empty', async () => {
     expect(await h.emu.invoke('user', { action: 'me' }, 'demo-resident')).toMatchObject({ ok: true, data: { openid: 'demo-resident' } })
   })
