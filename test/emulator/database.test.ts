@@ -204,6 +204,9 @@ describe('errors CloudBase raises', () => {
     await expect(db.collection('nope').add({ data: { x: 1 } })).rejects.toMatchObject({ errCode: -502005 })
     await expect(db.collection('nope').doc('x').update({ data: { x: 1 } })).rejects.toMatchObject({ errCode: -502005 })
   })
+  test("field names starting with '$' are refused", async () => {
+    await expect(db.collection('items').add({ data: { ok: 1, nested: { $bad: 1 } } })).rejects.toMatchObject({ errCode: -502001 })
+  })
   test('unknown update operator is refused', async () => {
     const res = await fetch(emu.url + '/tcb', {
       method: 'POST',

@@ -39,6 +39,16 @@ function collectionOf(ctx: DbContext, p: Params): string {
   return name
 }
 
+/** MongoDB (and so CloudBase) refuses stored field names that start with '$'. */
+function checkFieldNames(v: unknown): void {
+  if (!v || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return
+  if (Array.isArray(v)) return v.forEach(checkFieldNames)
+  for (const [k, x] of Object.entries(v)) {
+    if (k.startsWith('$')) throw errors.requestFailed(`field name ${k} must not start with '$'`)
+    checkFieldNames(x)
+  }
+}
+
 function txOf(ctx: DbContext, p: Params): Tx | undefined {
   if (!p.transactionId) return undefined
   const tx = ctx.txm.get(p.transactionId)
@@ -84,6 +94,7 @@ function insertDocument(ctx: DbContext, p: Params, now: number) {
   for (const item of items) {
     const doc = parseParam(item, now)
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw errors.invalidParam('data must be an object')
+    checkFieldNames(doc)
     if (doc._id === undefined) doc._id = newId()
     const id = String(doc._id)
     const exists = tx ? ctx.txm.read(tx, coll, id) : ctx.store.getById(coll, id)
@@ -135,6 +146,7 @@ function modified(doc: Doc, update: Doc, merge: boolean): { doc: Doc; changed: b
     next._id = doc._id
   } else {
     if (Object.keys(update).some(k => k.startsWith('$'))) throw errors.invalidOperator('set() takes a plain document, not update operators')
+    checkFieldNames(update)
     next = { ...cloneDoc(update), _id: doc._id }
   }
   return { doc: next, changed: toEJSON(next) !== before }
@@ -152,6 +164,7 @@ function modifyDocument(ctx: DbContext, p: Params, now: number) {
     const current = tx ? ctx.txm.read(tx, coll, id) : ctx.store.getById(coll, id)?.doc
     if (!current) {
       if (!p.upsert) return { data: { updated: 0 } }
+      if (!merge) checkFieldNames(update)
       const created: Doc = merge ? {} : { ...update }
       if (merge) applyUpdate(created, update)
       created._id = id
