@@ -29,6 +29,24 @@ export async function choosePersona(page: Page, label: string | RegExp): Promise
   await see(current(page), '切换演示身份（本地）')
 }
 
+/**
+ * Returns to an identity used earlier (e.g. a new user made a few steps before): the picker should list
+ * it, by nickname or openid, as a person would expect of an account switcher.
+ */
+export async function chooseEarlierUser(page: Page, openid: string, nickname: string): Promise<void> {
+  await openPersonaPicker(page)
+  const picker = current(page)
+  const entries = picker.locator('.hm-card, .hm-row, taro-button-core')
+  const entry = entries.filter({ hasText: openid }).or(entries.filter({ hasText: nickname })).locator('visible=true').first()
+  try {
+    await entry.waitFor({ state: 'visible', timeout: 5000 })
+  } catch {
+    throw new Error(`the persona picker offers no way back to ${openid} (${nickname}): it should list identities used before`)
+  }
+  await entry.click()
+  await see(current(page), '切换演示身份（本地）')
+}
+
 /** The openid the app currently calls as, as 我的 shows it ("dev-new-… ›"). */
 export async function shownOpenid(page: Page): Promise<string> {
   const row = current(page).locator('.hm-row').filter({ hasText: '切换演示身份（本地）' }).first()
@@ -54,6 +72,13 @@ export async function pickOption(page: Page, opener: Locator, option: string | R
   const sheet = page.locator('.weui-picker').locator('visible=true').first()
   await sheet.waitFor({ state: 'visible' })
   const wheel = sheet.locator('.weui-picker__bd')
+  // The sheet slides up and the wheel glides after each drag or tap: measure only when it is still.
+  const still = () =>
+    page.waitForFunction(() => {
+      const el = Array.from(document.querySelectorAll('.weui-picker')).find((e) => e.getClientRects().length > 0)
+      return !!el && el.getAnimations({ subtree: true }).every((a) => a.playState !== 'running' && !a.pending)
+    })
+  await still()
   const item = sheet.locator('.weui-picker__item').filter({ hasText: option }).first()
   for (let drags = 0; ; drags++) {
     const w = await wheel.boundingBox()
@@ -64,6 +89,7 @@ export async function pickOption(page: Page, opener: Locator, option: string | R
       await page.mouse.move(w.x + w.width / 2, y)
       await page.mouse.down()
       await page.mouse.up()
+      await still()
       break
     }
     if (drags > 40) throw new Error(`picker option not reached: ${option}`)
@@ -76,6 +102,7 @@ export async function pickOption(page: Page, opener: Locator, option: string | R
     await page.mouse.move(x, y0 + dy / 2)
     await page.mouse.move(x, y0 + dy)
     await page.mouse.up()
+    await still()
   }
   // The tapped row slides under the indicator before we confirm.
   await page.waitForFunction(

@@ -25,17 +25,40 @@ export interface Stack {
   emulator: Emulator
   /** The emulator's base URL, ending in '/'. */
   url: string
+  /** The first phone's browser. */
   context: BrowserContext
-  /** Uncaught page errors seen so far, across every page of the context. */
+  /** Uncaught page errors seen so far, on every phone. */
   pageErrors: string[]
+  /** A page on the first phone. */
   newPage(): Promise<Page>
+  /** Another phone: a second Chromium with its own empty profile (its own storage, so its own identity). */
+  newPhone(): Promise<Page>
   close(): Promise<void>
 }
 
-/** Starts the emulator on a random port with a fresh seeded data dir, and a fresh Chromium profile. */
+/** Launches Chromium on a new empty profile dir (the --user-data-dir of §8) as a phone-sized browser. */
+async function launchPhone(profileDir: string): Promise<BrowserContext> {
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  context.setDefaultTimeout(15000)
+  return context
+}
+
+/** Starts the emulator on a random port with a fresh seeded data dir, and Chromium on a fresh profile. */
 export async function startStack(): Promise<Stack> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-data-'))
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-chromium-'))
+  const profiles: string[] = []
+  const phones: BrowserContext[] = []
+  const pageErrors: string[] = []
   const emulator = await startEmulator({
     port: 0,
     dataDir,
@@ -45,45 +68,39 @@ export async function startStack(): Promise<Stack> {
     quiet: true,
   })
   const url = emulator.url.endsWith('/') ? emulator.url : `${emulator.url}/`
+
+  const phone = async () => {
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-chromium-'))
+    profiles.push(profileDir)
+    const context = await launchPhone(profileDir)
+    phones.push(context)
+    const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)))
+    context.pages().forEach(watch)
+    context.on('page', watch)
+    return context
+  }
+  const close = async () => {
+    for (const c of phones) await c.close().catch(() => undefined)
+    await emulator.close().catch(() => undefined)
+    for (const dir of [...profiles, dataDir]) rmSync(dir, { recursive: true, force: true })
+  }
+  const firstPage = async (context: BrowserContext) => context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage())
+
   let context: BrowserContext
   try {
-    // A persistent context on a new empty profile: the --user-data-dir of §8, owned and removed by us.
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 375, height: 812 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    })
+    context = await phone()
   } catch (e) {
-    await emulator.close()
+    await close()
     throw e
   }
-  context.setDefaultTimeout(15000)
-  const pageErrors: string[] = []
-  const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)))
-  context.pages().forEach(watch)
-  context.on('page', watch)
-
   return {
     emulator,
     url,
     context,
     pageErrors,
-    async newPage() {
-      const blank = context.pages().find((p) => p.url() === 'about:blank')
-      return blank ?? (await context.newPage())
-    },
-    async close() {
-      await context.close().catch(() => undefined)
-      await emulator.close().catch(() => undefined)
-      rmSync(profileDir, { recursive: true, force: true })
-      rmSync(dataDir, { recursive: true, force: true })
-    },
+    newPage: () => firstPage(context),
+    newPhone: async () => firstPage(await phone()),
+    close,
   }
 }
 
