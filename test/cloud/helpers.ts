@@ -6,6 +6,10 @@ import { randomBytes } from 'crypto'
 import { startEmulator } from '../../cloud/emulator'
 import { isMutation, type Community, type Result } from '../../src/contracts'
 
+// `testTimeout` in a project config is ignored by jest 29 (it warns "Unknown option"), so set it here:
+// starting an emulator and its function workers can take more than 5 s when every suite runs at once.
+jest.setTimeout(60_000)
+
 export type Emu = Awaited<ReturnType<typeof startEmulator>>
 
 export interface Harness {
