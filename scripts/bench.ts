@@ -1,12 +1,13 @@
 // npm run bench — the cloud budgets of DESIGN.md §6, measured on the local stack: latency percentiles,
 // database requests per call and response size for every action of the `user` function, against a
 // database of 10,000 users; then throughput of concurrent `me` calls. Figures, never pass/fail on time.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
 import { PRIVACY_VERSION } from '../src/contracts/user'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
@@ -230,6 +231,57 @@ function seedBulkApplications(emu: Emulator): { id: string; openid: string }[] {
   return out
 }
 
+/**
+ * Rendering budget (§6: first screen ≤ 1.5 s, < 1,000 nodes a page): cold loads of the h5 app served by
+ * the emulator in Chromium on a phone viewport, cache cleared each time, until the home tiles show.
+ */
+async function firstScreen() {
+  const LOADS = 10
+  if (!existsSync(path.join(root, 'dist/h5/index.html')) || !existsSync(CHROMIUM_PATH)) {
+    console.log(`\nh5 first screen: skipped (needs dist/h5 — npm run build:h5 — and ${CHROMIUM_PATH})`)
+    return
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'hemei-bench-chromium-'))
+  const { chromium } = await import('playwright-core')
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  })
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage())
+    const cdp = await ctx.newCDPSession(page)
+    const times: number[] = []
+    let nodes = { home: 0, me: 0 }
+    for (let i = 0; i < LOADS; i++) {
+      await cdp.send('Network.clearBrowserCache')
+      await page.goto('about:blank')
+      await page.goto(emulatorUrl)
+      // A new visitor: home greets them and shows the four service tiles.
+      await page.waitForFunction(() => (document.getElementById('app')?.innerText || '').includes('志愿服务'), undefined, { polling: 'raf' })
+      times.push(await page.evaluate(() => performance.now()))
+      if (i === 0) {
+        const count = () => page.evaluate(() => Array.from(document.querySelectorAll('.taro_page')).filter((p) => p.getClientRects().length > 0).pop()?.querySelectorAll('*').length ?? 0)
+        nodes.home = await count()
+        await page.goto(`${emulatorUrl}#/pages/me/index`)
+        await page.waitForFunction(() => (document.getElementById('app')?.innerText || '').includes('大字模式'))
+        nodes = { ...nodes, me: await count() }
+      }
+    }
+    times.sort((a, b) => a - b)
+    console.log(`\nh5 first screen (${LOADS} cold loads, navigation start → home tiles shown, incl. the me call)`)
+    console.log(`p50 ${f1(percentile(times, 50))} ms, p95 ${f1(percentile(times, 95))} ms, budget 1500 ms${percentile(times, 50) > 1500 ? '  FLAG: over budget' : ''}`)
+    console.log(`DOM nodes: home ${nodes.home}, me ${nodes.me} (budget < 1000)`)
+  } finally {
+    await ctx.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   const started = Date.now()
   // The functions as they are now (esbuild, a second or two).
@@ -245,8 +297,10 @@ async function main() {
     staticDir: path.join(root, 'dist/h5'),
   })
   emulatorUrl = emu.url.endsWith('/') ? emu.url : `${emu.url}/`
+  console.log(`node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   try {
     await run(emu)
+    await firstScreen()
   } finally {
     await emu.close()
     rmSync(dataDir, { recursive: true, force: true })
