@@ -1,6 +1,7 @@
 // Elder-friendly mode: the 大字模式 switch on 我的 makes body text at least 18 pt-equivalent, and the
 // setting follows the user to other pages. Also takes the README's screenshots (home and 我的, normal
 // and large): into docs/screenshots/ with HEMEI_SCREENSHOTS=1, else into test-results/e2e/screenshots/.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
@@ -17,8 +18,20 @@ const SHOTS = process.env.HEMEI_SCREENSHOTS ? path.join(root, 'docs/screenshots'
 
 let stack: Stack
 beforeAll(async () => {
+  if (process.env.HEMEI_SCREENSHOTS && !hasChineseFont()) {
+    throw new Error('README screenshots need a Chinese font: apt-get install -y fonts-wqy-microhei')
+  }
   stack = await startStack()
 })
+
+/** Whether fontconfig knows a font with Chinese glyphs (without one, Chromium draws boxes). */
+function hasChineseFont(): boolean {
+  try {
+    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0
+  } catch {
+    return false
+  }
+}
 afterAll(async () => {
   await stack?.close()
 })

@@ -103,3 +103,21 @@ test('a new user signs up, applies, is approved by staff, and becomes a voluntee
     await see(after, '志愿者')
   })
 })
+
+test('sign-up asks for the privacy agreement and a community before anything is saved', async () => {
+  const page = await stack.newPhone()
+  await story(page, 'signup-refused', async () => {
+    await openApp(stack, page)
+    await choosePersona(page, '新用户')
+    await tap(current(page), '立即注册')
+    const signup = current(page)
+    await see(signup, '欢迎加入和美社区')
+    await fill(signup, '例如：林阿姨', '小李')
+    await tap(signup, '同意并注册')
+    await see(signup, '请先阅读并同意隐私保护指引')
+    await see(signup, '请选择您所在的社区')
+    // Nothing was saved: 我的 still asks the user to sign up.
+    await page.goBack()
+    await see(current(page), '您还没有注册')
+  })
+})
