@@ -1,18 +1,23 @@
 import type * as z from 'zod/mini'
 import { userInputs, userMutations, type UserOutputs } from './user'
+import { wishInputs, type WishOutputs } from './wish'
+import { wishMutations } from './mutations'
 
 export * from './errors'
 export * from './result'
 export * from './common'
 export * from './user'
+export * from './wish'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {
   user: { inputs: userInputs, mutations: userMutations },
+  wish: { inputs: wishInputs, mutations: wishMutations },
 } as const
 
 export interface Outputs {
   user: UserOutputs
+  wish: WishOutputs
 }
 
 export type FunctionName = keyof typeof contract

@@ -1,4 +1,5 @@
-import { DEFAULT_PAGE_SIZE, type ApplicationStatus } from '../../../contracts'
+import { DEFAULT_PAGE_SIZE } from '../../../contracts/common'
+import type { ApplicationStatus } from '../../../contracts/user'
 import { usePaged } from '../../../hooks/usePaged'
 import { userService } from '../../../services/user'
 

@@ -1,7 +1,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { SKILLS, userInputs } from '../../../../contracts'
+import { SKILLS, userInputs } from '../../../../contracts/user'
 import { Page } from '../../../../components/Page'
 import { showDone, showError } from '../../../../components/feedback'
 import { useMe } from '../../../../hooks/useMe'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { PRIVACY_VERSION } from '../../../../contracts'
+import { PRIVACY_VERSION } from '../../../../contracts/user'
 import { Page } from '../../../../components/Page'
 
 interface Section {

@@ -1,7 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { PRIVACY_VERSION, userInputs } from '../../../../contracts'
+import { PRIVACY_VERSION, userInputs } from '../../../../contracts/user'
 import { Page } from '../../../../components/Page'
 import { showDone, showError } from '../../../../components/feedback'
 import { useMe } from '../../../../hooks/useMe'

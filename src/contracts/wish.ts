@@ -1,0 +1,159 @@
+import * as z from 'zod/mini'
+import { id, pageInput, phone, type ISODate, type Page } from './common'
+
+/** Wish wall (微心愿墙): categories, the display-name styles, statuses. */
+export const WISH_CATEGORIES = ['生活帮扶', '学习用品', '陪伴探访', '家电维修', '其他'] as const
+export type WishCategory = (typeof WISH_CATEGORIES)[number]
+export const HONORIFICS = ['阿姨', '叔叔', '同学'] as const
+
+/**
+ * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
+ * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
+ * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
+ */
+export type WishStatus = 'pending_review' | 'rejected' | 'open' | 'claimed' | 'fulfilled' | 'closed' | 'cancelled' | 'hidden'
+/** Statuses that count against the 3-open-wishes limit. */
+export const OPEN_WISH_STATUSES: WishStatus[] = ['pending_review', 'rejected', 'open', 'claimed', 'fulfilled']
+/** What the wall shows; 'fulfilled' on the wall means fulfilled or closed. */
+export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
+export const MAX_OPEN_WISHES = 3
+export const MAX_WISH_PHOTOS = 3
+
+/** A calendar day, YYYY-MM-DD (China time). */
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+/** A file in cloud storage (cloud://…), uploaded by the client first. */
+const fileId = z.string().check(z.minLength(8), z.maxLength(300), z.startsWith('cloud://', '图片上传失败，请重新选择'))
+const reason = z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(200, '原因最多200个字'))
+
+const wishFields = {
+  title: z.string().check(z.trim(), z.minLength(1, '请填写心愿标题'), z.maxLength(30, '标题最多30个字')),
+  description: z.string().check(z.trim(), z.minLength(1, '请描述您的心愿'), z.maxLength(500, '描述最多500个字')),
+  category: z.enum(WISH_CATEGORIES),
+  neededBy: z.optional(day),
+  /** How the wisher's name is shown publicly: surname + honorific, or anonymous. */
+  nameStyle: z.enum(['surname', 'anonymous']),
+  surname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2, '姓氏最多2个字'))),
+  honorific: z.optional(z.enum(HONORIFICS)),
+  /** Private: only the wisher, the claimant after the claim, and scoped staff ever see these. */
+  contactPhone: phone,
+  address: z.string().check(z.trim(), z.minLength(2, '请填写地址'), z.maxLength(100, '地址最多100个字')),
+  photos: z.optional(z.array(fileId).check(z.maxLength(MAX_WISH_PHOTOS, '最多上传3张照片'))),
+}
+
+export const wishInputs = {
+  post: z.object(wishFields),
+  /** Edit a rejected wish and resubmit it for review. */
+  resubmit: z.object({ wishId: id, ...wishFields }),
+  cancel: z.object({ wishId: id, reason: z.optional(reason) }),
+  wall: z.object({
+    scope: z.optional(z.enum(['community', 'district'])),
+    category: z.optional(z.enum(WISH_CATEGORIES)),
+    status: z.optional(z.enum(WALL_STATUSES)),
+    ...pageInput,
+  }),
+  detail: z.object({ wishId: id }),
+  listMine: z.object({ ...pageInput }),
+  listMyClaims: z.object({ ...pageInput }),
+  claim: z.object({
+    wishId: id,
+    promisedBy: day,
+    /** Staff only: claim on behalf of a unit (e.g. a company in the party-building alliance). */
+    unitName: z.optional(z.string().check(z.trim(), z.minLength(2, '请填写单位名称'), z.maxLength(40))),
+  }),
+  withdraw: z.object({ wishId: id, reason }),
+  fulfil: z.object({
+    wishId: id,
+    note: z.string().check(z.trim(), z.minLength(1, '请填写完成说明'), z.maxLength(300, '说明最多300个字')),
+    photo: z.optional(fileId),
+  }),
+  /** The wisher (or staff on their behalf) confirms fulfilment; the thanks is public once checked. */
+  confirm: z.object({ wishId: id, thanks: z.optional(z.string().check(z.trim(), z.maxLength(200, '感谢语最多200个字'))) }),
+  report: z.object({ wishId: id, reason }),
+  /** Staff: the review queue, reported wishes and overdue claims of their communities. */
+  queue: z.object({ kind: z.enum(['pending', 'reported', 'overdue']), communityId: z.optional(id), ...pageInput }),
+  review: z.object({ wishId: id, decision: z.enum(['approve', 'reject']), reason: z.optional(reason) }),
+  hide: z.object({ wishId: id, reason }),
+  release: z.object({ wishId: id, reason }),
+  stats: z.object({ communityId: z.optional(id) }),
+}
+
+/** One entry of a wish's timeline. `by` is a role label, never a name or openid. */
+export interface WishEvent {
+  at: ISODate
+  from?: WishStatus
+  to: WishStatus
+  action: string
+  by: 'wisher' | 'volunteer' | 'staff' | 'unit' | 'system'
+  reason?: string
+}
+
+/** What lists show: no description, no contact, no photos. */
+export interface WishCard {
+  id: string
+  title: string
+  category: WishCategory
+  displayName: string
+  communityId: string
+  communityName: string
+  status: WishStatus
+  createdAt: ISODate
+  publishedAt?: ISODate
+  /** Claimed and past the promised date. */
+  overdue: boolean
+  reportCount?: number
+  /** The wisher's own lists and staff queues: why it was rejected or hidden. */
+  reason?: string
+  thanks?: string
+}
+
+export interface WishDetail extends WishCard {
+  description: string
+  neededBy?: string
+  /** Temporary URLs of the photos. */
+  photos: string[]
+  timeline: WishEvent[]
+  claim?: { claimantName: string; unitName?: string; promisedBy: string; claimedAt: ISODate }
+  fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate }
+  /** Only for the wisher, the current claimant, and staff scoped to the community. */
+  contact?: { phone: string; address: string }
+  /** What the viewer may do now (the server still checks every action). */
+  viewer: { isWisher: boolean; isClaimant: boolean; isStaff: boolean; canClaim: boolean }
+  /** The wisher's own fields for editing a rejected wish. */
+  draft?: { nameStyle: 'surname' | 'anonymous'; surname?: string; honorific?: (typeof HONORIFICS)[number] }
+}
+
+/** Result of a state change: the client refetches the detail when it needs more. */
+export interface WishChange {
+  id: string
+  status: WishStatus
+}
+
+export interface WishStats {
+  communityIds: string[]
+  byStatus: Record<WishStatus, number>
+  fulfilledLast7Days: number
+  fulfilledLast30Days: number
+  /** Median days from publishing to claim, and to fulfilment; null without data. */
+  medianDaysToClaim: number | null
+  medianDaysToFulfil: number | null
+}
+
+export interface WishOutputs {
+  post: WishChange
+  resubmit: WishChange
+  cancel: WishChange
+  wall: Page<WishCard>
+  detail: WishDetail
+  listMine: Page<WishCard>
+  listMyClaims: Page<WishCard>
+  claim: WishChange & { promisedBy: string }
+  withdraw: WishChange
+  fulfil: WishChange
+  confirm: WishChange
+  report: { id: string; reported: true }
+  queue: Page<WishCard>
+  review: WishChange
+  hide: WishChange
+  release: WishChange
+  stats: WishStats
+}
