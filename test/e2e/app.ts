@@ -104,19 +104,66 @@ export async function pickOption(page: Page, opener: Locator, option: string | R
     await page.mouse.up()
     await still()
   }
-  // The tapped row slides under the indicator before we confirm.
+  // The tapped row is under the indicator before we confirm.
+  const pattern = typeof option === 'string' ? option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : option.source
   await page.waitForFunction(
-    ({ text }) => {
-      const ind = document.querySelector('.weui-picker__indicator')?.getBoundingClientRect()
+    ({ pattern }) => {
+      const ind = Array.from(document.querySelectorAll('.weui-picker__indicator')).find((e) => e.getClientRects().length > 0)?.getBoundingClientRect()
       if (!ind) return false
       const at = document.elementsFromPoint(ind.left + ind.width / 2, ind.top + ind.height / 2)
       const row = at.find((e) => e.classList.contains('weui-picker__item'))
-      return !!row && (row.textContent || '').includes(text)
+      return !!row && new RegExp(pattern).test(row.textContent || '')
     },
-    { text: typeof option === 'string' ? option : '' },
+    { pattern },
   )
   await sheet.locator('.weui-picker__action').filter({ hasText: '确定' }).click()
   await sheet.waitFor({ state: 'hidden' })
+}
+
+/** As a brand-new user: the picker's 新用户, then sign up (agree, community, nickname). Returns the openid. */
+export async function signUpAsNewUser(page: Page, community: string, nickname: string): Promise<string> {
+  await choosePersona(page, '新用户')
+  const me = current(page)
+  await see(me, '您还没有注册')
+  const openid = await shownOpenid(page)
+  await tap(me, '立即注册')
+  const signup = current(page)
+  await see(signup, '欢迎加入和美社区')
+  await tap(signup, /我已阅读并同意隐私保护指引/)
+  await pickOption(page, signup.getByText('请选择社区', { exact: true }), new RegExp(`^${community}（`))
+  await see(signup, community)
+  await fill(signup, '例如：林阿姨', nickname)
+  await tap(signup, '同意并注册')
+  // Home greets the new resident of that community.
+  const home = current(page)
+  await see(home, new RegExp(`^${nickname}，您好`))
+  await see(home, community)
+  await toastGone(page)
+  return openid
+}
+
+/** From 我的: apply to volunteer with a real name, a phone and one skill; back on 我的 it is 审核中. */
+export async function applyToVolunteer(page: Page, realName: string, phone: string, skill: string): Promise<void> {
+  await goTab(page, '我的')
+  await tap(current(page), '申请成为志愿者')
+  const apply = current(page)
+  await see(apply, '申请成为志愿者')
+  await fill(apply, '请输入真实姓名', realName)
+  await fill(apply, '请输入11位手机号', phone)
+  await tap(apply, skill)
+  await see(apply, `✓ ${skill}`)
+  await tap(apply, '提交申请')
+  await see(current(page), '审核中')
+  await toastGone(page)
+}
+
+/** 我的 → 志愿者申请审核 (staff only): the queue, on its 待审核 tab. */
+export async function openQueue(page: Page): Promise<Locator> {
+  await goTab(page, '我的')
+  await tap(current(page), '志愿者申请审核')
+  const queue = current(page)
+  await see(queue, '待审核')
+  return queue
 }
 
 /** The toast Taro h5 shows (e.g. 注册成功), once it has gone. */

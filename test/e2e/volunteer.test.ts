@@ -1,7 +1,5 @@
-// The volunteer story, as a new user and a community worker would live it, through the h5 UI only:
-// on one phone a new user signs up in 军门社区 and applies to volunteer; on another, 郑社工 (staff of
-// 军门) approves the application in the queue; back on the first phone, 我的 shows the volunteer role.
-import { choosePersona, current, fill, goTab, pickOption, shownOpenid, toastGone } from './app'
+// The volunteer stories, as new users and a community worker would live them, through the h5 UI only.
+import { applyToVolunteer, chooseEarlierUser, choosePersona, current, fill, goTab, openQueue, shownOpenid, signUpAsNewUser, toastGone } from './app'
 import { confirmModal, openApp, see, startStack, story, tap, type Stack } from './harness'
 
 let stack: Stack
@@ -15,92 +13,95 @@ afterEach(() => {
   expect(stack.pageErrors.splice(0)).toEqual([])
 })
 
-const NICKNAME = '小周'
-const REAL_NAME = '周晓东'
 const STAFF = '郑社工（军门、庆城社工）'
 
-test('a new user signs up, applies, is approved by staff, and becomes a volunteer', async () => {
+test('a new user signs up in 军门, applies, is approved by 郑社工, and becomes a volunteer', async () => {
+  const NICKNAME = '小周'
+  const REAL_NAME = '周晓东'
   const page = await stack.newPage()
-  let openid = ''
-  await story(page, 'volunteer-new-user', async () => {
+  await story(page, 'volunteer-approved', async () => {
     await openApp(stack, page)
 
-    // A brand-new identity from the local persona picker.
-    await choosePersona(page, '新用户')
-    const me = current(page)
-    await see(me, '您还没有注册')
-    openid = await shownOpenid(page)
+    // A brand-new identity from the local persona picker signs up in 军门社区.
+    const openid = await signUpAsNewUser(page, '军门社区', NICKNAME)
     expect(openid).toMatch(/^dev-new-/)
-
-    // Sign up: agree to the privacy guide, choose 军门社区, give a nickname.
-    await tap(me, '立即注册')
-    const signup = current(page)
-    await see(signup, '欢迎加入和美社区')
-    await tap(signup, /我已阅读并同意隐私保护指引/)
-    await pickOption(page, signup.getByText('请选择社区', { exact: true }), '军门社区（东街街道）')
-    await see(signup, '军门社区')
-    await fill(signup, '例如：林阿姨', NICKNAME)
-    await tap(signup, '同意并注册')
-
-    // Home greets the new resident of 军门社区.
-    const home = current(page)
-    await see(home, new RegExp(`^${NICKNAME}，您好`))
-    await see(home, '军门社区')
-    await toastGone(page)
 
     // 我的 shows a resident of 军门社区.
     await goTab(page, '我的')
-    const profile = current(page)
-    await see(profile, NICKNAME)
-    await see(profile, '社区：军门社区')
-    await see(profile, '居民')
+    const me = current(page)
+    await see(me, NICKNAME)
+    await see(me, '社区：军门社区')
+    await see(me, '居民')
 
-    // Apply to volunteer: real name, phone, a skill.
-    await tap(profile, '申请成为志愿者')
-    const apply = current(page)
-    await see(apply, '申请成为志愿者')
-    await fill(apply, '请输入真实姓名', REAL_NAME)
-    await fill(apply, '请输入11位手机号', '13912345678')
-    await tap(apply, '陪伴聊天')
-    await see(apply, '✓ 陪伴聊天')
-    await tap(apply, '提交申请')
+    // Apply to volunteer: real name, phone, a skill → 审核中.
+    await applyToVolunteer(page, REAL_NAME, '13912345678', '陪伴聊天')
 
-    // Back on 我的: the application is under review.
-    await see(current(page), '审核中')
-    await toastGone(page)
-  })
-
-  // On the community office's phone, 郑社工 opens the queue and approves it.
-  const office = await stack.newPhone()
-  await story(office, 'volunteer-staff', async () => {
-    await openApp(stack, office)
-    await choosePersona(office, STAFF)
-    const staffMe = current(office)
-    await see(staffMe, '社工/网格员')
-    await tap(staffMe, '志愿者申请审核')
-    const queue = current(office)
-    await see(queue, '待审核')
+    // Switch to 郑社工 (staff of 军门): the application is in the queue, with the full phone; approve it.
+    await choosePersona(page, STAFF)
+    await see(current(page), '社工/网格员')
+    const queue = await openQueue(page)
     const card = queue.locator('[data-testid="application"]').filter({ hasText: REAL_NAME })
     await card.waitFor({ state: 'visible' })
     await see(card, '军门社区')
     await see(card, '手机：13912345678')
+    await see(card, '陪伴聊天')
     await tap(card, '通过')
-    await confirmModal(office, '通过')
+    await confirmModal(page, '通过')
     await card.waitFor({ state: 'detached' })
+    await toastGone(page)
     // It now sits under 已通过.
     await tap(queue, '已通过')
     await queue.locator('[data-testid="application"]').filter({ hasText: REAL_NAME }).waitFor({ state: 'visible' })
-  })
 
-  // Back on the new user's phone, still the same user: 我的 refreshes when shown again.
-  await story(page, 'volunteer-approved', async () => {
-    await goTab(page, '首页')
-    await goTab(page, '我的')
+    // Back (the phone's back gesture), and back to the new user through the picker's 最近使用.
+    await page.goBack()
+    await chooseEarlierUser(page, openid, NICKNAME)
     const after = current(page)
     expect(await shownOpenid(page)).toBe(openid)
     await see(after, NICKNAME)
     await see(after, '已成为志愿者')
     await see(after, '志愿者')
+  })
+})
+
+test('on two phones: a 庆城 applicant is turned down with a reason, and sees why', async () => {
+  const NICKNAME = '小陈'
+  const REAL_NAME = '陈晓燕'
+  const REASON = '本季度名额已满，欢迎下季度再报名'
+  const phone = await stack.newPhone()
+  await story(phone, 'volunteer-rejected-applicant', async () => {
+    await openApp(stack, phone)
+    await signUpAsNewUser(phone, '庆城社区', NICKNAME)
+    await applyToVolunteer(phone, REAL_NAME, '13687654321', '课业辅导')
+  })
+
+  // The community office's own phone.
+  const office = await stack.newPhone()
+  await story(office, 'volunteer-rejected-office', async () => {
+    await openApp(stack, office)
+    await choosePersona(office, STAFF)
+    const queue = await openQueue(office)
+    const card = queue.locator('[data-testid="application"]').filter({ hasText: REAL_NAME })
+    await card.waitFor({ state: 'visible' })
+    await see(card, '庆城社区')
+    // 不通过 asks for the reason (in h5, the browser's prompt).
+    office.once('dialog', (d) => void d.accept(REASON))
+    await tap(card, '不通过')
+    await card.waitFor({ state: 'detached' })
+    await tap(queue, '未通过')
+    const rejected = queue.locator('[data-testid="application"]').filter({ hasText: REAL_NAME })
+    await rejected.waitFor({ state: 'visible' })
+    await see(rejected, `原因：${REASON}`)
+  })
+
+  // Back on the applicant's phone: 我的 refreshes when shown again.
+  await story(phone, 'volunteer-rejected-seen', async () => {
+    await goTab(phone, '首页')
+    await goTab(phone, '我的')
+    const me = current(phone)
+    await see(me, '未通过')
+    await see(me, `原因：${REASON}`)
+    await see(me, '重新申请')
   })
 })
 
