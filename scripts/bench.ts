@@ -75,6 +75,8 @@ interface Row {
   bytes: number
   bytesMax: number
   scans: string[]
+  /** Distinct `collection:index` plans the action's queries used. */
+  plans: string[]
   flags: string[]
 }
 
@@ -95,6 +97,7 @@ function summarize(action: string, samples: Sample[], isList: boolean): Row {
     bytes: bytes.length ? median(bytes) : NaN,
     bytesMax: bytes.length ? Math.max(...bytes) : NaN,
     scans,
+    plans: [...new Set(stats.flatMap((s) => s.queries))].sort(),
     flags: [],
   }
   if (row.dbMax !== undefined && row.dbMax > DB_BUDGET) row.flags.push(`db>${DB_BUDGET}`)
@@ -105,10 +108,12 @@ function summarize(action: string, samples: Sample[], isList: boolean): Row {
   return row
 }
 
-function table(head: string[], body: string[][]): string {
+/** A plain-text table; columns in `left` (and the first and last) are left-aligned, the rest right. */
+function table(head: string[], body: string[][], left: number[] = []): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
+  const isLeft = (i: number) => i === 0 || i === head.length - 1 || left.includes(i)
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+    cells.map((c, i) => (isLeft(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
 }
 
@@ -184,8 +189,17 @@ async function run(emu: Emulator) {
   console.log(`\nuser function, ${N} sequential calls per action, HTTP /api/fn/user (ms: client round trip)\n`)
   console.log(
     table(
-      ['action', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'flags'],
-      rows.map((r) => [r.action, f1(r.p50), f1(r.p95), r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`, `${r.bytes} (${r.bytesMax})`, r.flags.join('; ') || 'ok']),
+      ['action', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'queries (collection:index)', 'flags'],
+      rows.map((r) => [
+        r.action,
+        f1(r.p50),
+        f1(r.p95),
+        r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`,
+        `${r.bytes} (${r.bytesMax})`,
+        r.plans.join(' ') || '-',
+        r.flags.join('; ') || 'ok',
+      ]),
+      [5],
     ),
   )
   const flagged = rows.filter((r) => r.flags.length)
