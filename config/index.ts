@@ -13,6 +13,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {},
+    // Optional: the subscription template for "your wish was claimed" (empty = the app does not ask).
+    env: { TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -6,7 +6,8 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/user', pages: userPages },
-    { root: 'packages/staff', pages: ['pages/applications/index'] },
+    { root: 'packages/wish', pages: ['pages/wall/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index'] },
+    { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   tabBar: {

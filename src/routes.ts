@@ -9,6 +9,13 @@ export const ROUTES = {
   privacy: '/packages/user/pages/privacy/index',
   persona: '/packages/user/pages/persona/index',
   staffApplications: '/packages/staff/pages/applications/index',
+  staffWishes: '/packages/staff/pages/wishes/index',
+  staffWishStats: '/packages/staff/pages/wish-stats/index',
+  wishWall: '/packages/wish/pages/wall/index',
+  wishDetail: '/packages/wish/pages/detail/index',
+  wishPost: '/packages/wish/pages/post/index',
+  wishMine: '/packages/wish/pages/mine/index',
+  wishClaims: '/packages/wish/pages/claims/index',
 } as const
 
 /** Opens a page (subpackage pages via navigateTo). */

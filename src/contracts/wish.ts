@@ -119,7 +119,13 @@ export interface WishDetail extends WishCard {
   /** What the viewer may do now (the server still checks every action). */
   viewer: { isWisher: boolean; isClaimant: boolean; isStaff: boolean; canClaim: boolean }
   /** The wisher's own fields for editing a rejected wish. */
-  draft?: { nameStyle: 'surname' | 'anonymous'; surname?: string; honorific?: (typeof HONORIFICS)[number] }
+  draft?: {
+    nameStyle: 'surname' | 'anonymous'
+    surname?: string
+    honorific?: (typeof HONORIFICS)[number]
+    /** The photos' cloud:// fileIDs, in the order of `photos`, so a resubmit can keep them. */
+    photoIds?: string[]
+  }
 }
 
 /** Result of a state change: the client refetches the detail when it needs more. */

@@ -5,12 +5,12 @@ import { useMe } from '../../hooks/useMe'
 import { ROUTES, go } from '../../routes'
 
 /** The four services; each opens as its subpackage lands. */
-const TILES = [
-  { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙' },
+const TILES: { key: string; name: string; desc: string; url?: string }[] = [
+  { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙', url: ROUTES.wishWall },
   { key: 'school', name: '四点钟学校', desc: '放学后的课后托管' },
   { key: 'elder', name: '长者活动', desc: '每周活动，报名参加' },
   { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到' },
-] as const
+]
 
 /** Home tab: the user's community and the service tiles; asks new users to sign up. */
 export default function Home() {
@@ -50,11 +50,11 @@ export default function Home() {
               <View
                 key={t.key}
                 className='hm-tile'
-                onClick={() => void Taro.showToast({ title: `${t.name}即将开放`, icon: 'none' })}
+                onClick={() => (t.url ? go(t.url) : void Taro.showToast({ title: `${t.name}即将开放`, icon: 'none' }))}
               >
                 <Text className='hm-tile-name'>{t.name}</Text>
                 <Text className='hm-sub hm-block'>{t.desc}</Text>
-                <Text className='hm-badge'>即将开放</Text>
+                {t.url ? <Text className='hm-badge hm-badge-primary'>进入 ›</Text> : <Text className='hm-badge'>即将开放</Text>}
               </View>
             ))}
           </View>

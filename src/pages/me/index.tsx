@@ -45,11 +45,14 @@ export default function MePage() {
               <Text className='hm-text'>隐私保护指引</Text>
               <Text className='hm-sub'>查看 ›</Text>
             </View>
+            {user.signedUp && <LinkRow label='我的心愿' url={ROUTES.wishMine} />}
+            {user.signedUp && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
-              <View className='hm-row' onClick={() => go(ROUTES.staffApplications)}>
-                <Text className='hm-text'>志愿者申请审核</Text>
-                <Text className='hm-sub'>进入 ›</Text>
-              </View>
+              <>
+                <LinkRow label='志愿者申请审核' url={ROUTES.staffApplications} />
+                <LinkRow label='心愿审核' url={ROUTES.staffWishes} />
+                <LinkRow label='心愿统计' url={ROUTES.staffWishStats} />
+              </>
             )}
             {process.env.TARO_ENV === 'h5' && (
               <View className='hm-row' onClick={() => go(ROUTES.persona)}>
@@ -61,6 +64,15 @@ export default function MePage() {
         </View>
       )}
     </Page>
+  )
+}
+
+function LinkRow({ label, url }: { label: string; url: string }) {
+  return (
+    <View className='hm-row' onClick={() => go(url)}>
+      <Text className='hm-text'>{label}</Text>
+      <Text className='hm-sub'>进入 ›</Text>
+    </View>
   )
 }
 

@@ -1,0 +1,52 @@
+// Wish labels shared by the wish and staff subpackages. Types only from the contract: no zod here.
+import type { WishEvent, WishStatus } from '../contracts/wish'
+
+/** What each status is called, for badges. */
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  pending_review: '待审核',
+  rejected: '未通过',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已完成',
+  closed: '已圆满',
+  cancelled: '已取消',
+  hidden: '已隐藏',
+}
+
+/** Badge colour class per status. */
+export function wishBadgeClass(status: WishStatus): string {
+  if (status === 'open') return 'hm-badge-primary'
+  if (status === 'claimed' || status === 'pending_review') return 'hm-badge-warn'
+  if (status === 'fulfilled' || status === 'closed') return 'hm-badge-ok'
+  return ''
+}
+
+/** Who did a timeline step. */
+export const WISH_BY_LABELS: Record<WishEvent['by'], string> = { wisher: '心愿人', volunteer: '志愿者', staff: '社区工作人员', unit: '爱心单位', system: '系统' }
+
+/** What a timeline step did (unknown actions fall back to the new status). */
+export const WISH_ACTION_LABELS: Record<string, string> = {
+  post: '发布心愿',
+  resubmit: '修改后重新提交',
+  approve: '审核通过',
+  reject: '审核未通过',
+  review: '审核',
+  cancel: '取消心愿',
+  claim: '认领心愿',
+  withdraw: '放弃认领',
+  release: '逾期释放',
+  fulfil: '完成心愿',
+  confirm: '确认完成',
+  hide: '隐藏',
+  report: '举报',
+}
+
+/** A date as 2026年11月28日 (local time). */
+export function formatDay(iso: string | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
+}

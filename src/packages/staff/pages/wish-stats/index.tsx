@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import type { WishStatus } from '../../../../contracts/wish'
+import { Page } from '../../../../components/Page'
+import { WISH_STATUS_LABELS } from '../../../../components/wishLabels'
+import { useWishStats } from '../../hooks/useWishQueue'
+
+const ORDER: WishStatus[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden']
+
+/** Days with one decimal, or 暂无数据. */
+function days(v: number | null): string {
+  return v === null || v === undefined ? '暂无数据' : `${Math.round(v * 10) / 10} 天`
+}
+
+/** Staff: wish figures for their communities. */
+export default function WishStatsPage() {
+  const stats = useWishStats()
+  usePullDownRefresh(() => {
+    void stats.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  const s = stats.data
+  return (
+    <Page loading={stats.loading && !s} error={s ? undefined : stats.error} onRetry={stats.refresh}>
+      {s && (
+        <View>
+          <Text className='hm-sub hm-block'>统计范围：您负责的 {s.communityIds.length} 个社区</Text>
+          <View className='hm-card'>
+            <Text className='hm-h2'>各状态心愿数</Text>
+            {ORDER.map((k) => (
+              <View key={k} className='hm-row' data-testid={`stat-${k}`}>
+                <Text className='hm-text'>{WISH_STATUS_LABELS[k]}</Text>
+                <Text className='hm-text'>{s.byStatus?.[k] ?? 0}</Text>
+              </View>
+            ))}
+          </View>
+          <View className='hm-card'>
+            <Text className='hm-h2'>完成情况</Text>
+            <View className='hm-row'>
+              <Text className='hm-text'>近7天完成</Text>
+              <Text className='hm-text'>{s.fulfilledLast7Days}</Text>
+            </View>
+            <View className='hm-row'>
+              <Text className='hm-text'>近30天完成</Text>
+              <Text className='hm-text'>{s.fulfilledLast30Days}</Text>
+            </View>
+            <View className='hm-row'>
+              <Text className='hm-text'>发布到认领（中位数）</Text>
+              <Text className='hm-text'>{days(s.medianDaysToClaim)}</Text>
+            </View>
+            <View className='hm-row'>
+              <Text className='hm-text'>发布到完成（中位数）</Text>
+              <Text className='hm-text'>{days(s.medianDaysToFulfil)}</Text>
+            </View>
+          </View>
+        </View>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,61 @@
+import { Button, Text, View } from '@tarojs/components'
+import type { WishCard } from '../../../contracts/wish'
+import { WISH_STATUS_LABELS, wishBadgeClass } from '../../../components/wishLabels'
+import { ROUTES, go } from '../../../routes'
+import { ago } from '../lib/time'
+
+export interface WishCardViewProps {
+  wish: WishCard
+  /** Show why it was rejected or hidden (the wisher's own list). */
+  showReason?: boolean
+  /** Flag a claim that is past its promised date. */
+  showOverdue?: boolean
+}
+
+/** One wish on a list: title, category, display name, community, how long ago, status badge; tap opens it. */
+export function WishCardView({ wish, showReason = false, showOverdue = false }: WishCardViewProps) {
+  return (
+    <View className='hm-card' data-testid='wish-card' onClick={() => go(`${ROUTES.wishDetail}?id=${encodeURIComponent(wish.id)}`)}>
+      <View className='hm-row'>
+        <Text className='hm-h2' style={{ flex: 1 }}>
+          {wish.title}
+        </Text>
+        <Text className={`hm-badge ${wishBadgeClass(wish.status)}`}>{WISH_STATUS_LABELS[wish.status] || wish.status}</Text>
+      </View>
+      <View className='hm-wrap'>
+        <Text className='hm-badge'>{wish.category}</Text>
+        {showOverdue && wish.overdue && <Text className='hm-badge hm-badge-warn'>已逾期</Text>}
+      </View>
+      <Text className='hm-sub hm-block'>
+        {wish.displayName} · {wish.communityName} · {ago(wish.publishedAt || wish.createdAt)}
+      </Text>
+      {showReason && wish.reason && (wish.status === 'rejected' || wish.status === 'hidden') && <Text className='hm-text hm-block'>原因：{wish.reason}</Text>}
+      {wish.thanks && <Text className='hm-text hm-block'>感谢：{wish.thanks}</Text>}
+    </View>
+  )
+}
+
+export interface ListFooterProps {
+  hasMore: boolean
+  loadingMore: boolean
+  moreError?: { message: string }
+  onMore: () => void
+}
+
+/** Load-more button (also triggered by reaching the bottom), or 没有更多了. */
+export function ListFooter({ hasMore, loadingMore, moreError, onMore }: ListFooterProps) {
+  return (
+    <View>
+      {moreError && <Text className='hm-error'>{moreError.message}</Text>}
+      {hasMore ? (
+        <Button className='hm-btn hm-btn-gray' loading={loadingMore} disabled={loadingMore} onClick={onMore}>
+          {loadingMore ? '正在加载…' : '加载更多'}
+        </Button>
+      ) : (
+        <Text className='hm-sub hm-block' style={{ textAlign: 'center', marginTop: '16px' }}>
+          没有更多了
+        </Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_PAGE_SIZE } from '../../../contracts/common'
+import type { InputOf } from '../../../contracts'
+import type { WishCategory } from '../../../contracts/wish'
+import { usePaged } from '../../../hooks/usePaged'
+import { useRemote } from '../../../hooks/useRemote'
+import { wishService } from '../../../services/wish'
+import { uploadImage } from '../../../services/storage'
+
+export interface WallFilters {
+  scope: 'community' | 'district'
+  category?: WishCategory
+  status?: 'open' | 'claimed' | 'fulfilled'
+}
+
+/** The wall with its filters: `{ data, loading, error, refresh, loadMore, hasMore, ... }`, 20 a page, newest first. */
+export function useWishWall(filters: WallFilters) {
+  const { scope, category, status } = filters
+  const list = usePaged((page) => wishService.wall({ scope, category, status, page, pageSize: DEFAULT_PAGE_SIZE }), [scope, category, status])
+  return { ...list, data: list.items }
+}
+
+/** One wish in full; `refresh` reloads it after an action. */
+export function useWish(id: string | undefined) {
+  return useRemote(() => (id ? wishService.detail(id) : Promise.reject(new Error('no id'))), [id])
+}
+
+/** The user's own wishes, page by page. */
+export function useMyWishes() {
+  const list = usePaged((page) => wishService.listMine({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
+  return { ...list, data: list.items }
+}
+
+/** The wishes the user has claimed, page by page. */
+export function useMyClaims() {
+  const list = usePaged((page) => wishService.listMyClaims({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
+  return { ...list, data: list.items }
+}
+
+/** Posts a new wish. */
+export function postWish(input: InputOf<'wish', 'post'>) {
+  return wishService.post(input)
+}
+
+/** Resubmits an edited, rejected wish. */
+export function resubmitWish(input: InputOf<'wish', 'resubmit'>) {
+  return wishService.resubmit(input)
+}
+
+/** The actions on one wish, as the detail page offers them. */
+export const wishActions = {
+  claim: (wishId: string, promisedBy: string, unitName?: string) => wishService.claim({ wishId, promisedBy, ...(unitName ? { unitName } : {}) }),
+  withdraw: (wishId: string, reason: string) => wishService.withdraw({ wishId, reason }),
+  fulfil: (wishId: string, note: string, photo?: string) => wishService.fulfil({ wishId, note, ...(photo ? { photo } : {}) }),
+  confirm: (wishId: string, thanks?: string) => wishService.confirm({ wishId, ...(thanks ? { thanks } : {}) }),
+  report: (wishId: string, reason: string) => wishService.report({ wishId, reason }),
+  cancel: (wishId: string) => wishService.cancel({ wishId }),
+  release: (wishId: string, reason: string) => wishService.release({ wishId, reason }),
+  hide: (wishId: string, reason: string) => wishService.hide({ wishId, reason }),
+}
+
+/** Uploads a chosen wish photo; resolves its fileID. */
+export function uploadWishPhoto(filePath: string) {
+  return uploadImage(filePath, 'wishes')
+}

@@ -1,0 +1,86 @@
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { WISH_CATEGORIES, type WishCategory } from '../../../../contracts/wish'
+import { Page } from '../../../../components/Page'
+import { StateView } from '../../../../components/StateView'
+import { ROUTES, go } from '../../../../routes'
+import { ListFooter, WishCardView } from '../../components/WishCardView'
+import { useWishWall, type WallFilters } from '../../hooks/useWish'
+
+const STATUSES: { key: WallFilters['status']; label: string }[] = [
+  { key: undefined, label: '全部' },
+  { key: 'open', label: '待认领' },
+  { key: 'claimed', label: '已认领' },
+  { key: 'fulfilled', label: '已完成' },
+]
+
+/** The wish wall: my community or the whole district, category and status filters, newest first. */
+export default function WallPage() {
+  const [scope, setScope] = useState<WallFilters['scope']>('community')
+  const [category, setCategory] = useState<WishCategory>()
+  const [status, setStatus] = useState<WallFilters['status']>()
+  const wall = useWishWall({ scope, category, status })
+  const shown = useRef(false)
+
+  useDidShow(() => {
+    // Coming back from a detail page: statuses may have changed.
+    if (shown.current && !wall.loading) void wall.refresh()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void wall.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => {
+    void wall.loadMore()
+  })
+
+  let body
+  if (wall.loading) body = <StateView kind='loading' />
+  else if (wall.error) body = <StateView kind='error' error={wall.error} onRetry={wall.refresh} />
+  else if (wall.data.length === 0) body = <StateView kind='empty' text={category || status ? '没有符合条件的心愿' : '还没有心愿，来发布第一个吧'} />
+  else
+    body = (
+      <View>
+        {wall.data.map((w) => (
+          <WishCardView key={w.id} wish={w} />
+        ))}
+        <ListFooter hasMore={wall.hasMore} loadingMore={wall.loadingMore} moreError={wall.moreError} onMore={() => void wall.loadMore()} />
+      </View>
+    )
+
+  return (
+    <Page>
+      <View className='hm-tabs' role='tablist' aria-label='范围'>
+        {(
+          [
+            ['community', '本社区'],
+            ['district', '全区'],
+          ] as const
+        ).map(([k, label]) => (
+          <View key={k} role='tab' aria-selected={scope === k} className={`hm-tab ${scope === k ? 'hm-tab-on' : ''}`} onClick={() => setScope(k)}>
+            <Text>{label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='hm-wrap' role='radiogroup' aria-label='类别'>
+        {[undefined, ...WISH_CATEGORIES].map((c) => (
+          <View key={c || 'all'} role='radio' aria-checked={category === c} className={`hm-chip ${category === c ? 'hm-chip-on' : ''}`} onClick={() => setCategory(c)}>
+            <Text>{c || '全部类别'}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='hm-wrap' role='radiogroup' aria-label='状态'>
+        {STATUSES.map((s) => (
+          <View key={s.label} role='radio' aria-checked={status === s.key} className={`hm-chip ${status === s.key ? 'hm-chip-on' : ''}`} onClick={() => setStatus(s.key)}>
+            <Text>{s.label}</Text>
+          </View>
+        ))}
+      </View>
+      <Button className='hm-btn' onClick={() => go(ROUTES.wishPost)}>
+        发布心愿
+      </Button>
+      <View style={{ marginTop: '24px' }}>{body}</View>
+    </Page>
+  )
+}

@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro'
+import { AppError, PERSONA_KEY, isAppError } from './cloud'
+
+/** A random cloud path for an uploaded image, e.g. wishes/lq3x9abc12.jpg. */
+export function newCloudPath(folder: string, ext = 'jpg'): string {
+  return `${folder}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.${ext}`
+}
+
+/** Test seam: replace how files are uploaded (returns the previous uploader). */
+export type Uploader = (cloudPath: string, filePath: string) => Promise<string>
+
+/** weapp: WeChat cloud storage. */
+const weappUploader: Uploader = async (cloudPath, filePath) => {
+  const res = await Taro.cloud.uploadFile({ cloudPath, filePath })
+  return res.fileID
+}
+
+/** h5 (local only): the emulator's storage stand-in, POST /api/upload?cloudPath=… with the file's bytes. */
+const h5Uploader: Uploader = async (cloudPath, filePath) => {
+  const base = process.env.TARO_APP_EMULATOR_URL || ''
+  let persona = ''
+  try {
+    const v = Taro.getStorageSync(PERSONA_KEY)
+    persona = typeof v === 'string' ? v : ''
+  } catch {
+    // no identity: the emulator refuses the upload
+  }
+  const blob = await (await fetch(filePath)).blob()
+  const headers: Record<string, string> = { 'Content-Type': blob.type || 'image/jpeg' }
+  if (persona) headers['X-Hemei-Openid'] = persona
+  const res = await fetch(`${base}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: blob })
+  const body = (await res.json().catch(() => undefined)) as { fileID?: string; ok?: boolean; data?: { fileID?: string }; code?: string; message?: string } | undefined
+  const fileID = body?.fileID || body?.data?.fileID
+  if (res.ok && fileID) return fileID
+  throw new AppError('INTERNAL', body?.message || '图片上传失败，请重试')
+}
+
+let uploader: Uploader = process.env.TARO_ENV === 'h5' ? h5Uploader : weappUploader
+
+/** Test seam: replace the uploader (returns the previous one). */
+export function setUploader(next: Uploader): Uploader {
+  const prev = uploader
+  uploader = next
+  return prev
+}
+
+/** Uploads a chosen image (a local temp path) to cloud storage under `folder`; resolves its cloud:// fileID. */
+export async function uploadImage(filePath: string, folder = 'wishes'): Promise<string> {
+  const ext = /\.png($|\?)/i.test(filePath) ? 'png' : 'jpg'
+  try {
+    return await uploader(newCloudPath(folder, ext), filePath)
+  } catch (e) {
+    if (isAppError(e)) throw e
+    throw new AppError('NETWORK', '图片上传失败，请检查网络后重试')
+  }
+}
