@@ -23,7 +23,8 @@ const hooks = {
   useReady: makeHook('onReady'),
   usePullDownRefresh: makeHook('onPullDownRefresh'),
   useReachBottom: makeHook('onReachBottom'),
-  useRouter: () => ({ params: {} }),
+  // Tests set the page's query with setRouterParams (helpers.tsx).
+  useRouter: () => ({ params: globalThis.__routerParams || {} }),
 }
 const taroModule = require('@tarojs/taro-h5')
 const taro = taroModule.default || taroModule
@@ -49,6 +50,7 @@ globalThis.firePageEvent = (lifecycle) => {
 }
 
 afterEach(() => {
+  globalThis.__routerParams = undefined
   jest.restoreAllMocks()
   window.localStorage.clear()
 })

@@ -1,14 +1,31 @@
 // Shared helpers for page tests.
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
 import { resetMe } from '../../src/hooks/meStore'
 import { AppError, setTransport, type Transport } from '../../src/services/cloud'
 import { FakeUserFunction } from './fakeUser'
+import { FakeWishFunction } from './fakeWish'
 
 declare global {
   // eslint-disable-next-line no-var
   var firePageEvent: (lifecycle: string) => void
+  // eslint-disable-next-line no-var
+  var __routerParams: Record<string, string> | undefined
+}
+
+/** The query the page under test sees through useRouter(). */
+export function setRouterParams(params: Record<string, string>) {
+  globalThis.__routerParams = params
+}
+
+/** Fresh fake `wish` and `user` functions acting as `openid`, installed as the transport. */
+export function useFakeWish(openid = 'u-test'): { wish: FakeWishFunction; user: FakeUserFunction } {
+  const user = new FakeUserFunction(openid)
+  const wish = new FakeWishFunction(openid)
+  setTransport(wish.transportWith(user.transport))
+  resetMe()
+  return { wish, user }
 }
 
 /** A fresh fake `user` function acting as `openid`, installed as the transport. */
@@ -65,6 +82,15 @@ export async function tap(text: string | RegExp) {
   })
 }
 
+/** Clicks the option showing `text` inside the group labelled `group` (chips, tabs). */
+export async function tapIn(group: string, text: string) {
+  const g = await screen.findByLabelText(group)
+  const el = within(g).getByText(text)
+  await act(async () => {
+    fireEvent.click(el)
+  })
+}
+
 /** Types into an H5 Input/Textarea (taro-input-core renders a native input inside). */
 export async function typeInto(label: string, value: string) {
   const host = await screen.findByLabelText(label)
@@ -80,7 +106,7 @@ export async function typeInto(label: string, value: string) {
   })
 }
 
-export { act, fireEvent, screen, waitFor }
+export { act, fireEvent, screen, waitFor, within }
 
 /** Chooses option `index` of the n-th Picker, as taro-picker-core's change event does. */
 export async function pick(container: HTMLElement, nth: number, index: number) {
