@@ -3,7 +3,7 @@ import path from 'path'
 import type { AddressInfo } from 'net'
 import { EmulatorCore, CallStat } from './core'
 import { createServer } from './http/server'
-import { ensureCollections, seedDemoData, seedBulkUsers } from './seed'
+import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes } from './seed'
 
 export type { CallStat } from './core'
 
@@ -50,6 +50,8 @@ export interface Emulator {
   actionCounts: Record<string, number>
   /** Add `n` bulk residents (bench). */
   seedBulkUsers(n: number): void
+  /** Add `n` bulk wishes across communities and statuses (bench; posted by the bulk users: seed those too). */
+  seedBulkWishes(n: number): void
   /** The internals, for tests and scripts. */
   core: EmulatorCore
 }
@@ -95,6 +97,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     core,
     invoke: async (fn, event, openid) => (await core.callFunction(fn, event, openid)).result,
     seedBulkUsers: n => seedBulkUsers(core.store, n),
+    seedBulkWishes: n => seedBulkWishes(core.store, n),
     close: () =>
       (closing ||= (async () => {
         await new Promise<void>(resolve => {

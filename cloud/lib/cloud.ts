@@ -32,9 +32,20 @@ export interface DocRef {
   set(options: { data: object }): Promise<{ _id: string; stats: { updated: number; created: number } }>
   remove(): Promise<{ stats: { removed: number } }>
 }
+/** The aggregation builder's stages that the handlers use. */
+export interface Aggregate {
+  match(query: object): Aggregate
+  project(spec: object): Aggregate
+  group(spec: object): Aggregate
+  sort(spec: object): Aggregate
+  limit(n: number): Aggregate
+  /** wx-server-sdk answers `{ list }` (it renames @cloudbase/database's `data`). */
+  end(): Promise<{ list: unknown[] }>
+}
 export interface Collection extends Query {
   doc(id: string): DocRef
   add(options: { data: object }): Promise<{ _id: string | number }>
+  aggregate(): Aggregate
 }
 export interface Database {
   collection(name: string): Collection
@@ -48,3 +59,23 @@ export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof
 /** Query and update operators (`db.command`). */
 export const _ = db.command
 export { cloud }
+
+/**
+ * A conditional update of ONE document that answers with the document as updated, in one database request
+ * (`database.modifyAndReturnDoc`, @cloudbase/database's `where().updateAndReturn()`). wx-server-sdk 4.0.2
+ * wraps the query without exposing that method, so this reaches the wrapped query (`_query`); if a future
+ * SDK drops it, it falls back to update + read (two requests, same result). `updated` is 0 and `doc` null
+ * when nothing matched.
+ */
+export async function updateOneAndReturn(col: Collection, where: object & { _id: string }, data: object): Promise<{ updated: number; doc: unknown | null }> {
+  const query = col.where(where) as unknown as { _query?: { updateAndReturn?: (d: object) => Promise<{ updated?: number; doc?: unknown; code?: string; message?: string }> } }
+  const raw = query._query
+  if (raw && typeof raw.updateAndReturn === 'function') {
+    const res = await raw.updateAndReturn(data)
+    if (res?.code) throw Object.assign(new Error(res.message || res.code), { errCode: res.code, errMsg: res.message })
+    return { updated: res?.updated ?? 0, doc: res?.doc ?? null }
+  }
+  const res = await col.where(where).update({ data })
+  if (res.stats.updated !== 1) return { updated: 0, doc: null }
+  return { updated: 1, doc: (await col.doc(where._id).get()).data }
+}

@@ -23,3 +23,9 @@ export async function requireSafeText(ctx: Pick<Ctx, 'openid'>, content: string,
   if (!content) return
   if ((await checkText(ctx, content, scene)) !== 'pass') throw new HandlerError('CONTENT_RISKY')
 }
+
+/** Refuses only text judged risky (CONTENT_RISKY); for text that a human reviews before it is shown, e.g. a new wish. */
+export async function requireNotRisky(ctx: Pick<Ctx, 'openid'>, content: string, scene: SecScene): Promise<void> {
+  if (!content) return
+  if ((await checkText(ctx, content, scene)) === 'risky') throw new HandlerError('CONTENT_RISKY')
+}

@@ -42,9 +42,15 @@ export function rolesOf(user: UserDoc | null, isAdmin: boolean): Role[] {
   return roles
 }
 
+/** The user doc of `openid`, or null (for public handlers that need it only sometimes). */
+export async function readUser(database: Database, openid: string): Promise<UserDoc | null> {
+  if (!openid) return null
+  return (await database.collection('users').doc(openid).get()).data as UserDoc | null
+}
+
 /** Builds ctx; reads the user doc unless `loadUser` is false (public actions). */
 export async function buildContext(openid: string, loadUser = true, now = new Date(), requestId: string | null = null): Promise<Ctx> {
-  const user = loadUser && openid ? ((await db.collection('users').doc(openid).get()).data as UserDoc | null) : null
+  const user = loadUser ? await readUser(db, openid) : null
   const isAdmin = !!openid && adminOpenids().includes(openid)
   return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now, requestId }
 }

@@ -1,5 +1,5 @@
 /** Database document shapes (what is stored), as distinct from the contract's outputs (what is shown). */
-import type { ApplicationStatus, VolunteerStatus } from '../../src/contracts'
+import type { ApplicationStatus, HONORIFICS, VolunteerStatus, WishCategory, WishEvent, WishStatus } from '../../src/contracts'
 
 export interface CommunityDoc {
   _id: string
@@ -40,8 +40,26 @@ export interface VolunteerApplicationDoc {
   reviewedAt?: Date
   /** The requestId of the call that made the last state change (withdraw/review), so its retry is recognised. */
   requestId?: string
+  /** Every state change, pushed in the same conditional update as the change (the audit trail). */
+  history?: StateChange<ApplicationStatus>[]
   createdAt: Date
   updatedAt: Date
+}
+
+/**
+ * One entry of a document's own audit trail: who (openid), in which role, did what, from which state to
+ * which, why, and the requestId of the call (so a retried call recognises its own change).
+ */
+export interface StateChange<S extends string = string> {
+  at: Date
+  /** The actor's openid (never shown to other users). */
+  by: string
+  role: WishEvent['by']
+  action: string
+  from?: S
+  to: S
+  reason?: string
+  requestId: string
 }
 
 /** Append-only audit trail: who did what to which record, from which state to which, and why. */
@@ -65,4 +83,74 @@ export interface RequestDoc {
   status: 'running' | 'done'
   result?: unknown
   createdAt: Date
+}
+
+/** The claim on a wish: who took it (a volunteer, or staff on behalf of a unit) and by when it will be done. */
+export interface WishClaim {
+  openid: string
+  /** The volunteer's nickname, or the unit's name for a unit claim. */
+  claimantName: string
+  unitName?: string
+  /** YYYY-MM-DD, China time. */
+  promisedBy: string
+  claimedAt: Date
+}
+
+/** A report of a published wish by a user (private: never shown). */
+export interface WishReport {
+  at: Date
+  by: string
+  reason: string
+  requestId: string
+}
+
+/**
+ * A wish on the wall (collection `wishes`). Nothing is ever deleted: cancelled and hidden wishes stay,
+ * and `history` holds every state change (see StateChange).
+ */
+export interface WishDoc {
+  _id: string
+  wisherOpenid: string
+  communityId: string
+  title: string
+  description: string
+  category: WishCategory
+  /** YYYY-MM-DD, China time. */
+  neededBy?: string
+  nameStyle: 'surname' | 'anonymous'
+  surname?: string
+  honorific?: (typeof HONORIFICS)[number]
+  /** surname + honorific, or 匿名居民: the only name lists show. */
+  displayName: string
+  /** Private: only the wisher, the current claimant and scoped staff see it (never in lists). */
+  contact: { phone: string; address: string }
+  /** Cloud-storage fileIDs. */
+  photos: string[]
+  status: WishStatus
+  createdAt: Date
+  updatedAt: Date
+  publishedAt?: Date
+  claimedAt?: Date
+  fulfilledAt?: Date
+  closedAt?: Date
+  cancelledAt?: Date
+  claim?: WishClaim
+  fulfilment?: { note: string; photo?: string; fulfilledAt: Date }
+  /** The wisher's public thank-you, content-checked. */
+  thanks?: string
+  /** Why the review rejected it (the wisher sees it). */
+  reviewReason?: string
+  /** Why staff hid it. */
+  hiddenReason?: string
+  /** Openids that reported it (once each), the reports, and their count. */
+  reporters: string[]
+  reports: WishReport[]
+  reportCount: number
+  lastReportedAt?: Date
+  history: StateChange<WishStatus>[]
+}
+
+/** The public name of a wisher: surname + honorific, or 匿名居民. */
+export function wishDisplayName(w: Pick<WishDoc, 'nameStyle' | 'surname' | 'honorific'>): string {
+  return w.nameStyle === 'surname' && w.surname && w.honorific ? `${w.surname}${w.honorific}` : '匿名居民'
 }

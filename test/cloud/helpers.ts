@@ -18,6 +18,10 @@ export interface Harness {
   user<T = any>(openid: string, action: string, input?: unknown, requestId?: string | null): Promise<Result<T>>
   /** Calls `user` and fails the test unless ok; returns data. */
   userOk<T = any>(openid: string, action: string, input?: unknown, requestId?: string): Promise<T>
+  /** Calls `wish` as `openid` (same rules as `user`). */
+  wish<T = any>(openid: string, action: string, input?: unknown, requestId?: string | null): Promise<Result<T>>
+  /** Calls `wish` and fails the test unless ok; returns data. */
+  wishOk<T = any>(openid: string, action: string, input?: unknown, requestId?: string): Promise<T>
   /** The number of documents in a collection matching `where` (through the real SDK). */
   count(collection: string, where?: object): Promise<number>
   /** Documents of a collection matching `where`. */
@@ -56,6 +60,16 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     async userOk(openid, action, input, requestId) {
       const res = await h.user(openid, action, input, requestId)
       if (!res.ok) throw new Error(`${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
+      return res.data
+    },
+    async wish(openid, action, input = {}, requestId) {
+      const event: Record<string, unknown> = { action, input }
+      if (requestId !== null && (requestId || isMutation('wish', action))) event.requestId = requestId || rid()
+      return (await emu.invoke('wish', event, openid)) as Result<any>
+    },
+    async wishOk(openid, action, input, requestId) {
+      const res = await h.wish(openid, action, input, requestId)
+      if (!res.ok) throw new Error(`wish.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
       return res.data
     },
     async count(collection, where) {

@@ -3,15 +3,9 @@ import { cachedCommunity, cachedCommunityIds, communityName } from '../../lib/co
 import { inScope, rolesOf, type Ctx } from '../../lib/context'
 import { maskPhone } from '../../lib/mask'
 import type { CommunityDoc, UserDoc, VolunteerApplicationDoc } from '../../lib/model'
+import { iso } from '../../lib/dates'
 
-/** A stored date (Date, ISO string or EJSON) as an ISO string. */
-export function iso(d: unknown): string {
-  if (d instanceof Date) return d.toISOString()
-  if (typeof d === 'string' || typeof d === 'number') return new Date(d).toISOString()
-  const ej = (d as { $date?: unknown })?.$date
-  if (ej !== undefined) return iso(typeof ej === 'object' && ej ? Number((ej as { $numberLong?: string }).$numberLong) : ej)
-  return ''
-}
+export { iso }
 
 /** A community as the client sees it. */
 export function toCommunity(c: CommunityDoc): Community {

@@ -5,6 +5,7 @@ import { Store } from '../store/store'
 import type { IndexDef } from '../store/indexes'
 import { COMMUNITIES } from './communities'
 import { demoUsers, demoApplications, bulkUsers } from './users'
+import { bulkWishes, demoWishes } from './wishes'
 
 export interface CollectionSpec {
   name: string
@@ -33,10 +34,16 @@ export function seedDemoData(store: Store, now = Date.now()): void {
     ...COMMUNITIES.map(d => ({ coll: 'communities', id: d._id, doc: { ...d } })),
     ...demoUsers(now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })),
     ...demoApplications(now).map(d => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } })),
+    ...demoWishes(now).map(d => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
   ])
 }
 
 /** Add `n` bulk residents (bench data) in one transaction. */
 export function seedBulkUsers(store: Store, n: number, now = Date.now()): void {
   store.write(bulkUsers(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })))
+}
+
+/** Add `n` bulk wishes (bench data: ids `bulkwish-…`, posted by and claimed by the bulk users) in one transaction. */
+export function seedBulkWishes(store: Store, n: number, now = Date.now()): void {
+  store.write(bulkWishes(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'wishes', id: d._id, doc: { ...d } })))
 }

@@ -1,0 +1,130 @@
+import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type ParsedInputOf, type WishChange } from '../../../src/contracts'
+import { requireNotRisky } from '../../lib/contentSecurity'
+import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
+import { chinaDay, isRealDay } from '../../lib/dates'
+import { isDuplicateKeyError } from '../../lib/dbErrors'
+import { HandlerError, invalidField } from '../../lib/errors'
+import { wishDisplayName, type StateChange, type WishDoc } from '../../lib/model'
+import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
+
+type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
+type WishFields = Omit<In<'post'>, never>
+
+/** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
+async function wishContent(input: WishFields, ctx: SignedUpCtx) {
+  if (input.nameStyle === 'surname') {
+    if (!input.surname) throw invalidField('surname', '请填写姓氏，或选择匿名')
+    if (!input.honorific) throw invalidField('honorific', '请选择称呼（阿姨/叔叔/同学）')
+  }
+  if (input.neededBy !== undefined) {
+    if (!isRealDay(input.neededBy)) throw invalidField('neededBy', '日期不存在')
+    if (input.neededBy < chinaDay(ctx.now)) throw invalidField('neededBy', '期望完成日期不能早于今天')
+  }
+  // A human reviews every wish before it is published, so only clearly risky text is refused here.
+  await requireNotRisky(ctx, `${input.title}\n${input.description}`, 3)
+  const named = input.nameStyle === 'surname'
+  const fields = {
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    nameStyle: input.nameStyle,
+    ...(named ? { surname: input.surname, honorific: input.honorific } : {}),
+    displayName: wishDisplayName({ nameStyle: input.nameStyle, surname: input.surname, honorific: input.honorific }),
+    contact: { phone: input.contactPhone, address: input.address },
+    photos: [...new Set(input.photos ?? [])],
+  }
+  return { fields, neededBy: input.neededBy }
+}
+
+/**
+ * A signed-up resident posts a wish in their community; it waits for review (pending_review).
+ * At most MAX_OPEN_WISHES unfinished wishes per resident. Idempotent by itself: the wish's _id is derived
+ * from the requestId, so a retried post finds the wish its first attempt created.
+ * Database requests: user, count, insert (a retry: + 1 read).
+ */
+export async function post(input: In<'post'>, ctx: Ctx): Promise<WishChange> {
+  requireSignedUp(ctx)
+  const _ = ctx.db.command
+  const id = wishIdFor(ctx.openid, ctx.requestId!)
+  const col = ctx.db.collection(WISHES)
+  const open = (await col.where({ wisherOpenid: ctx.openid, status: _.in(OPEN_WISH_STATUSES) }).count()).total
+  if (open >= MAX_OPEN_WISHES) {
+    const mine = await retried(ctx, id)
+    if (mine) return mine
+    throw new HandlerError('TOO_MANY_OPEN_WISHES')
+  }
+  const { fields, neededBy } = await wishContent(input, ctx)
+  const entry: StateChange<WishDoc['status']> = { at: ctx.now, by: ctx.openid, role: 'wisher', action: 'post', to: 'pending_review', requestId: ctx.requestId! }
+  const doc: WishDoc = {
+    _id: id,
+    wisherOpenid: ctx.openid,
+    communityId: ctx.user.communityId,
+    ...fields,
+    ...(neededBy ? { neededBy } : {}),
+    status: 'pending_review',
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    reporters: [],
+    reports: [],
+    reportCount: 0,
+    history: [entry],
+  }
+  try {
+    await col.add({ data: doc })
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+    const mine = await retried(ctx, id)
+    if (mine) return mine
+    throw err
+  }
+  return change(id, 'pending_review')
+}
+
+/** The wish this caller's earlier attempt of the same post created, if any. */
+async function retried(ctx: Ctx, id: string): Promise<WishChange | null> {
+  const w = (await ctx.db.collection(WISHES).doc(id).get()).data as WishDoc | null
+  return w && w.wisherOpenid === ctx.openid ? change(w._id, w.status) : null
+}
+
+/** The wisher edits their rejected wish and sends it to review again (content-checked like a post). */
+export async function resubmit(input: In<'resubmit'>, ctx: Ctx): Promise<WishChange> {
+  requireSignedUp(ctx)
+  const wish = await loadWish(ctx, input.wishId)
+  if (wish.wisherOpenid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有发布人可以修改这个心愿')
+  const done = ownStep(wish, ctx, 'resubmit')
+  if (done) return change(wish._id, done.to)
+  if (wish.status !== 'rejected') throw invalidState('只有未通过审核的心愿可以修改后重新提交')
+  const { fields, neededBy } = await wishContent(input, ctx)
+  const unset = ['reviewReason']
+  if (!neededBy) unset.push('neededBy')
+  if (input.nameStyle !== 'surname') unset.push('surname', 'honorific')
+  return transition(ctx, wish, {
+    action: 'resubmit',
+    role: 'wisher',
+    to: 'pending_review',
+    set: { ...fields, contact: ctx.db.command.set(fields.contact), photos: ctx.db.command.set(fields.photos), ...(neededBy ? { neededBy } : {}) },
+    unset,
+    where: { wisherOpenid: ctx.openid },
+    conflict: invalidState('只有未通过审核的心愿可以修改后重新提交'),
+  })
+}
+
+/** The wisher cancels their wish while it is waiting for review, rejected, or open (not yet claimed). Nothing is deleted. */
+export async function cancel(input: In<'cancel'>, ctx: Ctx): Promise<WishChange> {
+  requireSignedUp(ctx)
+  const wish = await loadWish(ctx, input.wishId)
+  if (wish.wisherOpenid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有发布人可以取消这个心愿')
+  const done = ownStep(wish, ctx, 'cancel')
+  if (done) return change(wish._id, done.to)
+  const message = wish.status === 'claimed' ? '心愿已被认领，请联系认领人或社区工作人员' : '当前状态下不能取消这个心愿'
+  if (!['pending_review', 'rejected', 'open'].includes(wish.status)) throw invalidState(message)
+  return transition(ctx, wish, {
+    action: 'cancel',
+    role: 'wisher',
+    to: 'cancelled',
+    reason: input.reason,
+    set: { cancelledAt: ctx.now },
+    where: { wisherOpenid: ctx.openid },
+    conflict: invalidState('心愿状态已变化，请刷新后再试'),
+  })
+}
