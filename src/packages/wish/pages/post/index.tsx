@@ -1,6 +1,6 @@
 import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { HONORIFICS, MAX_WISH_PHOTOS, WISH_CATEGORIES, wishInputs, type WishCategory, type WishDetail } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { showDone, showError } from '../../../../components/feedback'
@@ -31,9 +31,6 @@ const FALLBACKS: FieldErrors = {
   photos: '最多上传3张照片',
 }
 
-/** Subscription template for "your wish was claimed" (weapp only; empty = don't ask). */
-const TPL_CLAIMED = process.env.TARO_APP_TPL_WISH_CLAIMED || ''
-
 /** Post a wish, or edit a rejected one and resubmit it (?id=). */
 export default function PostPage() {
   const { params } = useRouter()
@@ -48,38 +45,22 @@ export default function PostPage() {
 }
 
 function WishForm({ editId, initial }: { editId?: string; initial?: WishDetail }) {
-  const [title, setTitle] = useState('')
-  const [description, setDescription] = useState('')
-  const [category, setCategory] = useState<WishCategory>()
-  const [neededBy, setNeededBy] = useState<string>()
-  const [nameStyle, setNameStyle] = useState<'surname' | 'anonymous'>('surname')
-  const [surname, setSurname] = useState('')
-  const [honorific, setHonorific] = useState<Honorific>('阿姨')
-  const [phone, setPhone] = useState('')
-  const [address, setAddress] = useState('')
-  const [photos, setPhotos] = useState<Photo[]>([])
+  // Editing: the form mounts once the wish is loaded, so it starts from the wish's fields.
+  const d = initial?.draft
+  const [title, setTitle] = useState(initial?.title || '')
+  const [description, setDescription] = useState(initial?.description || '')
+  const [category, setCategory] = useState<WishCategory | undefined>(initial?.category)
+  const [neededBy, setNeededBy] = useState<string | undefined>(initial?.neededBy)
+  const [nameStyle, setNameStyle] = useState<'surname' | 'anonymous'>(d?.nameStyle || 'surname')
+  const [surname, setSurname] = useState(d?.surname || '')
+  const [honorific, setHonorific] = useState<Honorific>(d?.honorific || '阿姨')
+  const [phone, setPhone] = useState(initial?.contact?.phone || '')
+  const [address, setAddress] = useState(initial?.contact?.address || '')
+  // Photos are kept by their fileIDs (draft.photoIds), shown by their current URLs.
+  const [photos, setPhotos] = useState<Photo[]>(() => (d?.photoIds || []).map((fileID, i) => ({ fileID, src: initial?.photos[i] || '' })))
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState('')
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    if (!initial) return
-    setTitle(initial.title)
-    setDescription(initial.description)
-    setCategory(initial.category)
-    setNeededBy(initial.neededBy)
-    if (initial.draft) {
-      setNameStyle(initial.draft.nameStyle)
-      setSurname(initial.draft.surname || '')
-      if (initial.draft.honorific) setHonorific(initial.draft.honorific)
-      const ids = initial.draft.photoIds || []
-      setPhotos(ids.map((fileID, i) => ({ fileID, src: initial.photos[i] || '' })))
-    }
-    if (initial.contact) {
-      setPhone(initial.contact.phone)
-      setAddress(initial.contact.address)
-    }
-  }, [initial])
 
   const uploading = photos.some((p) => p.uploading)
 
@@ -130,6 +111,8 @@ function WishForm({ editId, initial }: { editId?: string; initial?: WishDetail }
       address: address.trim(),
       photos: photos.length ? photos.map((p) => p.fileID || '') : undefined,
     }
+    // Leave out what was not chosen (undefined), as the wire would.
+    for (const k of Object.keys(input) as (keyof typeof input)[]) if (input[k] === undefined) delete input[k]
     const v = validate(wishInputs.post, input, FALLBACKS)
     const errs: FieldErrors = v.ok ? {} : { ...v.errors }
     if (nameStyle === 'surname' && !input.surname) errs.surname = '请填写您的姓氏，或选择匿名'
@@ -140,9 +123,11 @@ function WishForm({ editId, initial }: { editId?: string; initial?: WishDetail }
       return
     }
     setErrors({})
-    if (process.env.TARO_ENV === 'weapp' && TPL_CLAIMED) {
-      // Ask now (inside the tap) whether we may tell the wisher when someone claims the wish.
-      void Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [TPL_CLAIMED] } as Taro.requestSubscribeMessage.Option)).catch(() => undefined)
+    // The subscription template for "your wish was claimed" (weapp only; empty = don't ask).
+    const tpl = process.env.TARO_APP_TPL_WISH_CLAIMED || ''
+    if (process.env.TARO_ENV === 'weapp' && tpl) {
+      // Ask now (inside the tap, before any await) whether we may tell the wisher when someone claims the wish.
+      void Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option)).catch(() => undefined)
     }
     void submit(v.ok ? v.data : (input as never))
   }
