@@ -26,6 +26,8 @@ export interface Harness {
   count(collection: string, where?: object): Promise<number>
   /** Documents of a collection matching `where`. */
   find(collection: string, where?: object): Promise<any[]>
+  /** Updates documents directly (to stage states a test cannot reach through the functions, e.g. an overdue claim). */
+  update(collection: string, where: object, data: object): Promise<number>
   /** Inserts a document directly (to stage states a test cannot reach through the functions). */
   insert(collection: string, doc: object): Promise<void>
   communities: Community[]
@@ -79,6 +81,9 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     async find(collection, where) {
       const col = db.collection(collection)
       return (await (where ? col.where(where) : col).limit(1000).get()).data
+    },
+    async update(collection, where, data) {
+      return (await db.collection(collection).where(where).update({ data })).stats.updated
     },
     async insert(collection, doc) {
       await db.collection(collection).add({ data: doc })
