@@ -33,6 +33,15 @@ module.exports = async () => {
     // Not jest's NODE_ENV=test: that makes babel-preset-taro add react-refresh hooks to a production build.
     const env = { ...process.env }
     delete env.NODE_ENV
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env })
+    const t0 = Date.now()
+    try {
+      // Quiet unless it fails: webpack's progress bars would bury the test report.
+      execFileSync(process.execPath, [path.join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'pipe', env, maxBuffer: 64 * 1024 * 1024 })
+    } catch (e) {
+      process.stdout.write(String(e.stdout || '').slice(-20000))
+      process.stderr.write(String(e.stderr || '').slice(-20000))
+      throw new Error('e2e: taro build --type h5 failed')
+    }
+    console.log(`e2e: dist/h5 built in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   }
 }
