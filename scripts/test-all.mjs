@@ -29,8 +29,8 @@ for (const [name, cmd, args] of steps) {
   try {
     await run(cmd, args)
     console.log(`=== ${name}: ok in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-  } catch {
-    console.log(`=== ${name}: FAILED in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  } catch (err) {
+    console.log(`=== ${name}: FAILED in ${((Date.now() - t0) / 1000).toFixed(1)} s (${err.message})`)
     failed.push(name)
   }
 }
