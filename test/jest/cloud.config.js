@@ -9,5 +9,4 @@ module.exports = {
   transform: { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/jest/esbuild-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!zod/)'],
   globalSetup: '<rootDir>/test/jest/build-cloud.cjs',
-  testTimeout: 60000,
 }
