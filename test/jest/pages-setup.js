@@ -54,3 +54,7 @@ afterEach(() => {
   jest.restoreAllMocks()
   window.localStorage.clear()
 })
+
+// A loaded machine (builds running beside the tests) makes Stencil's rendering slow: allow for it.
+jest.setTimeout(20000)
+require('@testing-library/react').configure({ asyncUtilTimeout: 4000 })
