@@ -21,6 +21,8 @@ export interface UserDoc {
   volunteerStatus: VolunteerStatus
   /** Communities the user is staff of; empty for non-staff. Granted by an admin. */
   staffCommunityIds: string[]
+  /** Changes of the staff scope (grantStaff/revokeStaff), pushed with the change: from/to are comma-joined ids. */
+  history?: StateChange<string, 'admin'>[]
   createdAt: Date
   updatedAt: Date
 }
@@ -41,7 +43,7 @@ export interface VolunteerApplicationDoc {
   /** The requestId of the call that made the last state change (withdraw/review), so its retry is recognised. */
   requestId?: string
   /** Every state change, pushed in the same conditional update as the change (the audit trail). */
-  history?: StateChange<ApplicationStatus>[]
+  history?: StateChange<ApplicationStatus, 'applicant' | 'staff'>[]
   createdAt: Date
   updatedAt: Date
 }
@@ -50,29 +52,17 @@ export interface VolunteerApplicationDoc {
  * One entry of a document's own audit trail: who (openid), in which role, did what, from which state to
  * which, why, and the requestId of the call (so a retried call recognises its own change).
  */
-export interface StateChange<S extends string = string> {
+export interface StateChange<S extends string = string, R extends string = string> {
   at: Date
   /** The actor's openid (never shown to other users). */
   by: string
-  role: WishEvent['by']
+  /** The role the actor acted in (a label shown in timelines), e.g. 'staff'. */
+  role: R
   action: string
   from?: S
   to: S
   reason?: string
   requestId: string
-}
-
-/** Append-only audit trail: who did what to which record, from which state to which, and why. */
-export interface AuditDoc {
-  _id?: string
-  at: Date
-  actor: string
-  entity: string
-  entityId: string
-  action: string
-  from?: string
-  to?: string
-  reason?: string
 }
 
 /** Idempotency record for a mutating call, keyed by `${openid}:${fn}:${requestId}`. */
@@ -147,8 +137,11 @@ export interface WishDoc {
   reports: WishReport[]
   reportCount: number
   lastReportedAt?: Date
-  history: StateChange<WishStatus>[]
+  history: WishChangeEntry[]
 }
+
+/** One entry of a wish's history (its role labels are the public timeline's). */
+export type WishChangeEntry = StateChange<WishStatus, WishEvent['by']>
 
 /** The public name of a wisher: surname + honorific, or 匿名居民. */
 export function wishDisplayName(w: Pick<WishDoc, 'nameStyle' | 'surname' | 'honorific'>): string {

@@ -12,12 +12,12 @@ afterAll(async () => {
 })
 
 const BUDGET = 4
-/** Actions over the budget, with their ceiling and why (see the report in the commit message). */
-const OVER: Record<string, number> = {
-  // user read + application read + conditional update + applicant's user doc + audit row
-  reviewApplication: 5,
-  withdrawApplication: 5,
-}
+/**
+ * Actions over the budget, with their ceiling and why. None now: reviewApplication and withdrawApplication
+ * (user read + application read + conditional update carrying its history entry + the applicant's user doc)
+ * and grant/revokeStaff (user read + target read + conditional update carrying its history entry) fit.
+ */
+const OVER: Record<string, number> = {}
 
 it('keeps every user action within its database-request budget, on indexes', async () => {
   const junmen = h.communityId('军门社区')
@@ -41,6 +41,9 @@ it('keeps every user action within its database-request budget, on indexes', asy
   expect([...seen].sort()).toEqual(
     ['applyVolunteer', 'grantStaff', 'listApplications', 'listStaff', 'me', 'revokeStaff', 'reviewApplication', 'signUp', 'updateProfile', 'withdrawApplication'].sort(),
   )
+  const most: Record<string, number> = {}
+  for (const c of calls) most[c.action] = Math.max(most[c.action] ?? 0, c.dbRequests)
+  expect(most).toMatchObject({ reviewApplication: 4, withdrawApplication: 4, grantStaff: 3, revokeStaff: 3 })
   for (const c of calls) {
     expect({ action: c.action, dbRequests: Math.min(c.dbRequests, OVER[c.action] ?? BUDGET) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
     expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })

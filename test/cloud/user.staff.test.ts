@@ -1,4 +1,4 @@
-// user function: grantStaff, revokeStaff, listStaff — admin only, audited, nothing hard-deleted.
+// user function: grantStaff, revokeStaff, listStaff — admin only, every change in the user's history, nothing hard-deleted.
 import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, rid, startHarness, type Harness } from './helpers'
 
@@ -16,8 +16,14 @@ async function resident(): Promise<string> {
   return openid
 }
 
+/** The user's staff-scope history (pushed with each grant/revoke), optionally for one action. */
+async function scopeHistory(openid: string, action?: string): Promise<any[]> {
+  const [doc] = await h.find('users', { _id: openid })
+  return (doc?.history ?? []).filter((e: any) => !action || e.action === action)
+}
+
 describe('grantStaff', () => {
-  it('makes a signed-up user staff of the given communities, audited', async () => {
+  it('makes a signed-up user staff of the given communities, recorded in the user\'s history', async () => {
     const openid = await resident()
     const tangmen = h.communityId('汤门社区')
     const out = await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [tangmen] })
@@ -30,10 +36,13 @@ describe('grantStaff', () => {
     const junmen = h.communityId('军门社区')
     const more = await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [junmen, tangmen] })
     expect([...more.communityIds].sort()).toEqual([junmen, tangmen].sort())
-    expect(await h.find('audit', { entityId: openid, action: 'grantStaff' })).toHaveLength(2)
+    expect(await scopeHistory(openid, 'grantStaff')).toEqual([
+      expect.objectContaining({ by: 'demo-admin', role: 'admin', from: '', to: tangmen, requestId: expect.any(String) }),
+      expect.objectContaining({ by: 'demo-admin', role: 'admin', from: tangmen }),
+    ])
   })
 
-  it('is idempotent: a retried grant changes nothing more and audits once', async () => {
+  it('is idempotent: a retried grant changes nothing more and records once', async () => {
     const openid = await resident()
     const requestId = rid()
     const input = { openid, communityIds: [h.communityId('汤门社区')] }
@@ -41,7 +50,7 @@ describe('grantStaff', () => {
     const retry = await h.user('demo-admin', 'grantStaff', input, requestId)
     expect(first.ok).toBe(true)
     expect(retry).toEqual(first)
-    expect(await h.count('audit', { entityId: openid })).toBe(1)
+    expect(await scopeHistory(openid)).toHaveLength(1)
   })
 
   it('is for admins only (ROLE_REQUIRED), even for staff', async () => {
@@ -66,12 +75,12 @@ describe('grantStaff', () => {
     const bad = await h.user('demo-admin', 'grantStaff', { openid, communityIds: [] })
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'communityIds' }] })
     expect(await h.user('demo-admin', 'grantStaff', { communityIds: ['x'] })).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'openid' }] })
-    expect(await h.count('audit', { entityId: openid })).toBe(0)
+    expect(await scopeHistory(openid)).toEqual([])
   })
 })
 
 describe('revokeStaff', () => {
-  it('removes part of the scope, then all of it; the user stays, every change is audited', async () => {
+  it('removes part of the scope, then all of it; the user stays, every change is in the user\'s history', async () => {
     const openid = await resident()
     const [a, b] = [h.communityId('汤门社区'), h.communityId('军门社区')]
     await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [a, b] })
@@ -80,7 +89,7 @@ describe('revokeStaff', () => {
     const me = await h.userOk(openid, 'me')
     expect(me).toMatchObject({ signedUp: true, roles: ['resident'], staffCommunityIds: [] })
     expect(await h.user(openid, 'listApplications', {})).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
-    const rows = await h.find('audit', { entityId: openid, action: 'revokeStaff' })
+    const rows = await scopeHistory(openid, 'revokeStaff')
     expect(rows.map((r) => [r.from, r.to]).sort()).toEqual([[[a, b].join(','), a], [a, '']].sort())
   })
 

@@ -16,7 +16,7 @@ const lastEntry = (doc: any) => doc.history[doc.history.length - 1]
 describe('post', () => {
   it('creates a pending_review wish in the wisher\'s community with the display name and a history entry', async () => {
     const wisher = await resident(h, '庆城社区')
-    const input = wishInput({ photos: ['cloud://hemei-local.hemei-local/wishes/a.jpg'] })
+    const input: Record<string, any> = wishInput({ photos: ['cloud://hemei-local.hemei-local/wishes/a.jpg'] })
     const out = await h.wishOk(wisher, 'post', input)
     expect(out).toEqual({ id: expect.any(String), status: 'pending_review' })
     const doc = await stored(h, out.id)

@@ -1,5 +1,4 @@
 import type { OutputOf, ParsedInputOf, StaffMember } from '../../../src/contracts'
-import { audit } from '../../lib/audit'
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, type Ctx } from '../../lib/context'
 import { HandlerError, invalidField } from '../../lib/errors'
@@ -54,7 +53,7 @@ async function signedUpUser(ctx: Ctx, openid: string): Promise<UserDoc> {
   return user
 }
 
-/** Writes the new scope only if nobody changed it since we read it (optimistic check), then audits. */
+/** Writes the new scope only if nobody changed it since we read it (optimistic check), with its history entry in the same write. */
 async function setScope(ctx: Ctx, target: UserDoc, next: string[], action: string): Promise<StaffMember> {
   const _ = ctx.db.command
   const before = target.staffCommunityIds ?? []
@@ -63,9 +62,14 @@ async function setScope(ctx: Ctx, target: UserDoc, next: string[], action: strin
   const res = await ctx.db
     .collection('users')
     .where({ _id: target._id, staffCommunityIds: unchanged })
-    .update({ data: { staffCommunityIds: _.set(next), updatedAt: ctx.now } })
+    .update({
+      data: {
+        staffCommunityIds: _.set(next),
+        updatedAt: ctx.now,
+        history: _.push([{ at: ctx.now, by: ctx.openid, role: 'admin', action, from: before.join(','), to: next.join(','), requestId: ctx.requestId! }]),
+      },
+    })
   if (res.stats.updated !== 1) throw new HandlerError('CONFLICT')
-  await audit(ctx, { entity: 'users', entityId: target._id, action, from: before.join(','), to: next.join(',') })
   return toStaffMember({ ...target, staffCommunityIds: next })
 }
 

@@ -1,10 +1,9 @@
 import type { OutputOf, ParsedInputOf, VolunteerApplication } from '../../../src/contracts'
-import { audit } from '../../lib/audit'
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
-import type { VolunteerApplicationDoc } from '../../lib/model'
+import type { StateChange, VolunteerApplicationDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
 import { APPLICATIONS, applicationIdFor, getApplication } from './applications'
 import { toApplication } from './view'
@@ -38,6 +37,7 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
     skills: [...new Set(input.skills)],
     ...(input.intro?.trim() ? { intro: input.intro.trim() } : {}),
     status: 'pending',
+    history: [step(ctx, 'applicant', 'apply', undefined, 'pending')],
     createdAt: ctx.now,
     updatedAt: ctx.now,
   }
@@ -70,11 +70,15 @@ export async function withdrawApplication(input: In<'withdrawApplication'>, ctx:
   if (app.status === 'withdrawn' && app.requestId === ctx.requestId) return answer(ctx, app)
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
   const patch = { status: 'withdrawn' as const, updatedAt: ctx.now, requestId: ctx.requestId! }
-  const res = await db.collection(APPLICATIONS).where({ _id: app._id, openid: ctx.openid, status: 'pending' }).update({ data: patch })
+  // The audit entry travels in the same conditional update as the change (no separate audit write).
+  const entry = step(ctx, 'applicant', 'withdraw', 'pending', 'withdrawn')
+  const res = await db
+    .collection(APPLICATIONS)
+    .where({ _id: app._id, openid: ctx.openid, status: 'pending' })
+    .update({ data: { ...patch, history: db.command.push([entry]) } })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
   await Promise.all([
     db.collection('users').where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: 'none', updatedAt: ctx.now } }),
-    audit(ctx, { entity: APPLICATIONS, entityId: app._id, action: 'withdraw', from: 'pending', to: 'withdrawn' }),
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)
@@ -114,12 +118,16 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   const to = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)
   const patch = { status: to, reviewedBy: ctx.openid, reviewedAt: ctx.now, updatedAt: ctx.now, requestId: ctx.requestId!, ...(reason ? { reason } : {}) }
-  // Conditional on 'pending': of two concurrent reviews exactly one updates the document.
-  const res = await db.collection(APPLICATIONS).where({ _id: app._id, status: 'pending' }).update({ data: patch })
+  // Conditional on 'pending': of two concurrent reviews exactly one updates the document, and records it in
+  // the application's own history in the same write.
+  const entry = step(ctx, 'staff', 'review', 'pending', to, reason)
+  const res = await db
+    .collection(APPLICATIONS)
+    .where({ _id: app._id, status: 'pending' })
+    .update({ data: { ...patch, history: db.command.push([entry]) } })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   await Promise.all([
     db.collection('users').where({ _id: app.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: to, updatedAt: ctx.now } }),
-    audit(ctx, { entity: APPLICATIONS, entityId: app._id, action: 'review', from: 'pending', to, reason }),
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)
@@ -129,4 +137,11 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
 async function answer(ctx: Ctx, app: VolunteerApplicationDoc): Promise<VolunteerApplication> {
   await loadCommunities(ctx.db)
   return toApplication(app, ctx)
+}
+
+type AppStep = StateChange<VolunteerApplicationDoc['status'], 'applicant' | 'staff'>
+
+/** An entry of an application's history: who (openid) in which role changed it, from/to, why, and the requestId. */
+function step(ctx: Ctx, role: AppStep['role'], action: string, from: AppStep['from'], to: AppStep['to'], reason?: string): AppStep {
+  return { at: ctx.now, by: ctx.openid, role, action, ...(from ? { from } : {}), to, ...(reason ? { reason } : {}), requestId: ctx.requestId! }
 }

@@ -4,7 +4,7 @@ import { requireSafeText } from '../../lib/contentSecurity'
 import { inScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
-import type { StateChange, WishClaim, WishDoc } from '../../lib/model'
+import type { WishChangeEntry, WishClaim, WishDoc } from '../../lib/model'
 import { sendSubscribeMessage } from '../../lib/notify'
 import { change, invalidState, isScopedStaff, loadWish, ownStep, PUBLISHED, transition, WISHES } from './doc'
 
@@ -49,7 +49,7 @@ export async function claim(input: In<'claim'>, ctx: Ctx): Promise<OutputOf<'wis
     promisedBy: input.promisedBy,
     claimedAt: ctx.now,
   }
-  const entry: StateChange<WishDoc['status']> = { at: ctx.now, by: ctx.openid, role: forUnit ? 'unit' : 'volunteer', action: 'claim', from: 'open', to: 'claimed', requestId: ctx.requestId! }
+  const entry: WishChangeEntry = { at: ctx.now, by: ctx.openid, role: forUnit ? 'unit' : 'volunteer', action: 'claim', from: 'open', to: 'claimed', requestId: ctx.requestId! }
   const where: Record<string, unknown> = {
     _id: input.wishId,
     status: 'open',
@@ -97,7 +97,7 @@ async function notifyClaimed(wish: WishDoc, c: WishClaim): Promise<void> {
 }
 
 /** The claimant (volunteer or unit) of a wish: their role label in the history. */
-function claimantRole(wish: WishDoc): StateChange['role'] {
+function claimantRole(wish: WishDoc): WishChangeEntry['role'] {
   return wish.claim?.unitName ? 'unit' : 'volunteer'
 }
 

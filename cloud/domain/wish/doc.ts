@@ -4,7 +4,7 @@ import { communityName } from '../../lib/communities'
 import { inScope, type Ctx } from '../../lib/context'
 import { chinaDay, iso } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
-import type { StateChange, WishDoc } from '../../lib/model'
+import type { WishChangeEntry, WishDoc } from '../../lib/model'
 
 export const WISHES = 'wishes'
 
@@ -70,7 +70,7 @@ export function toCard(w: Partial<WishDoc> & Pick<WishDoc, '_id'>, now: Date, ow
 }
 
 /** A history entry as the public timeline shows it: a role label, never an openid; reasons only when asked. */
-export function toEvent(e: StateChange<WishStatus>, withReason: boolean): WishEvent {
+export function toEvent(e: WishChangeEntry, withReason: boolean): WishEvent {
   const ev: WishEvent = { at: iso(e.at), to: e.to, action: e.action, by: e.role }
   if (e.from) ev.from = e.from
   if (withReason && e.reason) ev.reason = e.reason
@@ -78,7 +78,7 @@ export function toEvent(e: StateChange<WishStatus>, withReason: boolean): WishEv
 }
 
 /** The caller's earlier change of this wish made by the same call (same requestId), if any: the call is a retry. */
-export function ownStep(wish: Pick<WishDoc, 'history'>, ctx: Ctx, action: string): StateChange<WishStatus> | undefined {
+export function ownStep(wish: Pick<WishDoc, 'history'>, ctx: Ctx, action: string): WishChangeEntry | undefined {
   if (!ctx.requestId) return undefined
   return (wish.history ?? []).find((e) => e.requestId === ctx.requestId && e.by === ctx.openid && e.action === action)
 }
@@ -100,7 +100,7 @@ export function isScopedStaff(ctx: Ctx, w: Pick<WishDoc, 'communityId'>): boolea
 
 export interface Transition {
   action: string
-  role: StateChange['role']
+  role: WishChangeEntry['role']
   to: WishStatus
   reason?: string
   /** Fields set with the change. */
@@ -121,7 +121,7 @@ export interface Transition {
  */
 export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promise<WishChange> {
   const _ = ctx.db.command
-  const entry: StateChange<WishStatus> = { at: ctx.now, by: ctx.openid, role: t.role, action: t.action, from: wish.status, to: t.to, requestId: ctx.requestId! }
+  const entry: WishChangeEntry = { at: ctx.now, by: ctx.openid, role: t.role, action: t.action, from: wish.status, to: t.to, requestId: ctx.requestId! }
   if (t.reason) entry.reason = t.reason
   const data: Record<string, unknown> = { ...(t.set ?? {}), status: t.to, updatedAt: ctx.now, history: _.push([entry]) }
   for (const f of t.unset ?? []) data[f] = _.remove()

@@ -4,7 +4,7 @@ import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
-import { wishDisplayName, type StateChange, type WishDoc } from '../../lib/model'
+import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
 import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
 
 type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
@@ -54,7 +54,7 @@ export async function post(input: In<'post'>, ctx: Ctx): Promise<WishChange> {
     throw new HandlerError('TOO_MANY_OPEN_WISHES')
   }
   const { fields, neededBy } = await wishContent(input, ctx)
-  const entry: StateChange<WishDoc['status']> = { at: ctx.now, by: ctx.openid, role: 'wisher', action: 'post', to: 'pending_review', requestId: ctx.requestId! }
+  const entry: WishChangeEntry = { at: ctx.now, by: ctx.openid, role: 'wisher', action: 'post', to: 'pending_review', requestId: ctx.requestId! }
   const doc: WishDoc = {
     _id: id,
     wisherOpenid: ctx.openid,

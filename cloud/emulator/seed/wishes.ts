@@ -3,7 +3,7 @@
  * history a real run would have written. Content in the spirit of the seed story: small, neighbourly needs.
  */
 import type { WishCategory, WishStatus } from '../../../src/contracts/wish'
-import { wishDisplayName, type StateChange, type WishDoc } from '../../lib/model'
+import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
@@ -41,8 +41,8 @@ interface Spec {
 function build(s: Spec, now: number): WishDoc {
   const created = now - s.postedDaysAgo * DAY
   let t = created
-  const history: StateChange<WishStatus>[] = []
-  const step = (by: string, role: StateChange['role'], action: string, from: WishStatus | undefined, to: WishStatus, hours: number, reason?: string) => {
+  const history: WishChangeEntry[] = []
+  const step = (by: string, role: WishChangeEntry['role'], action: string, from: WishStatus | undefined, to: WishStatus, hours: number, reason?: string) => {
     t += hours * HOUR
     history.push({ at: new Date(t), by, role, action, ...(from ? { from } : {}), to, ...(reason ? { reason } : {}), requestId: `seed-${s.id}-${history.length}` })
     return new Date(t)
