@@ -41,6 +41,12 @@ export const WISH_ACTION_LABELS: Record<string, string> = {
   report: '举报',
 }
 
+/** What one timeline step did, in Chinese (a review says whether it passed). */
+export function wishEventLabel(e: Pick<WishEvent, 'action' | 'to'>): string {
+  if (e.action === 'review') return e.to === 'open' ? '审核通过' : e.to === 'rejected' ? '审核未通过' : '审核'
+  return WISH_ACTION_LABELS[e.action] || WISH_STATUS_LABELS[e.to] || e.action
+}
+
 /** A date as 2026年11月28日 (local time). */
 export function formatDay(iso: string | undefined): string {
   if (!iso) return ''

@@ -202,9 +202,11 @@ describe('wish detail', () => {
   it('a rejected wish shows the reason and offers edit and resubmit', async () => {
     const nav = stubNavigation()
     const { wish } = as('r1')
-    wish.addWish({ id: 'w1', openid: 'r1', status: 'rejected', reason: '请写清楚需要什么' })
+    const w = wish.addWish({ id: 'w1', openid: 'r1', status: 'rejected', reason: '请写清楚需要什么' })
+    w.timeline.push({ at: '2026-11-02T00:00:00.000Z', from: 'pending_review', to: 'rejected', action: 'review', by: 'staff', reason: '请写清楚需要什么' })
     renderPage(<DetailPage />)
     expect(await screen.findByText('未通过原因：请写清楚需要什么')).toBeTruthy()
+    expect(screen.getByTestId('timeline').textContent).toContain('社区工作人员 审核未通过原因：请写清楚需要什么')
     await tap('修改后重新提交')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/post/index?id=w1' })
   })

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import type { WishDetail } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { askText, confirm, showDone, showError } from '../../../../components/feedback'
-import { WISH_ACTION_LABELS, WISH_BY_LABELS, WISH_STATUS_LABELS, formatDay, wishBadgeClass } from '../../../../components/wishLabels'
+import { WISH_BY_LABELS, WISH_STATUS_LABELS, formatDay, wishBadgeClass, wishEventLabel } from '../../../../components/wishLabels'
 import { isAppError } from '../../../../services/cloud'
 import { ROUTES, go } from '../../../../routes'
 import { useWish, uploadWishPhoto, wishActions } from '../../hooks/useWish'
@@ -196,7 +196,7 @@ function Timeline({ w }: { w: WishDetail }) {
       {w.timeline.map((e, i) => (
         <View key={`${e.at}-${i}`} style={{ marginBottom: '16px' }}>
           <Text className='hm-text hm-block'>
-            {WISH_BY_LABELS[e.by] || e.by} {WISH_ACTION_LABELS[e.action] || WISH_STATUS_LABELS[e.to] || e.action}
+            {WISH_BY_LABELS[e.by] || e.by} {wishEventLabel(e)}
           </Text>
           {e.reason && <Text className='hm-sub hm-block'>原因：{e.reason}</Text>}
           <Text className='hm-sub hm-block'>{formatDay(e.at)}</Text>
