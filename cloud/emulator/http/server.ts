@@ -7,6 +7,7 @@ import { receiveUpload } from '../tcb/storage'
 import { readBody, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
 import { serveStatic, safeJoin, sendFile } from './static'
+import { handleUpload } from './upload'
 import { PERSONAS } from '../seed/personas'
 import { ERROR_MESSAGES } from '../../../src/contracts/errors'
 
@@ -62,6 +63,7 @@ async function route(core: EmulatorCore, host: string, req: http.IncomingMessage
     if (method !== 'POST') return void sendJson(res, 405, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
     return callFunction(core, host, p.slice('/api/fn/'.length), req, res)
   }
+  if (p === '/api/upload') return handleUpload(core, host, url, req, res)
   if (method === 'GET' && p === '/api/dev/personas') return void sendJson(res, 200, { personas: PERSONAS })
   if (method === 'GET' && p === '/api/dev/messages') return void sendJson(res, 200, { messages: core.store.messages() })
   if ((method === 'GET' || method === 'HEAD') && p.startsWith('/files/')) {
