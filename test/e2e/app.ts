@@ -3,10 +3,17 @@
 import type { Locator, Page } from 'playwright-core'
 import { byText, see, tap } from './harness'
 
-/** Taps a tab of the tab bar (首页 / 我的). */
+/** Taps a tab of the tab bar (首页 / 我的); from a page without it, goes back (the phone's back gesture) first. */
 export async function goTab(page: Page, label: '首页' | '我的'): Promise<void> {
   const item = page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first()
-  await item.waitFor({ state: 'visible' })
+  for (let backs = 0; backs < 5; backs++) {
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3000 })
+      break
+    } catch {
+      await page.goBack()
+    }
+  }
   await item.click()
 }
 
