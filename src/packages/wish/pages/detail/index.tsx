@@ -1,4 +1,4 @@
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import type { WishDetail } from '../../../../contracts/wish'
@@ -7,6 +7,7 @@ import { askText, confirm, showDone, showError } from '../../../../components/fe
 import { WISH_BY_LABELS, WISH_STATUS_LABELS, formatDay, wishBadgeClass, wishEventLabel } from '../../../../components/wishLabels'
 import { isAppError } from '../../../../services/cloud'
 import { ROUTES, go } from '../../../../routes'
+import { Photo } from '../../components/Photo'
 import { useWish, uploadWishPhoto, wishActions } from '../../hooks/useWish'
 import { ago, daysFromToday, today } from '../../lib/time'
 
@@ -131,14 +132,9 @@ function Photos({ urls }: { urls: string[] }) {
     <View className='hm-card'>
       <View className='hm-wrap'>
         {urls.map((u, i) => (
-          <Image
-            key={u}
-            src={u}
-            mode='aspectFill'
-            aria-label={`照片${i + 1}`}
-            style={{ width: '200px', height: '200px', marginRight: '16px', marginBottom: '16px', borderRadius: '8px' }}
-            onClick={() => void Taro.previewImage({ urls, current: u }).catch(() => undefined)}
-          />
+          <View key={u} style={{ marginRight: '8px', marginBottom: '8px' }}>
+            <Photo src={u} label={`照片${i + 1}`} onClick={() => void Taro.previewImage({ urls, current: u }).catch(() => undefined)} />
+          </View>
         ))}
       </View>
       <Text className='hm-sub hm-block'>点击照片可查看大图</Text>
@@ -166,13 +162,7 @@ function ClaimInfo({ w }: { w: WishDetail }) {
           <Text className='hm-h2'>完成情况</Text>
           <Text className='hm-text hm-block'>{w.fulfilment.note}</Text>
           {w.fulfilment.photo && (
-            <Image
-              src={w.fulfilment.photo}
-              mode='aspectFill'
-              aria-label='完成照片'
-              style={{ width: '200px', height: '200px', borderRadius: '8px' }}
-              onClick={() => void Taro.previewImage({ urls: [w.fulfilment!.photo!] }).catch(() => undefined)}
-            />
+            <Photo src={w.fulfilment.photo} label='完成照片' onClick={() => void Taro.previewImage({ urls: [w.fulfilment!.photo!] }).catch(() => undefined)} />
           )}
           <Text className='hm-sub hm-block'>完成时间：{formatDay(w.fulfilment.fulfilledAt)}</Text>
           {w.status === 'fulfilled' && <Text className='hm-sub hm-block'>等待心愿人确认</Text>}
@@ -420,7 +410,7 @@ function FulfilForm({ w, busy, onCancel, run }: FormProps) {
       <Textarea className='hm-input hm-textarea' placeholder='说说您是怎么帮忙的' maxlength={300} value={note} onInput={(e) => setNote(e.detail.value)} aria-label='完成说明' />
       {photo ? (
         <View className='hm-row'>
-          <Image src={photo.path} mode='aspectFill' style={{ width: '160px', height: '160px', borderRadius: '8px' }} />
+          <Photo src={photo.path} label='完成照片' size={160} />
           <Text className='hm-sub'>{uploading ? '正在上传…' : '已添加照片'}</Text>
           <Text className='hm-link' onClick={() => setPhoto(undefined)}>
             删除

@@ -1,4 +1,4 @@
-import { Button, Image, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { HONORIFICS, MAX_WISH_PHOTOS, WISH_CATEGORIES, wishInputs, type WishCategory, type WishDetail } from '../../../../contracts/wish'
@@ -8,6 +8,7 @@ import { formatDay } from '../../../../components/wishLabels'
 import { serverFieldErrors, validate, type FieldErrors } from '../../../../hooks/validate'
 import { isAppError } from '../../../../services/cloud'
 import { ROUTES } from '../../../../routes'
+import { Photo } from '../../components/Photo'
 import { postWish, resubmitWish, uploadWishPhoto, useWish } from '../../hooks/useWish'
 import { daysFromToday, today } from '../../lib/time'
 
@@ -264,7 +265,7 @@ function WishForm({ editId, initial }: { editId?: string; initial?: WishDetail }
         <View className='hm-wrap'>
           {photos.map((p, i) => (
             <View key={`${p.src}-${i}`} style={{ marginRight: '16px', marginBottom: '16px' }}>
-              <Image src={p.src} mode='aspectFill' aria-label={`照片${i + 1}`} style={{ width: '180px', height: '180px', borderRadius: '8px', display: 'block' }} />
+              <Photo src={p.src} label={`照片${i + 1}`} size={180} />
               {p.uploading ? (
                 <Text className='hm-sub hm-block'>正在上传…</Text>
               ) : (

@@ -1,0 +1,29 @@
+import { Image } from '@tarojs/components'
+import type { CSSProperties } from 'react'
+
+export interface PhotoProps {
+  src: string
+  label?: string
+  /** Square side in design px (750 wide). */
+  size?: number
+  onClick?: () => void
+}
+
+const H5 = process.env.TARO_ENV === 'h5'
+/** Design px as the build's CSS unit (pxtransform: rpx on weapp, 40 design px = 1rem on h5). */
+const unit = (px: number) => (H5 ? `${px / 40}rem` : `${px}rpx`)
+
+/**
+ * A square, cropped photo. weapp: the Image component. h5 (local runs only): a plain <img>, because
+ * Taro's h5 component library is one shared module, so using Image anywhere would add its element to
+ * every page's first load (about 1.4 KB gzip on home). The choice is one conditional expression, so
+ * webpack drops the unused branch and its import.
+ */
+export function Photo({ src, label, size = 200, onClick }: PhotoProps) {
+  const style: CSSProperties = { width: unit(size), height: unit(size), borderRadius: unit(8), display: 'block' }
+  return process.env.TARO_ENV === 'h5' ? (
+    <img src={src} alt={label || '照片'} aria-label={label} style={{ ...style, objectFit: 'cover' }} onClick={onClick} />
+  ) : (
+    <Image src={src} mode='aspectFill' aria-label={label} style={style} onClick={onClick} />
+  )
+}
