@@ -99,7 +99,7 @@ describe('review → publish / reject → resubmit', () => {
     expect(mine.items.find((c: any) => c.id === w.id)).toMatchObject({ status: 'rejected', reason: '请写清楚需要什么帮助' })
     const detail = await h.wishOk(w.wisher, 'detail', { wishId: w.id })
     expect(detail.timeline[detail.timeline.length - 1]).toMatchObject({ action: 'review', from: 'pending_review', to: 'rejected', by: 'staff', reason: '请写清楚需要什么帮助' })
-    expect(detail.draft).toEqual({ nameStyle: 'surname', surname: '林', honorific: '阿姨' })
+    expect(detail.draft).toEqual({ nameStyle: 'surname', surname: '林', honorific: '阿姨', photoIds: [] })
 
     const edited = wishInput({ title: '修门锁（锁芯卡住）', nameStyle: 'anonymous', surname: undefined, honorific: undefined, neededBy: undefined })
     expect(await h.wishOk(w.wisher, 'resubmit', { wishId: w.id, ...edited })).toEqual({ id: w.id, status: 'pending_review' })

@@ -29,6 +29,8 @@ it('stores an image and answers its fileID; the file is served back', async () =
   expect(Buffer.from(await back.arrayBuffer()).equals(JPEG)).toBe(true)
   const png = await upload(name('png'), PNG, { 'content-type': 'image/png', 'x-hemei-openid': 'demo-resident' })
   expect(png.status).toBe(200)
+  // A PNG labelled image/jpeg (as browsers sometimes send it) is still an image.
+  expect((await upload(name(), PNG)).status).toBe(200)
 })
 
 it('a wish\'s photos reach the detail as temporary URLs (unknown files are left out)', async () => {
@@ -42,6 +44,10 @@ it('a wish\'s photos reach the detail as temporary URLs (unknown files are left 
   const img = await fetch(detail.photos[0])
   expect(img.status).toBe(200)
   expect(Buffer.from(await img.arrayBuffer()).equals(JPEG)).toBe(true)
+  // The wisher gets the fileIDs of the shown photos, in order, to keep them on a resubmit.
+  const own = await h.wishOk(wisher, 'detail', { wishId: id })
+  expect(own.draft.photoIds).toEqual([fileID])
+  expect((await h.wishOk('demo-volunteer', 'detail', { wishId: id })).draft).toBeUndefined()
   // Cards never carry photos.
   expect(JSON.stringify(await h.wish('demo-volunteer', 'wall', {}))).not.toContain(fileID)
 })

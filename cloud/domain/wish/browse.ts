@@ -62,12 +62,14 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
   if (!PUBLISHED.includes(wish.status) && !isWisher && !isStaff && !claimant) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
   const files = [...(wish.photos ?? []), ...(wish.fulfilment?.photo ? [wish.fulfilment.photo] : [])]
   const urls = await tempFileUrls(files)
+  // Photos that resolve, in order (a file that is gone is left out, here and in draft.photoIds alike).
+  const shown = (wish.photos ?? []).filter((f) => urls.get(f))
   const privileged = isWisher || claimant || isStaff
   const canClaim = wish.status === 'open' && !isWisher && (ctx.roles.includes('volunteer') || isStaff)
   const out: WishDetail = {
     ...toCard(wish, ctx.now, isWisher || isStaff),
     description: wish.description,
-    photos: (wish.photos ?? []).map((f) => urls.get(f) ?? '').filter(Boolean),
+    photos: shown.map((f) => urls.get(f)!),
     timeline: (wish.history ?? []).map((e) => toEvent(e, privileged)),
     viewer: { isWisher, isClaimant: claimant, isStaff, canClaim },
   }
@@ -81,7 +83,9 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
     out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...(photo && urls.get(photo) ? { photo: urls.get(photo) } : {}) }
   }
   if (privileged) out.contact = { phone: wish.contact.phone, address: wish.contact.address }
-  if (isWisher) out.draft = { nameStyle: wish.nameStyle, ...(wish.surname ? { surname: wish.surname } : {}), ...(wish.honorific ? { honorific: wish.honorific } : {}) }
+  if (isWisher) {
+    out.draft = { nameStyle: wish.nameStyle, ...(wish.surname ? { surname: wish.surname } : {}), ...(wish.honorific ? { honorific: wish.honorific } : {}), photoIds: shown }
+  }
   return out
 }
 

@@ -44,8 +44,7 @@ export async function handleUpload(core: EmulatorCore, host: string, url: URL, r
   const cloudPath = url.searchParams.get('cloudPath') || ''
   if (!CLOUD_PATH.test(cloudPath)) return fail(res, 400, 'INVALID_INPUT', '图片路径应为 wishes/<文件名>.jpg')
   const type = String(req.headers['content-type'] || '').split(';')[0].trim().toLowerCase()
-  const looksLike = IMAGE_TYPES[type]
-  if (!looksLike) return fail(res, 415, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片')
+  if (!IMAGE_TYPES[type]) return fail(res, 415, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片')
   const declared = Number(req.headers['content-length'] || 0)
   if (declared > MAX_UPLOAD_BYTES) return fail(res, 413, 'INVALID_INPUT', '图片不能超过2MB')
 
@@ -56,7 +55,8 @@ export async function handleUpload(core: EmulatorCore, host: string, url: URL, r
     if (!res.headersSent) fail(res, 413, 'INVALID_INPUT', '图片不能超过2MB')
     return
   }
-  if (!body.length || !looksLike(body)) return fail(res, 400, 'INVALID_INPUT', '文件不是有效的图片')
+  // The bytes must be an image of an accepted format (browsers sometimes label a PNG as image/jpeg).
+  if (!body.length || !Object.values(IMAGE_TYPES).some((isType) => isType(body))) return fail(res, 400, 'INVALID_INPUT', '文件不是有效的图片')
 
   // The same location the storage stand-in resolves a fileID to (tcb/storage.ts localFile).
   const file = safeJoin(core.filesDir, '/' + cloudPath.split('/').map(encodeURIComponent).join('/'))
