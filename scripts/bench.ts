@@ -2,7 +2,7 @@
 // database requests per call and response size for every action of the `user` function, against a
 // database of 10,000 users; then throughput of concurrent `me` calls, and the h5 first screen in Chromium.
 // Figures, never pass/fail on time. Knobs: BENCH_USERS (10000), BENCH_N calls per action (200),
-// BENCH_CONCURRENT (200).
+// BENCH_CONCURRENT (200), BENCH_WISHES seeded wishes (10000; 0 skips the wish function).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { execFileSync } from 'node:child_process'
@@ -15,6 +15,9 @@ const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
 const N = Number(process.env.BENCH_N || 200)
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 200)
+/** Seeded wishes for the wish function's figures (0 skips that section). */
+const WISHES = Number(process.env.BENCH_WISHES ?? 10_000)
+const STEP_BUDGET_MS = 10_000
 const ROUNDS = 3
 const DB_BUDGET = 4
 const LIST_BUDGET = 32 * 1024
@@ -35,8 +38,8 @@ function onCall(stat: CallStat) {
   pending.get(stat.openid)?.(stat)
 }
 
-/** One call through the real path: HTTP POST /api/fn/user with the dev identity header. */
-async function call(action: string, input: unknown, openid: string, mutation = false): Promise<Sample & { body: any }> {
+/** One call through the real path: HTTP POST /api/fn/<fn> with the dev identity header. */
+async function call(action: string, input: unknown, openid: string, mutation = false, fn = 'user'): Promise<Sample & { body: any }> {
   const event: Record<string, unknown> = { action, input }
   if (mutation) event.requestId = `bench-${process.pid}-${++seq}`
   let stat: CallStat | undefined
@@ -44,7 +47,7 @@ async function call(action: string, input: unknown, openid: string, mutation = f
   pending.set(openid, (s) => (stat = s))
   try {
     const t0 = performance.now()
-    const res = await fetch(`${emulatorUrl}api/fn/user`, {
+    const res = await fetch(`${emulatorUrl}api/fn/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hemei-openid': openid },
       body: JSON.stringify(event),
@@ -120,8 +123,96 @@ function table(head: string[], body: string[][], left: number[] = []): string {
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a')
 const bulkId = (i: number) => `bulk-${String(i).padStart(5, '0')}`
 
+/** Runs each step N times in sequence and prints the function's table. */
+async function measure(fn: string, steps: Step[]): Promise<Row[]> {
+  const rows: Row[] = []
+  for (const step of steps) {
+    const samples: Sample[] = []
+    const started = performance.now()
+    for (let i = 0; i < N; i++) {
+      // A slow action stops early (after at least 20 calls) so the whole bench stays within minutes.
+      if (i >= 20 && performance.now() - started > STEP_BUDGET_MS) break
+      const { openid, input } = step.make(i)
+      const s = await call(step.action, input, openid, step.mutation, step.fn || fn)
+      samples.push(s)
+      if (s.ok) step.after?.(i, s.body.data)
+    }
+    rows.push(summarize(step.action, samples, !!step.list))
+  }
+  console.log(`\n${fn} function, up to ${N} sequential calls per action (${STEP_BUDGET_MS / 1000} s each at most), HTTP /api/fn/${fn} (ms: client round trip)\n`)
+  console.log(
+    table(
+      ['action', 'calls', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'queries (collection:index)', 'flags'],
+      rows.map((r) => [
+        r.action,
+        String(r.calls),
+        f1(r.p50),
+        f1(r.p95),
+        r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`,
+        `${r.bytes} (${r.bytesMax})`,
+        r.plans.join(' ') || '-',
+        r.flags.join('; ') || 'ok',
+      ]),
+      [6],
+    ),
+  )
+  const flagged = rows.filter((r) => r.flags.length)
+  console.log(flagged.length ? `\nflagged: ${flagged.map((r) => r.action).join(', ')}` : `\nall actions within budget (≤ ${DB_BUDGET} db requests, lists ≤ 32 KB, indexed queries)`)
+  return rows
+}
+
+/** The wish wall's life cycle on top of WISHES seeded wishes: post, review, wall, detail, claim, fulfil, confirm. */
+async function wishSteps(emu: Emulator, poster: (i: number) => string) {
+  const t0 = performance.now()
+  emu.seedBulkWishes(WISHES)
+  console.log(`\nseeded ${WISHES} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  const day = (d: number) => new Date(Date.now() + d * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+  const posted: string[] = []
+  const open: string[] = []
+  // Approved volunteers from the bulk seed (every 10th), each claiming one of the new wishes.
+  const volunteer = (i: number) => bulkId(10 * (USERS / 10 - i))
+  const steps: Step[] = [
+    {
+      action: 'post',
+      mutation: true,
+      make: (i) => ({
+        openid: poster(i),
+        input: {
+          title: `帮忙修理门锁${i}`,
+          description: '家里门锁不太灵活，想请懂维修的邻居帮忙看看。',
+          category: '家电维修',
+          nameStyle: i % 4 ? 'surname' : 'anonymous',
+          ...(i % 4 ? { surname: '林', honorific: '阿姨' } : {}),
+          contactPhone: `136${String(10_000_000 + i).slice(-8)}`,
+          address: `军门社区${1 + (i % 9)}号楼${1 + (i % 3)}单元`,
+        },
+      }),
+      after: (_i, data) => posted.push(data.id),
+    },
+    { action: 'queue', list: true, make: (i) => ({ openid: 'demo-staff', input: { kind: (['pending', 'reported', 'overdue'] as const)[i % 3], page: 1 + (i % 3), pageSize: 20 } }) },
+    { action: 'review', mutation: true, make: (i) => ({ openid: 'demo-staff', input: { wishId: posted[i], decision: 'approve' } }) },
+    {
+      action: 'wall',
+      list: true,
+      make: (i) => ({ openid: bulkId(1 + ((i * 31) % USERS)), input: { scope: i % 2 ? 'community' : 'district', ...(i % 3 ? {} : { status: 'open' }), page: 1 + (i % 5), pageSize: 20 } }),
+      after: (_i, data) => data.items.forEach((w: { id: string; status: string }) => w.status === 'open' && open.push(w.id)),
+    },
+    { action: 'detail', make: (i) => ({ openid: bulkId(1 + ((i * 17) % USERS)), input: { wishId: posted[i] } }) },
+    { action: 'claim', mutation: true, make: (i) => ({ openid: volunteer(i), input: { wishId: posted[i], promisedBy: day(7) } }) },
+    { action: 'listMyClaims', list: true, make: (i) => ({ openid: volunteer(i), input: { pageSize: 20 } }) },
+    { action: 'fulfil', mutation: true, make: (i) => ({ openid: volunteer(i), input: { wishId: posted[i], note: '已上门修好。' } }) },
+    { action: 'confirm', mutation: true, make: (i) => ({ openid: poster(i), input: { wishId: posted[i], thanks: i % 2 ? '谢谢志愿者！' : undefined } }) },
+    { action: 'listMine', list: true, make: (i) => ({ openid: poster(i), input: { pageSize: 20 } }) },
+    { action: 'report', mutation: true, make: (i) => ({ openid: bulkId(1 + ((i * 13) % USERS)), input: { wishId: open[i % Math.max(1, open.length)], reason: '内容不实' } }) },
+    { action: 'stats', make: (i) => ({ openid: i % 2 ? 'demo-staff' : 'demo-admin', input: {} }) },
+  ]
+  await measure('wish', steps)
+}
+
 /** The actions, in an order where each finds the data it needs. `list` marks list responses (≤ 32 KB). */
 interface Step {
+  /** Cloud function (default user). */
+  fn?: string
   action: string
   list?: boolean
   mutation?: boolean
@@ -175,35 +266,9 @@ async function run(emu: Emulator) {
     { action: 'revokeStaff', mutation: true, make: (i) => ({ openid: 'demo-admin', input: { openid: bulkId(USERS - i) } }) },
   ]
 
-  const rows: Row[] = []
-  for (const step of steps) {
-    const samples: Sample[] = []
-    for (let i = 0; i < N; i++) {
-      const { openid, input } = step.make(i)
-      const s = await call(step.action, input, openid, step.mutation)
-      samples.push(s)
-      if (s.ok) step.after?.(i, s.body.data)
-    }
-    rows.push(summarize(step.action, samples, !!step.list))
-  }
-  console.log(`\nuser function, ${N} sequential calls per action, HTTP /api/fn/user (ms: client round trip)\n`)
-  console.log(
-    table(
-      ['action', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'queries (collection:index)', 'flags'],
-      rows.map((r) => [
-        r.action,
-        f1(r.p50),
-        f1(r.p95),
-        r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`,
-        `${r.bytes} (${r.bytesMax})`,
-        r.plans.join(' ') || '-',
-        r.flags.join('; ') || 'ok',
-      ]),
-      [5],
-    ),
-  )
-  const flagged = rows.filter((r) => r.flags.length)
-  console.log(flagged.length ? `\nflagged: ${flagged.map((r) => r.action).join(', ')}` : `\nall actions within budget (≤ ${DB_BUDGET} db requests, lists ≤ 32 KB, indexed queries)`)
+  await measure('user', steps)
+
+  if (WISHES > 0) await wishSteps(emu, newUser)
 
   // Throughput: CONCURRENT distinct users call `me` at once, a few rounds.
   const tput: { rate: number; p50: number; p95: number; failed: number }[] = []
