@@ -1,6 +1,6 @@
 import WallPage from '../../src/packages/wish/pages/wall'
 import { setTransport } from '../../src/services/cloud'
-import { act, offline, renderPage, screen, stubNavigation, tap, tapIn, useFakeWish, waitFor } from './helpers'
+import { act, hanging, offline, renderPage, screen, stubNavigation, tap, tapIn, useFakeWish, waitFor } from './helpers'
 
 function resident() {
   const f = useFakeWish('r1')
@@ -93,6 +93,26 @@ describe('wish wall', () => {
     await waitFor(() => expect(nav.stopPullDownRefresh).toHaveBeenCalled())
     expect((wish.eventsFor('wall').at(-1)!.input as { page: number }).page).toBe(1)
     await waitFor(() => expect(screen.getAllByTestId('wish-card')).toHaveLength(20))
+  })
+
+  it('shows a loading state while the wall loads', async () => {
+    resident()
+    setTransport(hanging)
+    renderPage(<WallPage />)
+    expect(await screen.findByText('正在加载…')).toBeTruthy()
+  })
+
+  it('a failed load-more keeps the cards and says why; the next try works', async () => {
+    const { wish } = resident()
+    for (let i = 1; i <= 25; i++) wish.addWish({ id: `w${i}`, title: `心愿第${i}个` })
+    renderPage(<WallPage />)
+    await screen.findByText('心愿第25个')
+    wish.networkFailures.push('wall', 'wall') // the client retries once
+    await tap('加载更多')
+    expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
+    expect(screen.getAllByTestId('wish-card')).toHaveLength(20)
+    await tap('加载更多')
+    await waitFor(() => expect(screen.getAllByTestId('wish-card')).toHaveLength(25))
   })
 
   it('shows an empty state', async () => {
