@@ -163,3 +163,22 @@ it('with 10,000 bulk wishes: the wall, queues and lists stay on their indexes, o
   expect(stats.byStatus.open).toBeGreaterThan(100)
   expect(stats.medianDaysToClaim).not.toBeNull()
 })
+
+it('pages through 10,000 wishes without repeating or dropping a card (ties in publishedAt broken by _id)', async () => {
+  const seen = new Set<string>()
+  let page = 1
+  let total = 0
+  for (;;) {
+    const p = await h.wishOk('bulk-00002', 'wall', { page, pageSize: 20, category: '其他', status: 'open' })
+    for (const c of p.items) {
+      expect(seen.has(c.id)).toBe(false)
+      seen.add(c.id)
+    }
+    total += p.items.length
+    if (!p.hasMore) break
+    page += 1
+  }
+  const community = (await h.find('users', { _id: 'bulk-00002' }))[0].communityId
+  expect(total).toBe(await h.count('wishes', { communityId: community, category: '其他', status: 'open' }))
+  expect(total).toBeGreaterThan(20)
+})

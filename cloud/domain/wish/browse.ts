@@ -22,6 +22,7 @@ function wallStatuses(status: In<'wall'>['status']): WishStatus[] {
  * Published wishes, newest first by publishing time, 20 a page: the caller's community (the default) or
  * the whole district. Public handler: a caller who has not signed up may browse the district wall (cards
  * carry no private data), but has no community, so the community wall answers NOT_SIGNED_UP.
+ * Ties in publishedAt are broken by _id, so skip/limit pages never repeat or drop a card.
  * Database requests: ONE query (limit+1 tells hasMore; no count, ever) on the `wall` index
  * (communityId, status, publishedAt) or the `district` index (status, publishedAt), plus the user read for
  * the community wall. The projection keeps description, contact, photos and history in the database.
@@ -42,7 +43,7 @@ export async function wall(input: In<'wall'>, ctx: Ctx): Promise<OutputOf<'wish'
   // or (status, publishedAt) key serves the query, and the sort.
   where.publishedAt = _.lte(ctx.now)
   const w = pageWindow(input)
-  const query = ctx.db.collection(WISHES).where(where).orderBy('publishedAt', 'desc').skip(w.skip).limit(w.limit).field(CARD_FIELDS)
+  const query = ctx.db.collection(WISHES).where(where).orderBy('publishedAt', 'desc').orderBy('_id', 'desc').skip(w.skip).limit(w.limit).field(CARD_FIELDS)
   const [res] = await Promise.all([query.get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now))
 }
@@ -93,7 +94,7 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
 export async function listMine(input: In<'listMine'>, ctx: Ctx): Promise<OutputOf<'wish', 'listMine'>> {
   requireSignedUp(ctx)
   const w = pageWindow(input)
-  const query = ctx.db.collection(WISHES).where({ wisherOpenid: ctx.openid }).orderBy('createdAt', 'desc').skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS)
+  const query = ctx.db.collection(WISHES).where({ wisherOpenid: ctx.openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS)
   const [res] = await Promise.all([query.get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now, true))
 }
@@ -102,7 +103,7 @@ export async function listMine(input: In<'listMine'>, ctx: Ctx): Promise<OutputO
 export async function listMyClaims(input: In<'listMyClaims'>, ctx: Ctx): Promise<OutputOf<'wish', 'listMyClaims'>> {
   requireSignedUp(ctx)
   const w = pageWindow(input)
-  const query = ctx.db.collection(WISHES).where({ 'claim.openid': ctx.openid }).orderBy('claim.claimedAt', 'desc').skip(w.skip).limit(w.limit).field(CARD_FIELDS)
+  const query = ctx.db.collection(WISHES).where({ 'claim.openid': ctx.openid }).orderBy('claim.claimedAt', 'desc').orderBy('_id', 'desc').skip(w.skip).limit(w.limit).field(CARD_FIELDS)
   const [res] = await Promise.all([query.get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now))
 }

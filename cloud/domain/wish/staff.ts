@@ -54,10 +54,10 @@ export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wis
   const communityId = scope.length === 1 ? scope[0] : _.in(scope)
   const query =
     input.kind === 'pending'
-      ? col.where({ communityId, status: 'pending_review' }).orderBy('createdAt', 'asc')
+      ? col.where({ communityId, status: 'pending_review' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
       : input.kind === 'reported'
-        ? col.where({ communityId, status: _.in(PUBLISHED), reportCount: _.gt(0) }).orderBy('reportCount', 'desc').orderBy('lastReportedAt', 'desc')
-        : col.where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) }).orderBy('claim.promisedBy', 'asc')
+        ? col.where({ communityId, status: _.in(PUBLISHED), reportCount: _.gt(0) }).orderBy('reportCount', 'desc').orderBy('lastReportedAt', 'desc').orderBy('_id', 'asc')
+        : col.where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) }).orderBy('claim.promisedBy', 'asc').orderBy('_id', 'asc')
   const [res] = await Promise.all([query.skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS).get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now, true))
 }
