@@ -128,6 +128,36 @@ function postJson(url: string, body: unknown, headers: Dict): Promise<any> {
   })
 }
 
+/**
+ * Call a cloud function on the emulator as another user (another phone), outside the app under test:
+ * not recorded in env.cloudCalls and not counted as in flight. Resolves the function's result.
+ */
+export function callAs(persona: string, name: string, data: Dict): Promise<any> {
+  if (!env.emulatorUrl) throw new Error('callAs: no emulator configured (call useEmulator(url))')
+  return postJson(`${env.emulatorUrl}/api/fn/${encodeURIComponent(name)}`, data, { 'X-Hemei-Openid': persona })
+}
+
+/** GET a JSON endpoint of the emulator (e.g. /api/dev/messages, the subscription messages it logged). */
+export function emulatorGet(urlPath: string): Promise<any> {
+  if (!env.emulatorUrl) throw new Error('emulatorGet: no emulator configured (call useEmulator(url))')
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${env.emulatorUrl}${urlPath}`, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8')
+          try {
+            resolve(JSON.parse(body))
+          } catch {
+            reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${body.slice(0, 200)}`))
+          }
+        })
+      })
+      .on('error', reject)
+  })
+}
+
 /** Wrap an async implementation in WeChat's callback + promise convention. */
 function wxAsync(api: string, impl: (opts: Dict) => Promise<Dict> | Dict) {
   return (opts: Dict = {}) => {
