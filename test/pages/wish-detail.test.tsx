@@ -180,6 +180,8 @@ describe('wish detail', () => {
     stubModal({ confirm: true })
     jest.spyOn(window, 'prompt').mockReturnValue('临时出差')
     renderPage(<DetailPage />)
+    await screen.findByText('放弃认领')
+    expect(screen.queryByText('举报')).toBeNull() // not for the claimant
     await tap('放弃认领')
     await waitFor(() => expect(wish.eventsFor('withdraw')).toHaveLength(1))
     expect(wish.eventsFor('withdraw')[0].input).toEqual({ wishId: 'w1', reason: '临时出差' })

@@ -294,7 +294,8 @@ function Actions({ w, mode, setMode, busy, run }: ActionsProps) {
         隐藏心愿
       </Button>,
     )
-  if (!v.isWisher && PUBLISHED.includes(w.status))
+  // Reporting is for bystanders: the claimant deals with the wisher, staff hide directly.
+  if (!v.isWisher && !v.isClaimant && !v.isStaff && PUBLISHED.includes(w.status))
     buttons.push(
       <Button
         key='report'
