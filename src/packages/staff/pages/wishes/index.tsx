@@ -104,27 +104,27 @@ export default function WishQueuePage() {
               {w.displayName} · {w.communityName} · {formatDay(w.publishedAt || w.createdAt)}
             </Text>
             {w.reason && <Text className='hm-text hm-block'>原因：{w.reason}</Text>}
-            <View className='hm-wrap'>
-              <Button className='hm-btn hm-btn-plain hm-btn-inline' onClick={() => go(`${ROUTES.wishDetail}?id=${encodeURIComponent(w.id)}`)}>
+            <View>
+              <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.wishDetail}?id=${encodeURIComponent(w.id)}`)}>
                 查看详情
               </Button>
               {tab === 'pending' && (
                 <>
-                  <Button className='hm-btn hm-btn-inline' disabled={busyId === w.id} onClick={() => void onApprove(w)}>
+                  <Button className='hm-btn' disabled={busyId === w.id} onClick={() => void onApprove(w)}>
                     通过
                   </Button>
-                  <Button className='hm-btn hm-btn-gray hm-btn-inline' disabled={busyId === w.id} onClick={() => void onReject(w)}>
+                  <Button className='hm-btn hm-btn-gray' disabled={busyId === w.id} onClick={() => void onReject(w)}>
                     不通过
                   </Button>
                 </>
               )}
               {tab === 'reported' && (
-                <Button className='hm-btn hm-btn-gray hm-btn-inline' disabled={busyId === w.id} onClick={() => void onHide(w)}>
+                <Button className='hm-btn hm-btn-gray' disabled={busyId === w.id} onClick={() => void onHide(w)}>
                   隐藏
                 </Button>
               )}
               {tab === 'overdue' && (
-                <Button className='hm-btn hm-btn-gray hm-btn-inline' disabled={busyId === w.id} onClick={() => void onRelease(w)}>
+                <Button className='hm-btn hm-btn-gray' disabled={busyId === w.id} onClick={() => void onRelease(w)}>
                   释放认领
                 </Button>
               )}
