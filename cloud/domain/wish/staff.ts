@@ -32,7 +32,7 @@ export async function report(input: In<'report'>, ctx: Ctx): Promise<OutputOf<'w
 }
 
 /** The communities a staff call covers: the one named (scope-checked), else all of the caller's (admin: all). */
-async function staffScope(ctx: Ctx, communityId: string | undefined): Promise<string[]> {
+export async function staffScope(ctx: Ctx, communityId: string | undefined): Promise<string[]> {
   requireRole(ctx, 'staff')
   if (communityId) {
     requireScope(ctx, communityId)
@@ -123,4 +123,3 @@ export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChang
   })
 }
 
-export { staffScope }

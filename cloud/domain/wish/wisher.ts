@@ -8,10 +8,9 @@ import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/m
 import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
 
 type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
-type WishFields = Omit<In<'post'>, never>
 
 /** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
-async function wishContent(input: WishFields, ctx: SignedUpCtx) {
+async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
   if (input.nameStyle === 'surname') {
     if (!input.surname) throw invalidField('surname', '请填写姓氏，或选择匿名')
     if (!input.honorific) throw invalidField('honorific', '请选择称呼（阿姨/叔叔/同学）')
