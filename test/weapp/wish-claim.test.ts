@@ -1,7 +1,7 @@
 // Layer 3: claiming a wish in the real weapp build, against the real seeded emulator: the volunteer picks a
 // promised date, the claim reaches the cloud with a requestId, the contact shows only then; the wish then reads
 // as claimed for everyone else, and a claim that lost the race is told 已被认领.
-import { callAs, calls, emulatorGet, env, renderPage, settle, waitFor, type PageHandle } from './harness'
+import { callAs, calls, emulatorGet, env, followNavigation, renderPage, settle, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -159,5 +159,36 @@ test('a promised date after the needed-by date is refused on the page, and nothi
   await page.tap({ text: '先不认领' })
   await waitFor(() => !page.texts('.hm-h2').includes('认领这个心愿'))
   expect(buttons(page)).toContain('认领')
+  expect(env.errors).toEqual([])
+})
+
+test('claiming from the wall: the card opens the detail, and back on the wall the card says 已认领', async () => {
+  // wish-demo-fan was approved in the test above and is still open
+  const wall = renderPage('packages/wish/pages/wall/index', { persona: 'demo-volunteer' })
+  await settle(wall)
+  await wall.tap({ text: '全区' })
+  const card = () => wall.all('.hm-card').find((c) => c.textContent!.includes('电风扇不转了'))
+  await waitFor(() => card()?.querySelector('.hm-badge')?.textContent === '待认领')
+  await settle(wall)
+  const wallCallsBefore = env.cloudCalls.filter((c) => c.data?.action === 'wall').length
+
+  await wall.tap(card()!.querySelector('.hm-h2')!)
+  expect(calls('navigateTo').at(-1)).toEqual({ url: '/packages/wish/pages/detail/index?id=wish-demo-fan' })
+  const detail = followNavigation()
+  await settle(detail)
+  await detail.tap({ text: '认领' })
+  await waitFor(() => detail.texts('.hm-h2').includes('认领这个心愿'))
+  await detail.tap({ text: '确认认领' })
+  await waitFor(() => calls('showToast').some((t) => t.title === '认领成功'))
+  await waitFor(() => detail.texts('.hm-row .hm-badge').includes('已认领'))
+  expect(await settle(detail)).toContain('电话：13905910033')
+
+  // back, as WeChat does on navigateBack: the detail unloads, the wall shows again and reloads
+  detail.close()
+  wall.instance.onShow()
+  await waitFor(() => env.cloudCalls.filter((c) => c.data?.action === 'wall').length > wallCallsBefore)
+  await waitFor(() => card()?.querySelector('.hm-badge')?.textContent === '已认领')
+  // still the whole district, as the user left it
+  expect(env.cloudCalls.filter((c) => c.data?.action === 'wall').at(-1)!.data.input).toMatchObject({ scope: 'district' })
   expect(env.errors).toEqual([])
 })

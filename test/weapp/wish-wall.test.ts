@@ -160,3 +160,17 @@ test('the wisher sees her own open wish with its contact, and no 认领 but 取�
   expect(page.all('wx-button').map((b) => b.textContent!.trim())).not.toContain('认领')
   expect(env.errors).toEqual([])
 })
+
+test('someone not signed up is told to sign up for the community wall, and can still browse the whole district', async () => {
+  const page = renderPage(WALL, { persona: `dev-new-${Date.now().toString(36)}` })
+  const text = await settle(page)
+  expect(wallCalls()[0].result).toMatchObject({ ok: false, code: 'NOT_SIGNED_UP' })
+  expect(text).toContain('请先注册并选择社区')
+  expect(text).toContain('去注册')
+  expect(cards(page)).toEqual([])
+  await page.tap({ text: '全区' })
+  await wallShows(page, ['帮忙修理门锁', '给孙子买书包', '想找人辅导数学', '楼道灯换灯泡', '代取慢性病药', '陪老人聊天'])
+  expect(wallCalls().at(-1)!.result).toMatchObject({ ok: true })
+  // the private contact never reaches the wall
+  expect(JSON.stringify(wallCalls().at(-1)!.result)).not.toMatch(/1390591\d{4}|contact|address/)
+})
