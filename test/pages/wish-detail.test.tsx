@@ -95,17 +95,34 @@ describe('wish detail', () => {
     expect(screen.queryByTestId('contact')).toBeNull()
   })
 
-  it('staff may claim on behalf of a unit', async () => {
-    const { wish } = as('s1', ['resident', 'staff'], ['junmen'])
+  it('staff claim on behalf of a unit, which they must name unless they are volunteers', async () => {
+    const { wish, user } = as('s1', ['resident', 'staff'], ['junmen'])
+    user.addUser({ openid: 's1', roles: ['resident', 'staff'], staffCommunityIds: ['junmen'] })
     wish.addWish({ id: 'w1' })
     renderPage(<DetailPage />)
     expect(await screen.findByText(contactText)).toBeTruthy() // scoped staff see contact
     await tap('认领')
+    await waitFor(() => expect(user.eventsFor('me').length).toBeGreaterThan(0))
+    await tap('确认认领')
+    expect(await screen.findByText('请填写认领的单位名称')).toBeTruthy()
+    expect(wish.eventsFor('claim')).toHaveLength(0)
     await typeInto('单位名称', '鼓楼区供电公司')
     await tap('确认认领')
     await waitFor(() => expect(wish.eventsFor('claim')).toHaveLength(1))
     expect(wish.eventsFor('claim')[0].input).toMatchObject({ wishId: 'w1', unitName: '鼓楼区供电公司' })
     expect(await screen.findByText('认领人：鼓楼区供电公司（鼓楼区供电公司）')).toBeTruthy()
+  })
+
+  it('staff who are also volunteers may claim as themselves', async () => {
+    const { wish, user } = as('s2', ['resident', 'volunteer', 'staff'], ['junmen'])
+    user.addUser({ openid: 's2', roles: ['resident', 'volunteer', 'staff'], staffCommunityIds: ['junmen'] })
+    wish.addWish({ id: 'w1' })
+    renderPage(<DetailPage />)
+    await tap('认领')
+    expect(await screen.findByText('代表单位认领（可不填）')).toBeTruthy()
+    await tap('确认认领')
+    await waitFor(() => expect(wish.eventsFor('claim')).toHaveLength(1))
+    expect(wish.eventsFor('claim')[0].input).not.toHaveProperty('unitName')
   })
 
   it('shows a refusal in Chinese (e.g. not a volunteer)', async () => {

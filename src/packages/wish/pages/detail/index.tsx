@@ -5,6 +5,7 @@ import type { WishDetail } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { askText, confirm, showDone, showError } from '../../../../components/feedback'
 import { WISH_BY_LABELS, WISH_STATUS_LABELS, formatDay, wishBadgeClass, wishEventLabel } from '../../../../components/wishLabels'
+import { useMe } from '../../../../hooks/useMe'
 import { isAppError } from '../../../../services/cloud'
 import { ROUTES, go } from '../../../../routes'
 import { Photo } from '../../components/Photo'
@@ -335,10 +336,14 @@ function ClaimForm({ w, busy, onCancel, run }: FormProps) {
   const [date, setDate] = useState(end && suggested > end ? end : suggested)
   const [unit, setUnit] = useState('')
   const [error, setError] = useState('')
+  // Staff who are not volunteers themselves claim for a unit, so they must name it.
+  const me = useMe()
+  const unitRequired = w.viewer.isStaff && !me.data?.roles.includes('volunteer')
   const onSubmit = () => {
     if (end && date > end) return setError(`承诺日期不能晚于 ${formatDay(end)}`)
     if (date < start) return setError('承诺日期不能早于今天')
-    if (w.viewer.isStaff && unit.trim() && unit.trim().length < 2) return setError('请填写单位名称')
+    if (unitRequired && !unit.trim()) return setError('请填写认领的单位名称')
+    if (w.viewer.isStaff && unit.trim() && unit.trim().length < 2) return setError('请填写单位名称（至少2个字）')
     setError('')
     void run(() => wishActions.claim(w.id, date, w.viewer.isStaff ? unit.trim() || undefined : undefined), '认领成功')
   }
@@ -357,7 +362,7 @@ function ClaimForm({ w, busy, onCancel, run }: FormProps) {
       </View>
       {w.viewer.isStaff && (
         <View className='hm-field'>
-          <Text className='hm-label'>代表单位认领（可不填）</Text>
+          <Text className='hm-label'>{unitRequired ? '认领单位' : '代表单位认领（可不填）'}</Text>
           <Input className='hm-input' placeholder='例如：鼓楼区某某公司' maxlength={40} value={unit} onInput={(e) => setUnit(e.detail.value)} aria-label='单位名称' />
         </View>
       )}
