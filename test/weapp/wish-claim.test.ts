@@ -115,7 +115,7 @@ test('a claim that lost the race: staff opened the claim form, a volunteer claim
   await page.tap({ text: '认领' })
   await waitFor(() => page.texts('.hm-h2').includes('认领这个心愿'))
   // staff claim on behalf of a unit
-  expect(page.text()).toContain('代表单位认领')
+  expect(page.texts('.hm-label')).toContain('认领单位')
   await page.trigger('wx-input', 'input', { value: '鼓楼供电共建小组', cursor: 8, keyCode: 0 })
 
   // meanwhile, on another phone, the volunteer claims it
