@@ -11,7 +11,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [require.resolve('./plugins/project-config.js')],
     defineConstants: {},
     // Optional: the subscription template for "your wish was claimed" (empty = the app does not ask).
     env: { TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || '') },
