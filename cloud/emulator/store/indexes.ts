@@ -138,3 +138,113 @@ export function sortIndex(order: Record<string, number> | undefined, defs: Index
     return fields.every((f, i) => keys[i] === f)
   })?.name
 }
+
+export interface OrderedPlan {
+  index: string
+  /** Conditions on the keys before the sort key (equalities/$in) and on the sort key (a range), if any. */
+  where: string
+  params: Key[]
+  /** The index-entry column holding the first sort field, and the direction to read it in. */
+  column: string
+  dir: 'ASC' | 'DESC'
+  /** The first sort field. */
+  field: string
+}
+
+/**
+ * An index that can return candidates in the query's order: its leading keys are all equalities/$in of
+ * the query, and its next key is the first sort field (which may carry a range, never an equality).
+ * Of several, the one using most keys (the first declared on a tie). At least one key must be used.
+ * Whether the key encoding preserves mingo's order for the values stored is the store's question.
+ */
+export function planOrdered(criteria: Doc | undefined, order: Record<string, unknown> | undefined, defs: IndexDef[]): OrderedPlan | undefined {
+  const sortFields = Object.keys(order || {})
+  if (!sortFields.length || !defs.length) return undefined
+  const field = sortFields[0]
+  const conds = criteria ? fieldConditions(criteria) : new Map<string, FieldCond>()
+  const sortCond = conds.get(field)
+  if (sortCond?.eq) return undefined
+  let best: (OrderedPlan & { used: number }) | undefined
+  for (const def of defs) {
+    const fields = Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)
+    const at = fields.indexOf(field)
+    if (at < 0) continue
+    const clauses: string[] = []
+    const params: Key[] = []
+    let ok = true
+    for (let i = 0; i < at; i++) {
+      const c = conds.get(fields[i])
+      if (!c?.eq) {
+        ok = false
+        break
+      }
+      clauses.push(c.eq.length === 1 ? `e.k${i} = ?` : `e.k${i} IN (${c.eq.map(() => '?').join(',')})`)
+      params.push(...c.eq)
+    }
+    if (!ok) continue
+    for (const r of sortCond?.range || []) {
+      clauses.push(`e.k${at} ${r.op} ?`)
+      params.push(r.value)
+    }
+    const used = at + (sortCond?.range ? 1 : 0)
+    if (!used || (best && used <= best.used)) continue
+    best = { index: def.name, where: clauses.join(' AND '), params, column: `e.k${at}`, dir: order![field] === -1 ? 'DESC' : 'ASC', field, used }
+  }
+  if (!best) return undefined
+  const { used: _used, ...plan } = best
+  return plan
+}
+
+/**
+ * The kind of value a document holds at a dot path, as far as sort order goes: `null` (missing or null),
+ * `number`, `string`, `date`, `bool`, or `other` (arrays anywhere on the path, objects, non-finite numbers,
+ * invalid dates, strings with code units ≥ U+D800, where UTF-16 and SQLite's UTF-8 byte order can differ).
+ */
+export function kindAt(doc: unknown, path: string[]): string {
+  let v: unknown = doc
+  for (const p of path) {
+    if (Array.isArray(v)) return 'other'
+    if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return 'null'
+    v = (v as Doc)[p]
+  }
+  return kindOf(v)
+}
+
+const WIDE = /[\ud800-\uffff]/
+
+function kindOf(v: unknown): string {
+  if (v === undefined || v === null) return 'null'
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : 'other'
+  if (typeof v === 'string') return WIDE.test(v) ? 'other' : 'string'
+  if (typeof v === 'boolean') return 'bool'
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? 'date' : 'other'
+  return 'other'
+}
+
+/** `kindAt` on a stored document's raw JSON (relaxed EJSON, not yet normalised): no full EJSON parse. */
+export function rawKindAt(raw: unknown, path: string[]): string {
+  let v: unknown = raw
+  for (const p of path) {
+    if (Array.isArray(v)) return 'other'
+    if (v === null || typeof v !== 'object') return 'null'
+    const keys = Object.keys(v as Doc)
+    if (keys.length === 1 && keys[0].startsWith('$')) return 'null' // a wrapped scalar (date, long…): no fields
+    v = (v as Doc)[p]
+  }
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const keys = Object.keys(v as Doc)
+    if (keys.length !== 1) return 'other'
+    const x = (v as Doc)[keys[0]]
+    if (keys[0] === '$date') return typeof x === 'string' && !Number.isFinite(Date.parse(x)) ? 'other' : 'date'
+    if (['$numberDouble', '$numberLong', '$numberInt', '$numberDecimal'].includes(keys[0])) return Number.isFinite(Number(x)) ? 'number' : 'other'
+    return 'other'
+  }
+  return kindOf(v)
+}
+
+/** Whether index keys of values of these kinds sort in SQLite exactly (and strictly) as mingo sorts the values. */
+export function orderPreserving(kinds: Set<string> | undefined): boolean {
+  if (!kinds) return false
+  const nonNull = [...kinds].filter(k => k !== 'null')
+  return nonNull.length <= 1 && !nonNull.includes('other')
+}

@@ -2,7 +2,8 @@
 import path from 'path'
 import { Doc, fromEJSON, toEJSON } from '../engine/ejson'
 import { openDatabase, openReader, Sqlite, MAX_INDEX_KEYS } from './sqlite'
-import { IndexDef, entriesFor, planQuery } from './indexes'
+import { IndexDef, entriesFor, planQuery, planOrdered, kindAt, rawKindAt, orderPreserving } from './indexes'
+import { compileQuery } from '../engine/mongo'
 
 export interface StoredDoc {
   doc: Doc
@@ -13,7 +14,13 @@ export interface Candidates {
   docs: Doc[]
   /** The index used to narrow the scan, if any. */
   index?: string
+  /** Read in the query's order from the index and stopped early (`orderedCandidates`). */
+  ordered?: boolean
 }
+
+/** Index rows read per SQL query at first (then 4x more each time), and documents loaded per batch. */
+const ORDERED_ROWS = 256
+const ORDERED_BATCH = 64
 
 /** A pending change: `doc` null means delete. */
 export interface Change {
@@ -55,6 +62,12 @@ export class Store {
   private readers: Sqlite[] = []
   private collections = new Set<string>()
   private stmts: ReturnType<Store['prepare']>
+  /** Per collection, per indexed field: the kinds of value (indexes.ts `kindAt`) ever stored since first asked. */
+  private kinds = new Map<string, Map<string, Set<string>>>()
+  /** Counters for tests and the bench: documents parsed by reads, ordered plans served. */
+  readonly stats = { docsLoaded: 0, orderedPlans: 0 }
+  /** Tests switch this off to force the narrowing + mingo path (the reference for the ordered plan). */
+  useOrderedPlans = true
 
   constructor(dataDir: string) {
     this.db = openDatabase(dataDir)
@@ -117,6 +130,7 @@ export class Store {
     const defs = this.defsOf(coll).filter(d => d.name !== def.name)
     defs.push({ name: def.name, keys: def.keys })
     this.indexes.set(coll, defs)
+    this.kinds.delete(coll)
   }
 
   /** Drop an index no longer declared. */
@@ -126,6 +140,7 @@ export class Store {
       this.db.prepare('DELETE FROM index_entries WHERE coll = ? AND ix = ?').run(coll, name)
     })()
     this.indexes.set(coll, this.indexesOf(coll).filter(d => d.name !== name))
+    this.kinds.delete(coll)
   }
 
   /** The declared indexes of a collection. */
@@ -136,6 +151,7 @@ export class Store {
   /** Read one document through `conn` (the writer, or a transaction's snapshot reader). */
   getById(coll: string, id: string, conn: Sqlite = this.db): StoredDoc | undefined {
     const row = stmt(conn, 'SELECT doc, version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as { doc: string; version: number } | undefined
+    if (row) this.stats.docsLoaded++
     return row ? { doc: fromEJSON(row.doc), version: row.version } : undefined
   }
 
@@ -155,10 +171,100 @@ export class Store {
     if (plan) {
       const sql = `SELECT d.doc FROM docs d WHERE d.coll = ? AND d.id IN (SELECT e.id FROM index_entries e WHERE e.coll = ? AND e.ix = ? AND ${plan.where})`
       const rows = stmt(conn, sql).all(coll, coll, plan.index, ...plan.params) as { doc: string }[]
+      this.stats.docsLoaded += rows.length
       return { docs: rows.map(r => fromEJSON(r.doc)), index: plan.index }
     }
     const rows = stmt(conn, 'SELECT doc FROM docs WHERE coll = ?').all(coll) as { doc: string }[]
+    this.stats.docsLoaded += rows.length
     return { docs: rows.map(r => fromEJSON(r.doc)) }
+  }
+
+  /** Kinds of value stored at each indexed field of `coll`, computed on first use (raw JSON, no EJSON parse), kept up by `write`. */
+  private kindsOf(coll: string): Map<string, Set<string>> {
+    let m = this.kinds.get(coll)
+    if (m) return m
+    m = new Map()
+    for (const def of this.indexesOf(coll)) for (const f of Object.keys(def.keys)) m.set(f, new Set())
+    const paths = [...m.entries()].map(([f, set]) => ({ path: f.split('.'), set }))
+    for (const r of stmt(this.db, 'SELECT doc FROM docs WHERE coll = ?').all(coll) as { doc: string }[]) {
+      const raw = JSON.parse(r.doc)
+      for (const p of paths) p.set.add(rawKindAt(raw, p.path))
+    }
+    this.kinds.set(coll, m)
+    return m
+  }
+
+  /**
+   * The documents a sorted, skipped and limited query needs, read in the query's order from a declared
+   * index and stopping early, or undefined when that cannot be done exactly (then use `candidates`).
+   *
+   * Applies when an index's leading keys are equalities/$in of the query and its next key is the first sort
+   * field (planOrdered), outside transactions (committed state only), and when every value ever stored at
+   * that field is missing/null or of one kind whose index keys sort as mingo sorts (orderPreserving: no
+   * arrays, so no multikey sort field; no numbers mixed with dates…). Index rows are read in that key's
+   * order (then by id, so re-reads are stable), documents are loaded in batches and tested with the exact
+   * mingo query; once `want` (skip + limit) matches are found, reading goes on to the end of the rows tied
+   * on that key. Every matching document whose sort key comes before or ties with the last one wanted is
+   * then among the returned matches, so mingo's sort, skip and limit over them give exactly what they give
+   * over all candidates; the matches are returned in id order, as the full path hands them to mingo (ties
+   * on every sort key keep that order).
+   */
+  orderedCandidates(coll: string, criteria: Doc | undefined, order: Doc | undefined, want: number): Candidates | undefined {
+    if (!this.useOrderedPlans || !(want > 0) || idsOf(criteria)) return undefined
+    const plan = planOrdered(criteria, order, this.indexesOf(coll))
+    if (!plan || !orderPreserving(this.kindsOf(coll).get(plan.field))) return undefined
+    const q = compileQuery(criteria)
+    const where = plan.where ? ` AND ${plan.where}` : ''
+    const sql = `SELECT e.id AS id, ${plan.column} AS k FROM index_entries e WHERE e.coll = ? AND e.ix = ?${where} ORDER BY ${plan.column} ${plan.dir}, e.id LIMIT ?`
+    type Row = { id: string; k: unknown }
+    let rows: Row[] = []
+    let limit = ORDERED_ROWS / 4
+    let pos = 0
+    let exhausted = false
+    const next = (): Row | undefined => {
+      while (pos >= rows.length) {
+        if (exhausted) return undefined
+        limit *= 4
+        rows = stmt(this.db, sql).all(coll, plan.index, ...plan.params, limit) as Row[]
+        exhausted = rows.length < limit
+      }
+      return rows[pos++]
+    }
+    const seen = new Set<string>()
+    const matches: Doc[] = []
+    let cutSet = false
+    let cut: unknown
+    for (let done = false; !done; ) {
+      const batch: Row[] = []
+      while (batch.length < ORDERED_BATCH) {
+        const r = next()
+        if (!r || (cutSet && r.k !== cut)) {
+          done = true
+          break
+        }
+        if (seen.has(r.id)) continue // multikey: one row per element of another indexed field
+        seen.add(r.id)
+        batch.push(r)
+      }
+      if (!batch.length) break
+      const load = `SELECT id, doc FROM docs WHERE coll = ? AND id IN (${batch.map(() => '?').join(',')})`
+      const found = new Map((stmt(this.db, load).all(coll, ...batch.map(r => r.id)) as { id: string; doc: string }[]).map(r => [r.id, r.doc]))
+      this.stats.docsLoaded += found.size
+      for (const r of batch) {
+        const text = found.get(r.id)
+        if (text === undefined) continue
+        const doc = fromEJSON(text)
+        if (!q.test(doc)) continue
+        matches.push(doc)
+        if (!cutSet && matches.length >= want) {
+          cutSet = true
+          cut = r.k
+        }
+      }
+    }
+    this.stats.orderedPlans++
+    matches.sort((a, b) => (String(a._id) < String(b._id) ? -1 : String(a._id) > String(b._id) ? 1 : 0))
+    return { docs: matches, index: plan.index, ordered: true }
   }
 
   /** Apply changes atomically in one SQLite transaction; returns the new version. */
@@ -172,6 +278,8 @@ export class Store {
           continue
         }
         this.stmts.upsert.run(c.coll, c.id, toEJSON(c.doc), version)
+        const kinds = this.kinds.get(c.coll)
+        if (kinds) for (const [f, set] of kinds) set.add(kindAt(c.doc, f.split('.')))
         for (const def of this.indexesOf(c.coll)) {
           for (const k of entriesFor(c.doc, def)) this.stmts.addEntry.run(c.coll, def.name, ...k, c.id)
         }

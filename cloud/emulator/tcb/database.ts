@@ -17,7 +17,7 @@ export interface DbContext {
   /** Who is calling: the TCB path suffix (e.g. `/w/3` for function worker 3). */
   session: string
   /** Reports which index a query used (or none). */
-  onQuery?: (info: { action: string; coll: string; index?: string; scanned: number }) => void
+  onQuery?: (info: { action: string; coll: string; index?: string; scanned: number; ordered?: boolean }) => void
 }
 
 type Params = Record<string, any>
@@ -122,8 +122,13 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
   const query = parseParam(p.query, now)
   compileQuery(query)
   const order = parseParam(p.order, now)
-  const docs = candidates(ctx, tx, coll, query, 'getDocument', order)
-  const list = findDocs(docs, query, { order, offset: Number(p.offset) || 0, limit: limitOf(p), projection })
+  const offset = Number(p.offset) || 0
+  const limit = limitOf(p)
+  // A sorted list an index serves in order reads only the documents up to skip + limit (Store.orderedCandidates).
+  const ordered = !tx && order && Object.keys(order).length && Number.isInteger(offset) && offset >= 0 ? ctx.store.orderedCandidates(coll, query, order, offset + limit) : undefined
+  if (ordered) ctx.onQuery?.({ action: 'getDocument', coll, index: ordered.index, scanned: ordered.docs.length, ordered: true })
+  const docs = ordered ? ordered.docs : candidates(ctx, tx, coll, query, 'getDocument', order)
+  const list = findDocs(docs, query, { order, offset, limit, projection })
   return { data: { list: list.map(toEJSON) } }
 }
 
