@@ -47,6 +47,11 @@ export interface Env {
   inflight: number
   /** listeners the app registered with wx.onNeedPrivacyAuthorization */
   privacyListeners: AnyFn[]
+  /**
+   * Local files the user picks in wx.chooseImage / wx.chooseMedia (e.g. [tinyPng()]); empty: the user closes
+   * the picker (the call fails with "cancel", as in WeChat).
+   */
+  chosenImages: string[]
 }
 
 export const env: Env = {
@@ -60,6 +65,7 @@ export const env: Env = {
   errors: [],
   inflight: 0,
   privacyListeners: [],
+  chosenImages: [],
 }
 
 /** Set the emulator URL that wx.cloud.callFunction posts to. */
@@ -158,6 +164,33 @@ export function emulatorGet(urlPath: string): Promise<any> {
   })
 }
 
+function postBytes(url: string, body: Buffer, headers: Dict): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length } }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8')
+        try {
+          resolve(JSON.parse(text))
+        } catch {
+          reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${text.slice(0, 200)}`))
+        }
+      })
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+/** A real 1×1 PNG in a temp file: a photo the user can "choose" (env.chosenImages). */
+export function tinyPng(name = `photo-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.png`): string {
+  const file = path.join(require('os').tmpdir(), name)
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+  fs.writeFileSync(file, Buffer.from(png, 'base64'))
+  return file
+}
+
 /** Wrap an async implementation in WeChat's callback + promise convention. */
 function wxAsync(api: string, impl: (opts: Dict) => Promise<Dict> | Dict) {
   return (opts: Dict = {}) => {
@@ -239,6 +272,19 @@ function installWx(wx: Dict) {
     requirePrivacyAuthorize: recorder('requirePrivacyAuthorize'),
     getPrivacySetting: wxAsync('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' })),
     onNeedPrivacyAuthorization: (listener: AnyFn) => void env.privacyListeners.push(listener),
+    chooseImage: wxAsync('chooseImage', (opts) => {
+      env.calls.push({ api: 'chooseImage', args: { count: opts.count, sourceType: opts.sourceType } })
+      if (!env.chosenImages.length) throw new Error('cancel')
+      const paths = env.chosenImages.slice(0, opts.count || 9)
+      return { tempFilePaths: paths, tempFiles: paths.map((p) => ({ path: p, size: fs.statSync(p).size })) }
+    }),
+    chooseMedia: wxAsync('chooseMedia', (opts) => {
+      env.calls.push({ api: 'chooseMedia', args: { count: opts.count, mediaType: opts.mediaType } })
+      if (!env.chosenImages.length) throw new Error('cancel')
+      const paths = env.chosenImages.slice(0, opts.count || 9)
+      return { type: 'image', tempFiles: paths.map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' })) }
+    }),
+    previewImage: recorder('previewImage'),
     makePhoneCall: recorder('makePhoneCall'),
     setClipboardData: recorder('setClipboardData'),
     vibrateShort: recorder('vibrateShort'),
@@ -271,9 +317,19 @@ function installWx(wx: Dict) {
         env.inflight--
       }
     }),
-    uploadFile: wxAsync('cloud.uploadFile', (opts) => {
+    // With an emulator and a real local file: into the emulator's storage stand-in (POST /api/upload, as the h5
+    // build does), so the cloud can resolve the fileID. Otherwise a made-up fileID.
+    uploadFile: wxAsync('cloud.uploadFile', async (opts) => {
       env.calls.push({ api: 'cloud.uploadFile', args: { cloudPath: opts.cloudPath, filePath: opts.filePath } })
-      return { fileID: `cloud://local/${opts.cloudPath}`, statusCode: 200 }
+      if (!env.emulatorUrl || !opts.filePath || !fs.existsSync(opts.filePath)) return { fileID: `cloud://local/${opts.cloudPath}`, statusCode: 200 }
+      const ext = path.extname(opts.filePath).slice(1).toLowerCase()
+      const type = ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'gif' ? 'image/gif' : 'image/jpeg'
+      const res = await postBytes(`${env.emulatorUrl}/api/upload?cloudPath=${encodeURIComponent(opts.cloudPath)}`, fs.readFileSync(opts.filePath), {
+        'content-type': type,
+        ...(env.persona ? { 'X-Hemei-Openid': env.persona } : {}),
+      })
+      if (!res.fileID) throw new Error(`upload refused: ${JSON.stringify(res)}`)
+      return { fileID: res.fileID, statusCode: 200 }
     }),
     getTempFileURL: wxAsync('cloud.getTempFileURL', (opts) => ({
       fileList: (opts.fileList || []).map((f: any) => {
@@ -687,6 +743,28 @@ export function find(root: any, target: Target): Element {
 export function findAll(root: any, selector: string): { el: Element; text: string }[] {
   const dom: Element = root.dom ?? root
   return Array.from(dom.querySelectorAll(selector)).map((el) => ({ el, text: text(el) }))
+}
+
+/**
+ * The node Taro sent with setData for a rendered element (found by its data-sid), e.g. to read an <image>'s
+ * src, which the simulator's built-in image does not keep as an attribute. Taro shortens prop names
+ * (src is `p4` on image), so look among the values. Undefined when the element has no Taro node.
+ */
+export function taroNode(page: PageHandle, el: Element): Dict | undefined {
+  const sid = el.getAttribute('data-sid')
+  if (!sid) return undefined
+  const seen = new Set<any>()
+  const visit = (x: any): Dict | undefined => {
+    if (!x || typeof x !== 'object' || seen.has(x)) return undefined
+    seen.add(x)
+    if (x.sid === sid) return x
+    for (const v of Array.isArray(x) ? x : Object.values(x)) {
+      const hit = visit(v)
+      if (hit) return hit
+    }
+    return undefined
+  }
+  return visit(page.instance.data)
 }
 
 /** Dispatch a WeChat event (exparser, bubbling and composed like a real one) on an element. */
