@@ -41,7 +41,7 @@ beforeAll(async () => {
       while (Date.now() <= at + 1) await new Promise((r) => setImmediate(r))
     }
   }
-})
+}, 60_000) // 42 cloud calls: room for a loaded machine
 
 test('the wall shows 20 wishes, newest first; 加载更多 shows the other 2, then 没有更多了', async () => {
   const page = renderPage(WALL, { persona: 'demo-resident' })
