@@ -191,6 +191,30 @@ export function tinyPng(name = `photo-${Date.now().toString(36)}${Math.random().
   return file
 }
 
+interface Hold {
+  matches: (name: string, data: Dict) => boolean
+  released: Promise<void>
+  held: number
+}
+const holds: Hold[] = []
+
+/**
+ * Hold back the cloud calls that match (e.g. a slow network for one request) until `release()`; they stay in
+ * flight meanwhile. `held()` says how many are waiting. Release every hold before the test ends.
+ */
+export function holdCloud(matches: (name: string, data: Dict) => boolean): { release: () => void; held: () => number } {
+  let release!: () => void
+  const hold: Hold = { matches, released: new Promise<void>((r) => (release = r)), held: 0 }
+  holds.push(hold)
+  return {
+    release: () => {
+      holds.splice(holds.indexOf(hold), 1)
+      release()
+    },
+    held: () => hold.held,
+  }
+}
+
 /** Wrap an async implementation in WeChat's callback + promise convention. */
 function wxAsync(api: string, impl: (opts: Dict) => Promise<Dict> | Dict) {
   return (opts: Dict = {}) => {
@@ -307,6 +331,11 @@ function installWx(wx: Dict) {
       if (env.persona) headers['X-Hemei-Openid'] = env.persona
       env.inflight++
       try {
+        const hold = holds.find((h) => h.matches(name, data ?? {}))
+        if (hold) {
+          hold.held++
+          await hold.released
+        }
         const result = await postJson(`${env.emulatorUrl}/api/fn/${encodeURIComponent(name)}`, data ?? {}, headers)
         rec.result = result
         return { result, requestID: `sim-${env.cloudCalls.length}` }

@@ -1,7 +1,7 @@
 // Layer 3: the wish wall (微心愿墙) of the real weapp build, against the real seeded emulator:
 // the community's published wishes with their status badges, the district switch, the filters, and what a
 // resident who is not a volunteer may do on a detail page.
-import { calls, env, followNavigation, renderPage, settle, waitFor, type PageHandle } from './harness'
+import { calls, env, followNavigation, holdCloud, renderPage, settle, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -173,4 +173,26 @@ test('someone not signed up is told to sign up for the community wall, and can s
   expect(wallCalls().at(-1)!.result).toMatchObject({ ok: true })
   // the private contact never reaches the wall
   expect(JSON.stringify(wallCalls().at(-1)!.result)).not.toMatch(/1390591\d{4}|contact|address/)
+})
+
+test('a slow answer for an earlier filter does not overwrite the list of the filter chosen after it', async () => {
+  const page = renderPage(WALL, { persona: 'demo-resident' })
+  await settle(page)
+  // the 家电维修 answer is slow to come back
+  const slow = holdCloud((name, data) => name === 'wish' && data.action === 'wall' && data.input?.category === '家电维修')
+  try {
+    await page.tap({ text: '家电维修' })
+    await waitFor(() => slow.held() === 1)
+    await page.tap({ text: '陪伴探访' })
+    await waitFor(() => JSON.stringify(cards(page)) === JSON.stringify([['陪老人聊天', '已圆满']]))
+  } finally {
+    slow.release()
+  }
+  // the late 家电维修 answer arrives, and is ignored
+  await waitFor(() => wallCalls().every((c) => c.result))
+  await settle(page)
+  expect(wallCalls().find((c) => c.data.input.category === '家电维修')?.result.data.items.map((w: any) => w.title)).toEqual(['帮忙修理门锁'])
+  expect(cards(page)).toEqual([['陪老人聊天', '已圆满']])
+  expect(page.all('.hm-chip-on').map((c) => c.textContent!.trim())).toEqual(['陪伴探访', '全部'])
+  expect(env.errors).toEqual([])
 })
