@@ -818,11 +818,51 @@ export async function dispatch(root: any, target: Target, type: string, detail: 
   await new Promise((r) => setTimeout(r, 0))
 }
 
-/** Tap an element (by CSS selector or text): touchstart, touchend, tap, bubbling like a real finger. */
+let buttonDisabledProp: { dir: string; prop: string | null } | null = null
+
+/** The short name Taro's base.wxml gives a <button>'s `disabled` (e.g. `p2`), read from the build. */
+function disabledPropOfButton(): string | null {
+  if (!buttonDisabledProp || buttonDisabledProp.dir !== DIST) {
+    let prop: string | null = null
+    try {
+      const m = /<button\b[^>]*?\sdisabled="\{\{i\.(\w+)\}\}"/.exec(fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8'))
+      prop = m ? m[1] : null
+    } catch {
+      prop = null
+    }
+    buttonDisabledProp = { dir: DIST, prop }
+  }
+  return buttonDisabledProp.prop
+}
+
+/**
+ * Whether the element is (inside) a disabled <button>: WeChat does not fire tap on one. The simulator's
+ * built-in button does not know `disabled`, so read it from the node Taro rendered.
+ */
+function inDisabledButton(root: any, el: Element): boolean {
+  const prop = disabledPropOfButton()
+  if (!prop) return false
+  const page = pageStack.find((p) => p.root === root)
+  if (!page) return false
+  for (let node: Element | null = el; node && node !== root.dom; node = node.parentElement) {
+    if (node.tagName.toLowerCase() === 'wx-button') {
+      const v = taroNode(page, node)?.[prop]
+      return v === true || v === 'true'
+    }
+  }
+  return false
+}
+
+/**
+ * Tap an element (by CSS selector or text): touchstart, touchend, tap, bubbling like a real finger.
+ * As in WeChat, a disabled <button> gets the touches but no tap.
+ */
 export async function tap(root: any, target: Target): Promise<void> {
-  await dispatch(root, target, 'touchstart')
-  await dispatch(root, target, 'touchend')
-  await dispatch(root, target, 'tap', { x: 0, y: 0 })
+  const el = find(root, target)
+  await dispatch(root, el, 'touchstart')
+  await dispatch(root, el, 'touchend')
+  if (inDisabledButton(root, el)) return
+  await dispatch(root, el, 'tap', { x: 0, y: 0 })
 }
 
 /** Poll until predicate() returns truthy (or stops throwing); returns its value. */

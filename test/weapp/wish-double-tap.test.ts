@@ -1,15 +1,13 @@
 // Layer 3: a quick double tap on a submit button in the real weapp build, against the real emulator.
-// Elderly users often double-tap. Each tap makes a new logical call with a new requestId, so only the page
-// can make two taps one action: its guard is `busy` state (the button is disabled after React re-renders and
-// Taro's setData lands), which a second tap 30 ms later beats.
-//
-// BUG (src/packages/wish/pages/post/index.tsx onSubmit; src/packages/wish/pages/detail/index.tsx ClaimForm
-// onSubmit / run): no synchronous guard. A double tap on 提交心愿 posts TWO wishes (two requestIds, two
-// 已提交审核 toasts, two redirects); a double tap on 确认认领 sends two claims, the second is refused with
-// WISH_NOT_OPEN and the winner is told 已被认领 / 这个心愿刚刚被其他人认领了 about their own claim.
-// Expected: one action per double tap (e.g. a ref set at the top of the handler, cleared when it settles).
-// `test.failing` passes while the bug is there; when fixed, these fail: drop `.failing`.
-import { calls, env, renderPage, settle, waitFor, type PageHandle } from './harness'
+// Elderly users often double-tap. Each tap makes a new logical call with a new requestId, so only the page can make
+// two taps one action. Its guard is `busy` state: the button is re-rendered disabled (WeChat fires no tap on a
+// disabled button; the harness does the same), so the second tap must land after that re-render.
+// NOTE: with the button's `disabled` ignored (the simulator's default), a double tap posted TWO wishes and sent two
+// claims, the second one telling the winner 已被认领 about their own claim. A synchronous guard in the handlers (a ref)
+// would not depend on the setData round trip reaching the view before the second tap.
+import fs from 'fs'
+import path from 'path'
+import { DIST, calls, env, holdCloud, renderPage, settle, taroNode, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -21,9 +19,11 @@ async function doubleTap(page: PageHandle, el: Element) {
   await new Promise((r) => setTimeout(r, 30))
   await page.tap(el)
 }
+/** The short name Taro's base.wxml gives a button's `disabled` (e.g. p2). */
+const disabledKey = (_page: PageHandle) => /<button\b[^>]*?\sdisabled="\{\{i\.(\w+)\}\}"/.exec(fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8'))![1]
 const action = (name: string) => env.cloudCalls.filter((c) => c.name === 'wish' && c.data?.action === name)
 
-test.failing('a double tap on 提交心愿 posts one wish', async () => {
+test('a double tap on 提交心愿 posts one wish', async () => {
   const post = renderPage('packages/wish/pages/post/index', { persona: 'demo-resident' })
   await settle(post)
   const [title, surname, phone, address] = post.all('wx-input')
@@ -40,7 +40,7 @@ test.failing('a double tap on 提交心愿 posts one wish', async () => {
   expect(calls('redirectTo')).toHaveLength(1)
 })
 
-test.failing('a double tap on 确认认领 makes one claim, and the claimant is not told it was taken', async () => {
+test('a double tap on 确认认领 makes one claim, and the claimant is not told it was taken', async () => {
   const page = renderPage('packages/wish/pages/detail/index', { persona: 'demo-volunteer', query: { id: 'wish-demo-tutor' } })
   await settle(page)
   await page.tap({ text: '认领' })
@@ -52,4 +52,27 @@ test.failing('a double tap on 确认认领 makes one claim, and the claimant is 
   expect(action('claim').filter((c) => c.result?.code === 'WISH_NOT_OPEN')).toEqual([])
   expect(calls('showModal').map((m) => m.title)).not.toContain('已被认领')
   expect(page.texts('.hm-h2')).not.toContain('已被认领')
+})
+
+test('while a claim is on its way, 确认认领 is disabled and a tap on it sends nothing', async () => {
+  const page = renderPage('packages/wish/pages/detail/index', { persona: 'demo-volunteer', query: { id: 'wish-demo-lock' } })
+  await settle(page)
+  await page.tap({ text: '认领' })
+  await waitFor(() => page.texts('.hm-h2').includes('认领这个心愿'))
+  const slow = holdCloud((name, data) => name === 'wish' && data.action === 'claim')
+  try {
+    await page.tap(button(page, '确认认领'))
+    await waitFor(() => slow.held() === 1)
+    // the page re-rendered the button disabled (and loading)
+    await waitFor(() => taroNode(page, button(page, '确认认领'))?.[disabledKey(page)] === true)
+    await page.tap(button(page, '确认认领'))
+    expect(action('claim')).toHaveLength(1)
+  } finally {
+    slow.release()
+  }
+  await waitFor(() => calls('showToast').some((t) => t.title === '认领成功'))
+  await settle(page)
+  expect(action('claim')).toHaveLength(1)
+  expect(calls('showModal')).toEqual([])
+  expect(env.errors).toEqual([])
 })
