@@ -1,7 +1,7 @@
 // Layer 3: every page of the wish wall (wish and staff subpackages) loads in the real weapp build against the
 // seeded emulator in the states the demo wishes put it in (pages.test.ts opens them bare), renders what that
 // state needs, logs no error, and keeps within WeChat's rendering budgets. Read-only: nothing is changed.
-import { appPages, env, renderPage, settle, type PageHandle } from './harness'
+import { appPages, calls, env, followNavigation, renderPage, settle, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -153,4 +153,39 @@ test('staff stats count the seeded wishes of 军门 and 庆城 by status', async
   )
   expect(rows).toMatchObject({ 待审核: '1', 待认领: '2', 已认领: '2', 已完成: '1', 已圆满: '1', 未通过: '0', 已取消: '0', 已隐藏: '0' })
   expect(env.errors).toEqual([])
+})
+
+test('the home tile 微心愿墙 opens the wall in its subpackage', async () => {
+  const home = renderPage('pages/home/index', { persona: 'demo-resident' })
+  await settle(home)
+  await home.tap({ text: '微心愿墙' })
+  expect(calls('navigateTo')).toEqual([{ url: '/packages/wish/pages/wall/index' }])
+  const wall = followNavigation()
+  expect(wall.route).toBe('packages/wish/pages/wall/index')
+  expect(await settle(wall)).toContain('帮忙修理门锁')
+  expect(env.errors).toEqual([])
+})
+
+test.each([
+  ['demo-resident', '我的心愿', 'packages/wish/pages/mine/index', '帮忙修理门锁'],
+  ['demo-volunteer', '我的认领', 'packages/wish/pages/claims/index', '给孙子买书包'],
+  ['demo-staff', '心愿审核', 'packages/staff/pages/wishes/index', '电风扇不转了'],
+  ['demo-staff', '心愿统计', 'packages/staff/pages/wish-stats/index', '各状态心愿数'],
+])('me (%s): %s opens %s', async (persona, link, route, shows) => {
+  const me = renderPage('pages/me/index', { persona })
+  await settle(me)
+  await me.tap({ text: link })
+  expect(calls('navigateTo')).toEqual([{ url: `/${route}` }])
+  const page = followNavigation()
+  expect(page.route).toBe(route)
+  expect(await settle(page)).toContain(shows)
+  expect(env.errors).toEqual([])
+})
+
+test('the staff entries are not in me for a resident', async () => {
+  const me = renderPage('pages/me/index', { persona: 'demo-resident' })
+  const text = await settle(me)
+  expect(text).toContain('我的心愿')
+  expect(text).not.toContain('心愿审核')
+  expect(text).not.toContain('心愿统计')
 })
