@@ -70,6 +70,15 @@ const CASES: Case[] = [
     withholds: ['认领', '完成心愿', '放弃认领'],
   },
   {
+    name: 'detail: an open wish, for staff of another community',
+    route: 'packages/wish/pages/detail/index?id=wish-demo-lock',
+    persona: 'demo-staff-tangmen',
+    shows: ['帮忙修理门锁', '待认领'],
+    hides: ['联系方式', /13905910011|白水井路/],
+    offers: ['举报'],
+    withholds: ['认领', '隐藏心愿'],
+  },
+  {
     name: 'detail: a wish pending review, for scoped staff',
     route: 'packages/wish/pages/detail/index?id=wish-demo-fan',
     persona: 'demo-staff',
