@@ -35,7 +35,7 @@ test('first start seeds the Gulou communities with grids', async () => {
 
 test('demo users match the personas and the UserDoc shape', async () => {
   const { personas } = await (await fetch(emu.url + '/api/dev/personas')).json()
-  expect(personas.map((p: any) => p.openid)).toEqual(['demo-resident', 'demo-volunteer', 'demo-applicant', 'demo-staff', 'demo-staff-tangmen', 'demo-admin'])
+  expect(personas.map((p: any) => p.openid)).toEqual(['demo-resident', 'demo-volunteer', 'demo-volunteer-2', 'demo-applicant', 'demo-staff', 'demo-staff-tangmen', 'demo-admin'])
   const users = (await db.collection('users').limit(100).get()).data
   const byId = Object.fromEntries(users.map((u: any) => [u._id, u]))
   for (const p of personas) {
@@ -46,6 +46,7 @@ test('demo users match the personas and the UserDoc shape', async () => {
   }
   expect(byId['demo-resident']).toMatchObject({ nickname: '林阿姨', communityId: 'junmen', volunteerStatus: 'none' })
   expect(byId['demo-volunteer']).toMatchObject({ communityId: 'junmen', volunteerStatus: 'approved' })
+  expect(byId['demo-volunteer-2']).toMatchObject({ nickname: '黄志强', communityId: 'junmen', volunteerStatus: 'approved' })
   expect(byId['demo-applicant']).toMatchObject({ communityId: 'qingcheng', volunteerStatus: 'pending' })
   expect(byId['demo-staff'].staffCommunityIds.sort()).toEqual(['junmen', 'qingcheng'])
   expect(byId['demo-staff-tangmen'].staffCommunityIds).toEqual(['tangmen'])
@@ -64,7 +65,7 @@ test('a restart does not seed again, and keeps changes', async () => {
 
 test('seedBulkUsers adds residents that indexed queries find', async () => {
   emu.seedBulkUsers(10_000)
-  expect((await db.collection('users').count()).total).toBe(10_006)
+  expect((await db.collection('users').count()).total).toBe(10_007)
   const seen: (string | undefined)[] = []
   const orig = emu.core.noteQuery.bind(emu.core)
   emu.core.noteQuery = (s, coll, index) => {

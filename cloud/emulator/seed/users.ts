@@ -27,6 +27,7 @@ export function demoUsers(now = Date.now()): UserDoc[] {
   return [
     user('demo-resident', '林阿姨', 'junmen', { largeFont: true }, now),
     user('demo-volunteer', '陈志远', 'junmen', { volunteerStatus: 'approved', gridId: 'junmen-g2' }, now),
+    user('demo-volunteer-2', '黄志强', 'junmen', { volunteerStatus: 'approved', gridId: 'junmen-g3' }, now),
     user('demo-applicant', '王晓梅', 'qingcheng', { volunteerStatus: 'pending' }, now),
     user('demo-staff', '郑社工', 'junmen', { staffCommunityIds: ['junmen', 'qingcheng'] }, now),
     user('demo-staff-tangmen', '黄网格员', 'tangmen', { staffCommunityIds: ['tangmen'] }, now),
@@ -34,7 +35,7 @@ export function demoUsers(now = Date.now()): UserDoc[] {
   ]
 }
 
-/** The demo volunteer applications: one approved (demo-volunteer), one pending (demo-applicant). */
+/** The demo volunteer applications: approved (demo-volunteer, demo-volunteer-2), pending (demo-applicant). */
 export function demoApplications(now = Date.now()): VolunteerApplicationDoc[] {
   return [
     {
@@ -50,6 +51,20 @@ export function demoApplications(now = Date.now()): VolunteerApplicationDoc[] {
       reviewedAt: new Date(now - 20 * DAY),
       createdAt: new Date(now - 25 * DAY),
       updatedAt: new Date(now - 20 * DAY),
+    },
+    {
+      _id: 'app-demo-volunteer-2',
+      openid: 'demo-volunteer-2',
+      communityId: 'junmen',
+      realName: '黄志强',
+      phone: '13800138003',
+      skills: ['跑腿代办', '陪伴聊天'],
+      intro: '社区快递站店主，附近跑腿方便。',
+      status: 'approved',
+      reviewedBy: 'demo-staff',
+      reviewedAt: new Date(now - 18 * DAY),
+      createdAt: new Date(now - 22 * DAY),
+      updatedAt: new Date(now - 18 * DAY),
     },
     {
       _id: 'app-demo-applicant',
