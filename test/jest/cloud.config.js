@@ -8,5 +8,6 @@ module.exports = {
   testMatch: ['<rootDir>/test/cloud/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'],
   transform: { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/jest/esbuild-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!zod/)'],
+  setupFiles: ['<rootDir>/test/jest/cloud-env.cjs'],
   globalSetup: '<rootDir>/test/jest/build-cloud.cjs',
 }
