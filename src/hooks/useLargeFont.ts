@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
 import { createStore, useStore } from './store'
-import { meStore } from './meStore'
+import { loadMe, meStore } from './meStore'
 
 /** Local key of the user's own large-font choice ('1' / '0'); absent = follow WeChat and the profile. */
 export const LARGE_FONT_KEY = 'hemei.largeFont'
@@ -49,6 +50,12 @@ export function setLargeFontChoice(on: boolean): void {
 export function useLargeFont(): boolean {
   const c = useStore(choice)
   const me = useStore(meStore)
+  // A cold start straight into a subpackage page (e.g. from a notification) has no profile loaded yet:
+  // load it once so the saved large-font choice applies there too.
+  const needProfile = c === undefined && !system && !me.loaded && !me.loading
+  useEffect(() => {
+    if (needProfile) void loadMe()
+  }, [needProfile])
   if (c !== undefined) return c
   return system || !!me.data?.largeFont
 }

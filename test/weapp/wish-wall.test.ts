@@ -228,12 +228,9 @@ test('large font: opened from home, the wish pages follow demo-resident’s prof
   expect(normal.root.dom.querySelector('.hm-page')?.classList.contains('hm-large')).toBe(false)
 })
 
-// BUG (src/components/Page.tsx + src/hooks/useLargeFont.ts): the profile's large font comes from meStore, which only
-// pages that load `user.me` fill (home, me). A cold start straight into a wish page (the claim notification opens
-// packages/wish/pages/detail/index?id=…; a shared card; WeChat restoring the page) with no choice stored on the phone
-// renders normal-size text for a user whose profile says large (demo-resident). Same for wall, mine, claims, post.
-// `test.failing` passes while the bug is there; when fixed this fails: drop `.failing`.
-test.failing('large font: a cold start into the wish detail (the claim notification’s page) follows the profile', async () => {
+// A cold start straight into a wish page (the claim notification opens packages/wish/pages/detail/index?id=…) with
+// no choice stored on the phone follows the profile's large font (demo-resident): Page loads the profile itself.
+test('large font: a cold start into the wish detail (the claim notification’s page) follows the profile', async () => {
   env.storage.delete('hemei.largeFont')
   const page = renderPage(`${DETAIL}?id=wish-demo-lock`, { persona: 'demo-resident' })
   await settle(page)
