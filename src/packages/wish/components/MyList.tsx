@@ -5,7 +5,8 @@ import type { WishCard } from '../../../contracts/wish'
 import type { Paged } from '../../../hooks/usePaged'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
-import { ListFooter, WishCardView } from './WishCardView'
+import { ListFooter } from '../../../components/ListFooter'
+import { WishCardView } from './WishCardView'
 
 export interface MyListProps {
   list: Paged<WishCard>

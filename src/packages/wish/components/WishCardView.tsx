@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { WishCard } from '../../../contracts/wish'
 import { WISH_STATUS_LABELS, wishBadgeClass } from '../../../components/wishLabels'
 import { ROUTES, go } from '../../../routes'
@@ -31,31 +31,6 @@ export function WishCardView({ wish, showReason = false, showOverdue = false }: 
       </Text>
       {showReason && wish.reason && (wish.status === 'rejected' || wish.status === 'hidden') && <Text className='hm-text hm-block'>原因：{wish.reason}</Text>}
       {wish.thanks && <Text className='hm-text hm-block'>感谢：{wish.thanks}</Text>}
-    </View>
-  )
-}
-
-export interface ListFooterProps {
-  hasMore: boolean
-  loadingMore: boolean
-  moreError?: { message: string }
-  onMore: () => void
-}
-
-/** Load-more button (also triggered by reaching the bottom), or 没有更多了. */
-export function ListFooter({ hasMore, loadingMore, moreError, onMore }: ListFooterProps) {
-  return (
-    <View>
-      {moreError && <Text className='hm-error'>{moreError.message}</Text>}
-      {hasMore ? (
-        <Button className='hm-btn hm-btn-gray' loading={loadingMore} disabled={loadingMore} onClick={onMore}>
-          {loadingMore ? '正在加载…' : '加载更多'}
-        </Button>
-      ) : (
-        <Text className='hm-sub hm-block' style={{ textAlign: 'center', marginTop: '16px' }}>
-          没有更多了
-        </Text>
-      )}
     </View>
   )
 }

@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useRef, useState } from 'react'
 import type { WishCard, WishChange } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
+import { ListFooter } from '../../../../components/ListFooter'
+import { Tabs } from '../../../../components/Tabs'
 import { StateView } from '../../../../components/StateView'
 import { askText, confirm, showDone, showError } from '../../../../components/feedback'
 import { WISH_STATUS_LABELS, formatDay, wishBadgeClass } from '../../../../components/wishLabels'
@@ -131,28 +133,13 @@ export default function WishQueuePage() {
             </View>
           </View>
         ))}
-        {list.moreError && <Text className='hm-error'>{list.moreError.message}</Text>}
-        {list.hasMore ? (
-          <Button className='hm-btn hm-btn-gray' loading={list.loadingMore} disabled={list.loadingMore} onClick={() => void list.loadMore()}>
-            {list.loadingMore ? '正在加载…' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className='hm-sub hm-block' style={{ textAlign: 'center', marginTop: '16px' }}>
-            没有更多了
-          </Text>
-        )}
+        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={() => void list.loadMore()} />
       </View>
     )
 
   return (
     <Page>
-      <View className='hm-tabs' role='tablist'>
-        {TABS.map((t) => (
-          <View key={t.key} role='tab' aria-selected={t.key === tab} className={`hm-tab ${t.key === tab ? 'hm-tab-on' : ''}`} onClick={() => setTab(t.key)}>
-            <Text>{t.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={TABS} value={tab} onChange={setTab} />
       {body}
       <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.staffWishStats)}>
         查看心愿统计

@@ -5,7 +5,9 @@ import { WISH_CATEGORIES, type WishCategory } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { StateView } from '../../../../components/StateView'
 import { ROUTES, go } from '../../../../routes'
-import { ListFooter, WishCardView } from '../../components/WishCardView'
+import { ListFooter } from '../../../../components/ListFooter'
+import { Tabs } from '../../../../components/Tabs'
+import { WishCardView } from '../../components/WishCardView'
 import { useWishWall, type WallFilters } from '../../hooks/useWish'
 
 const STATUSES: { key: WallFilters['status']; label: string }[] = [
@@ -14,6 +16,11 @@ const STATUSES: { key: WallFilters['status']; label: string }[] = [
   { key: 'claimed', label: '已认领' },
   { key: 'fulfilled', label: '已完成' },
 ]
+
+const SCOPES = [
+  { key: 'community', label: '本社区' },
+  { key: 'district', label: '全区' },
+] as const
 
 /** The wish wall: my community or the whole district, category and status filters, newest first. */
 export default function WallPage() {
@@ -51,18 +58,7 @@ export default function WallPage() {
 
   return (
     <Page>
-      <View className='hm-tabs' role='tablist' aria-label='范围'>
-        {(
-          [
-            ['community', '本社区'],
-            ['district', '全区'],
-          ] as const
-        ).map(([k, label]) => (
-          <View key={k} role='tab' aria-selected={scope === k} className={`hm-tab ${scope === k ? 'hm-tab-on' : ''}`} onClick={() => setScope(k)}>
-            <Text>{label}</Text>
-          </View>
-        ))}
-      </View>
+      <Tabs tabs={SCOPES} value={scope} onChange={setScope} label='范围' />
       <View className='hm-wrap' role='radiogroup' aria-label='类别'>
         {[undefined, ...WISH_CATEGORIES].map((c) => (
           <View key={c || 'all'} role='radio' aria-checked={category === c} className={`hm-chip ${category === c ? 'hm-chip-on' : ''}`} onClick={() => setCategory(c)}>
