@@ -1,14 +1,12 @@
-import Taro from '@tarojs/taro'
 import { PropsWithChildren } from 'react'
 import { installPrivacyListener } from './hooks/privacy'
+import { initCloud } from './services/cloud'
 import { ensurePersona } from './services/persona'
 import './styles/tokens.css'
 import './styles/components.css'
 
 if (process.env.TARO_ENV === 'weapp') {
-  // The env id comes from .env.* (TARO_APP_CLOUD_ENV); empty = the default environment.
-  const env = process.env.TARO_APP_CLOUD_ENV
-  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+  initCloud()
   installPrivacyListener()
 }
 if (process.env.TARO_ENV === 'h5') {

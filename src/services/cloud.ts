@@ -38,6 +38,13 @@ export function toAppError(e: unknown): AppError {
 export type Transport = (fn: FunctionName, event: CallEvent) => Promise<unknown>
 
 /** weapp: WeChat CloudBase callFunction. */
+/** weapp: connects wx.cloud to the environment from .env.* (TARO_APP_CLOUD_ENV; empty = the default one). Call once at launch. */
+export function initCloud(): void {
+  if (process.env.TARO_ENV !== 'weapp') return
+  const env = process.env.TARO_APP_CLOUD_ENV
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true })
+}
+
 const weappTransport: Transport = async (fn, event) => {
   const res = await Taro.cloud.callFunction({ name: fn, data: event as unknown as Record<string, unknown> })
   return res.result
