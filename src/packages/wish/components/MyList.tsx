@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { WishCard } from '../../../contracts/wish'
 import type { Paged } from '../../../hooks/usePaged'
 import { Page } from '../../../components/Page'
 import { StateView } from '../../../components/StateView'
 import { ListFooter } from '../../../components/ListFooter'
 import { WishCardView } from './WishCardView'
+import { useListPage } from '../../../hooks/useListPage'
 
 export interface MyListProps {
   list: Paged<WishCard>
@@ -19,17 +19,7 @@ export interface MyListProps {
 
 /** A personal wish list page: pull-to-refresh, load-more, reload when shown again. */
 export function MyList({ list, emptyText, showReason, showOverdue, header }: MyListProps) {
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && !list.loading) void list.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  useListPage(list, true)
   let body
   if (list.loading) body = <StateView kind='loading' />
   else if (list.error) body = <StateView kind='error' error={list.error} onRetry={list.refresh} />

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { VolunteerApplication } from '../../../../contracts'
 import { Page } from '../../../../components/Page'
@@ -8,6 +8,7 @@ import { Tabs } from '../../../../components/Tabs'
 import { StateView } from '../../../../components/StateView'
 import { askText, confirm, showDone, showError } from '../../../../components/feedback'
 import { approveApplication, rejectApplication, useApplications } from '../../hooks/useApplications'
+import { useListPage } from '../../../../hooks/useListPage'
 
 type Tab = 'pending' | 'approved' | 'rejected'
 const TABS: { key: Tab; label: string }[] = [
@@ -29,12 +30,7 @@ export default function ApplicationsPage() {
   const list = useApplications(tab)
   const [busyId, setBusyId] = useState<string>()
 
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  useListPage(list)
 
   const done = (updated: VolunteerApplication) => {
     // It no longer belongs to this tab.

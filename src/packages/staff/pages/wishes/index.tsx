@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { WishCard, WishChange } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { ListFooter } from '../../../../components/ListFooter'
@@ -10,6 +10,7 @@ import { askText, confirm, showDone, showError } from '../../../../components/fe
 import { WISH_STATUS_LABELS, formatDay, wishBadgeClass } from '../../../../components/wishLabels'
 import { ROUTES, go } from '../../../../routes'
 import { approveWish, hideWish, rejectWish, releaseWish, useWishQueue, type QueueKind } from '../../hooks/useWishQueue'
+import { useListPage } from '../../../../hooks/useListPage'
 
 const TABS: { key: QueueKind; label: string; empty: string }[] = [
   { key: 'pending', label: '待审核', empty: '暂无待审核的心愿' },
@@ -33,18 +34,7 @@ export default function WishQueuePage() {
   const [tab, setTab] = useState<QueueKind>('pending')
   const list = useWishQueue(tab)
   const [busyId, setBusyId] = useState<string>()
-  const shown = useRef(false)
-
-  useDidShow(() => {
-    if (shown.current && !list.loading) void list.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void list.loadMore()
-  })
+  useListPage(list, true)
 
   const act = async (w: WishCard, fn: () => Promise<WishChange>, done: string) => {
     setBusyId(w.id)

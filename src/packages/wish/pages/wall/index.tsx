@@ -1,6 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import { WISH_CATEGORIES, type WishCategory } from '../../../../contracts/wish'
 import { Page } from '../../../../components/Page'
 import { StateView } from '../../../../components/StateView'
@@ -9,6 +8,7 @@ import { ListFooter } from '../../../../components/ListFooter'
 import { Tabs } from '../../../../components/Tabs'
 import { WishCardView } from '../../components/WishCardView'
 import { useWishWall, type WallFilters } from '../../hooks/useWish'
+import { useListPage } from '../../../../hooks/useListPage'
 
 const STATUSES: { key: WallFilters['status']; label: string }[] = [
   { key: undefined, label: '全部' },
@@ -28,19 +28,7 @@ export default function WallPage() {
   const [category, setCategory] = useState<WishCategory>()
   const [status, setStatus] = useState<WallFilters['status']>()
   const wall = useWishWall({ scope, category, status })
-  const shown = useRef(false)
-
-  useDidShow(() => {
-    // Coming back from a detail page: statuses may have changed.
-    if (shown.current && !wall.loading) void wall.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void wall.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    void wall.loadMore()
-  })
+  useListPage(wall, true)
 
   let body
   if (wall.loading) body = <StateView kind='loading' />
