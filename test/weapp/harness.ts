@@ -116,21 +116,24 @@ function postJson(url: string, body: unknown, headers: Dict): Promise<any> {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers },
       },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          try {
-            resolve(JSON.parse(text))
-          } catch {
-            reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${text.slice(0, 200)}`))
-          }
-        })
-      },
+      (res) => readJson(res, resolve, reject),
     )
     req.on('error', reject)
     req.end(payload)
+  })
+}
+
+/** Collects an emulator response and settles with its JSON body (or rejects, quoting what came instead). */
+function readJson(res: http.IncomingMessage, resolve: (v: any) => void, reject: (e: Error) => void): void {
+  const chunks: Buffer[] = []
+  res.on('data', (c) => chunks.push(c))
+  res.on('end', () => {
+    const text = Buffer.concat(chunks).toString('utf8')
+    try {
+      resolve(JSON.parse(text))
+    } catch {
+      reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${text.slice(0, 200)}`))
+    }
   })
 }
 
@@ -148,36 +151,14 @@ export function emulatorGet(urlPath: string): Promise<any> {
   if (!env.emulatorUrl) throw new Error('emulatorGet: no emulator configured (call useEmulator(url))')
   return new Promise((resolve, reject) => {
     http
-      .get(`${env.emulatorUrl}${urlPath}`, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8')
-          try {
-            resolve(JSON.parse(body))
-          } catch {
-            reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${body.slice(0, 200)}`))
-          }
-        })
-      })
+      .get(`${env.emulatorUrl}${urlPath}`, (res) => readJson(res, resolve, reject))
       .on('error', reject)
   })
 }
 
 function postBytes(url: string, body: Buffer, headers: Dict): Promise<any> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c) => chunks.push(c))
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8')
-        try {
-          resolve(JSON.parse(text))
-        } catch {
-          reject(new Error(`emulator answered ${res.statusCode} with non-JSON: ${text.slice(0, 200)}`))
-        }
-      })
-    })
+    const req = http.request(url, { method: 'POST', headers: { ...headers, 'content-length': body.length } }, (res) => readJson(res, resolve, reject))
     req.on('error', reject)
     req.end(body)
   })
