@@ -1,5 +1,5 @@
 import { PropsWithChildren } from 'react'
-import { installPrivacyListener } from './hooks/privacy'
+import { installPrivacyListener } from '@/stores/privacy'
 import { initCloud } from './services/cloud'
 import { ensurePersona } from './services/persona'
 import './styles/tokens.css'

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import { useLargeFont } from '../hooks/useLargeFont'
-import type { AppError } from '../services/cloud'
+import { useLargeFont } from '@/hooks/useLargeFont'
+import type { AppError } from '@/services/cloud'
 import { PrivacySheet } from './PrivacySheet'
 import { StateView } from './StateView'
 

@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
-import { answerPrivacy, privacyRequest } from '../hooks/privacy'
-import { useStore } from '../hooks/store'
-import { ROUTES, go } from '../routes'
+import { answerPrivacy, privacyRequest } from '@/stores/privacy'
+import { useStore } from '@/stores/store'
+import { ROUTES, go } from '@/routes'
 
 const AGREE_ID = 'hm-agree-privacy'
 

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import type { AppError } from '../services/cloud'
-import { ROUTES, go } from '../routes'
+import type { AppError } from '@/services/cloud'
+import { ROUTES, go } from '@/routes'
 
 export interface StateViewProps {
   kind: 'loading' | 'error' | 'empty'

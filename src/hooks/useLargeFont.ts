@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useEffect } from 'react'
-import { createStore, useStore } from './store'
-import { loadMe, meStore } from './meStore'
+import { createStore, useStore } from '@/stores/store'
+import { loadMe, meStore } from '@/stores/me'
 
 /** Local key of the user's own large-font choice ('1' / '0'); absent = follow WeChat and the profile. */
 export const LARGE_FONT_KEY = 'hemei.largeFont'

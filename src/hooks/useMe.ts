@@ -1,10 +1,10 @@
 import { useEffect } from 'react'
-import { userService } from '../services/user'
-import { loadMe, meStore, setMe } from './meStore'
-import { useStore } from './store'
+import { userService } from '@/services/user'
+import { loadMe, meStore, setMe } from '@/stores/me'
+import { useStore } from '@/stores/store'
 import { setLargeFontChoice } from './useLargeFont'
 
-export { loadMe, setMe, resetMe } from './meStore'
+export { loadMe, setMe, resetMe } from '@/stores/me'
 
 /** The current user: `{ data, loading, error, refresh }`; loads on first use. */
 export function useMe() {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Page } from '../contracts'
-import { toAppError, type AppError } from '../services/cloud'
+import type { Page } from '@/contracts'
+import { toAppError, type AppError } from '@/services/cloud'
 
 /** What a paginated list hook returns. */
 export interface Paged<T> {

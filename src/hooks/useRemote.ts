@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { toAppError, type AppError } from '../services/cloud'
+import { toAppError, type AppError } from '@/services/cloud'
 
 /** What a data hook returns. */
 export interface Remote<T> {

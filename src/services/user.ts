@@ -1,4 +1,4 @@
-import type { InputOf } from '../contracts'
+import type { InputOf } from '@/contracts'
 import { call } from './cloud'
 
 /** The user function: profile, sign-up, volunteer applications, staff. */

@@ -1,4 +1,4 @@
-import type { InputOf } from '../contracts'
+import type { InputOf } from '@/contracts'
 import { call } from './cloud'
 
 /** The wish function: post, the wall, claims, fulfilment, and the staff queue. */

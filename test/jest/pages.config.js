@@ -12,6 +12,7 @@ module.exports = {
   transform: { '^.+\\.(ts|tsx|js|jsx|mjs|cjs)$': ['babel-jest', { configFile: path.join(root, 'babel.config.js') }] },
   transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')}))`],
   moduleNameMapper: {
+    '^@/(.*)$': '<rootDir>/src/$1',
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': '@tarojs/taro-h5',
     '^lodash-es$': 'lodash',

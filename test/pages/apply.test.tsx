@@ -1,6 +1,6 @@
-import ApplyPage from '../../src/packages/user/pages/apply'
-import { meStore } from '../../src/hooks/meStore'
-import { setTransport } from '../../src/services/cloud'
+import ApplyPage from '@/packages/user/pages/apply'
+import { meStore } from '@/stores/me'
+import { setTransport } from '@/services/cloud'
 import { hanging, offline, renderPage, screen, stubModal, stubNavigation, tap, typeInto, useFake, waitFor } from './helpers'
 
 describe('volunteer application page', () => {

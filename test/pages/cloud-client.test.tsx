@@ -1,7 +1,7 @@
 // The typed client (services/cloud.ts) on its own: envelopes, AppError, requestIds and the one retry.
 import Taro from '@tarojs/taro'
-import { AppError, PERSONA_KEY, call, isAppError, setTransport, type Transport } from '../../src/services/cloud'
-import { userService } from '../../src/services/user'
+import { AppError, PERSONA_KEY, call, isAppError, setTransport, type Transport } from '@/services/cloud'
+import { userService } from '@/services/user'
 import { FakeUserFunction } from './fakeUser'
 
 const h5Transport = setTransport(async () => undefined)

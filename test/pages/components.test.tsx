@@ -1,10 +1,10 @@
 import { act, fireEvent } from '@testing-library/react'
-import { PrivacySheet } from '../../src/components/PrivacySheet'
-import { StateView } from '../../src/components/StateView'
-import { Page } from '../../src/components/Page'
-import { privacyRequest } from '../../src/hooks/privacy'
-import { setLargeFontChoice } from '../../src/hooks/useLargeFont'
-import { AppError } from '../../src/services/cloud'
+import { PrivacySheet } from '@/components/PrivacySheet'
+import { StateView } from '@/components/StateView'
+import { Page } from '@/components/Page'
+import { privacyRequest } from '@/stores/privacy'
+import { setLargeFontChoice } from '@/hooks/useLargeFont'
+import { AppError } from '@/services/cloud'
 import { renderPage, screen, stubNavigation, tap } from './helpers'
 
 describe('PrivacySheet (weapp onNeedPrivacyAuthorization)', () => {

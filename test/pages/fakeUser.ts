@@ -1,8 +1,8 @@
 // A fake of the `user` cloud function at the services seam: it answers like the real function
 // (Result envelope, error codes, requestId checks, masking, paging), from in-memory state.
-import type { CallEvent, Community, ErrorCode, Me, Result, VolunteerApplication } from '../../src/contracts'
-import { ERROR_MESSAGES, isMutation, userInputs } from '../../src/contracts'
-import type { Transport } from '../../src/services/cloud'
+import type { CallEvent, Community, ErrorCode, Me, Result, VolunteerApplication } from '@/contracts'
+import { ERROR_MESSAGES, isMutation, userInputs } from '@/contracts'
+import type { Transport } from '@/services/cloud'
 
 export const COMMUNITIES: Community[] = [
   { id: 'junmen', name: '军门社区', street: '东街街道', grids: [{ id: 'junmen-1', name: '第一网格' }, { id: 'junmen-2', name: '第二网格' }] },

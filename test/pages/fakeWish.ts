@@ -1,8 +1,8 @@
 // A fake of the `wish` cloud function at the services seam: it answers like the real function
 // (Result envelope, error codes, requestId checks, privacy of contact, paging), from in-memory state.
-import type { CallEvent, ErrorCode, Result, WishCard, WishDetail, WishEvent, WishStatus } from '../../src/contracts'
-import { ERROR_MESSAGES, isMutation, wishInputs } from '../../src/contracts'
-import type { Transport } from '../../src/services/cloud'
+import type { CallEvent, ErrorCode, Result, WishCard, WishDetail, WishEvent, WishStatus } from '@/contracts'
+import { ERROR_MESSAGES, isMutation, wishInputs } from '@/contracts'
+import type { Transport } from '@/services/cloud'
 
 const COMMUNITY_NAMES: Record<string, string> = { junmen: '军门社区', qingcheng: '庆城社区', tangmen: '汤门社区' }
 

@@ -2,8 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
-import { resetMe } from '../../src/hooks/meStore'
-import { AppError, setTransport, type Transport } from '../../src/services/cloud'
+import { resetMe } from '@/stores/me'
+import { AppError, setTransport, type Transport } from '@/services/cloud'
 import { FakeUserFunction } from './fakeUser'
 import { FakeWishFunction } from './fakeWish'
 

@@ -1,5 +1,5 @@
-import Home from '../../src/pages/home'
-import { setTransport } from '../../src/services/cloud'
+import Home from '@/pages/home'
+import { setTransport } from '@/services/cloud'
 import { hanging, offline, renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
 import { act } from '@testing-library/react'
 

@@ -4,8 +4,8 @@ import Taro from '@tarojs/taro'
 function load(env: 'weapp' | 'h5', fontSizeSetting?: number) {
   const prev = process.env.TARO_ENV
   process.env.TARO_ENV = env
-  let mod!: typeof import('../../src/hooks/useLargeFont')
-  let store!: typeof import('../../src/hooks/meStore')
+  let mod!: typeof import('@/hooks/useLargeFont')
+  let store!: typeof import('@/stores/me')
   try {
     jest.isolateModules(() => {
       const ns = require('@tarojs/taro')
@@ -13,8 +13,8 @@ function load(env: 'weapp' | 'h5', fontSizeSetting?: number) {
       // a fresh module registry: put the named APIs on the default object, as pages-setup.js does
       for (const [k, v] of Object.entries(ns)) if (k !== 'default' && !(k in T)) T[k] = v
       T.getAppBaseInfo = () => ({ fontSizeSetting })
-      mod = require('../../src/hooks/useLargeFont')
-      store = require('../../src/hooks/meStore')
+      mod = require('@/hooks/useLargeFont')
+      store = require('@/stores/me')
     })
   } finally {
     process.env.TARO_ENV = prev

@@ -1,7 +1,7 @@
 import { act, fireEvent } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import MePage from '../../src/pages/me'
-import { setTransport } from '../../src/services/cloud'
+import MePage from '@/pages/me'
+import { setTransport } from '@/services/cloud'
 import { hanging, offline, renderPage, screen, stubModal, stubNavigation, tap, useFake, waitFor } from './helpers'
 
 describe('me page', () => {

@@ -1,5 +1,5 @@
-import PrivacyPage from '../../src/packages/user/pages/privacy'
-import { PRIVACY_VERSION } from '../../src/contracts'
+import PrivacyPage from '@/packages/user/pages/privacy'
+import { PRIVACY_VERSION } from '@/contracts'
 import { renderPage, screen } from './helpers'
 
 describe('privacy guide page', () => {

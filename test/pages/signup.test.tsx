@@ -1,7 +1,7 @@
-import SignUpPage from '../../src/packages/user/pages/signup'
-import { meStore } from '../../src/hooks/meStore'
-import { setTransport } from '../../src/services/cloud'
-import { PRIVACY_VERSION } from '../../src/contracts'
+import SignUpPage from '@/packages/user/pages/signup'
+import { meStore } from '@/stores/me'
+import { setTransport } from '@/services/cloud'
+import { PRIVACY_VERSION } from '@/contracts'
 import { hanging, offline, pick, renderPage, screen, stubModal, stubNavigation, tap, typeInto, useFake, waitFor } from './helpers'
 
 describe('sign-up page', () => {

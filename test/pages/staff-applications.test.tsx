@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react'
-import ApplicationsPage from '../../src/packages/staff/pages/applications'
-import { setTransport } from '../../src/services/cloud'
+import ApplicationsPage from '@/packages/staff/pages/applications'
+import { setTransport } from '@/services/cloud'
 import { hanging, offline, renderPage, screen, stubModal, stubNavigation, tap, useFake, waitFor } from './helpers'
 import type { FakeUserFunction } from './fakeUser'
 

@@ -1,6 +1,6 @@
-import WishQueuePage from '../../src/packages/staff/pages/wishes'
-import WishStatsPage from '../../src/packages/staff/pages/wish-stats'
-import { setTransport } from '../../src/services/cloud'
+import WishQueuePage from '@/packages/staff/pages/wishes'
+import WishStatsPage from '@/packages/staff/pages/wish-stats'
+import { setTransport } from '@/services/cloud'
 import { act, offline, renderPage, screen, stubModal, stubNavigation, tap, useFakeWish, waitFor } from './helpers'
 
 function staff() {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { PERSONA_KEY } from '../../src/services/cloud'
-import { newCloudPath, uploadImage } from '../../src/services/storage'
+import { PERSONA_KEY } from '@/services/cloud'
+import { newCloudPath, uploadImage } from '@/services/storage'
 
 describe('storage service (h5: the emulator upload route)', () => {
   const realFetch = globalThis.fetch

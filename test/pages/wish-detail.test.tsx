@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import DetailPage from '../../src/packages/wish/pages/detail'
-import { setTransport } from '../../src/services/cloud'
+import DetailPage from '@/packages/wish/pages/detail'
+import { setTransport } from '@/services/cloud'
 import { act, offline, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, useFakeWish, waitFor } from './helpers'
 
 function as(openid: string, roles: ('resident' | 'volunteer' | 'staff')[] = ['resident'], staffCommunityIds: string[] = []) {

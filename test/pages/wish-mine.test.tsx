@@ -1,7 +1,7 @@
-import MePage from '../../src/pages/me'
-import ClaimsPage from '../../src/packages/wish/pages/claims'
-import MinePage from '../../src/packages/wish/pages/mine'
-import { setTransport } from '../../src/services/cloud'
+import MePage from '@/pages/me'
+import ClaimsPage from '@/packages/wish/pages/claims'
+import MinePage from '@/packages/wish/pages/mine'
+import { setTransport } from '@/services/cloud'
 import { act, offline, renderPage, screen, stubNavigation, tap, useFake, useFakeWish, waitFor } from './helpers'
 
 describe("'me' links to the wish pages", () => {

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import PostPage from '../../src/packages/wish/pages/post'
-import { setUploader } from '../../src/services/storage'
+import PostPage from '@/packages/wish/pages/post'
+import { setUploader } from '@/services/storage'
 import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, useFakeWish, waitFor } from './helpers'
 
 function resident() {

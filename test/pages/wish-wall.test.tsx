@@ -1,5 +1,5 @@
-import WallPage from '../../src/packages/wish/pages/wall'
-import { setTransport } from '../../src/services/cloud'
+import WallPage from '@/packages/wish/pages/wall'
+import { setTransport } from '@/services/cloud'
 import { act, hanging, offline, renderPage, screen, stubNavigation, tap, tapIn, useFakeWish, waitFor } from './helpers'
 
 function resident() {

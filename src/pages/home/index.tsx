@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Page } from '../../components/Page'
-import { useMe } from '../../hooks/useMe'
-import { ROUTES, go } from '../../routes'
+import { Page } from '@/components/Page'
+import { useMe } from '@/hooks/useMe'
+import { ROUTES, go } from '@/routes'
 
 /** The four services; each opens as its subpackage lands. */
 const TILES: { key: string; name: string; desc: string; url?: string }[] = [

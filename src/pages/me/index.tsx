@@ -1,12 +1,12 @@
 import { Button, Switch, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import type { Me, Role } from '../../contracts'
-import { Page } from '../../components/Page'
-import { confirm, showDone, showError } from '../../components/feedback'
-import { useLargeFont } from '../../hooks/useLargeFont'
-import { saveLargeFont, useMe, withdrawMyApplication } from '../../hooks/useMe'
-import { ROUTES, go } from '../../routes'
+import type { Me, Role } from '@/contracts'
+import { Page } from '@/components/Page'
+import { confirm, showDone, showError } from '@/ui/feedback'
+import { useLargeFont } from '@/hooks/useLargeFont'
+import { saveLargeFont, useMe, withdrawMyApplication } from '@/hooks/useMe'
+import { ROUTES, go } from '@/routes'
 
 const ROLE_LABELS: Record<Role, string> = { resident: '居民', volunteer: '志愿者', staff: '社工/网格员', admin: '管理员' }
 

@@ -1,7 +1,7 @@
-import { DEFAULT_PAGE_SIZE } from '../../../contracts/common'
-import type { ApplicationStatus } from '../../../contracts/user'
-import { usePaged } from '../../../hooks/usePaged'
-import { userService } from '../../../services/user'
+import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
+import type { ApplicationStatus } from '@/contracts/user'
+import { usePaged } from '@/hooks/usePaged'
+import { userService } from '@/services/user'
 
 /** Staff: volunteer applications with one status, page by page (refresh + loadMore). */
 export function useApplications(status: Exclude<ApplicationStatus, 'withdrawn'>) {

@@ -1,7 +1,7 @@
-import { DEFAULT_PAGE_SIZE } from '../../../contracts/common'
-import { usePaged } from '../../../hooks/usePaged'
-import { useRemote } from '../../../hooks/useRemote'
-import { wishService } from '../../../services/wish'
+import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
+import { usePaged } from '@/hooks/usePaged'
+import { useRemote } from '@/hooks/useRemote'
+import { wishService } from '@/services/wish'
 
 export type QueueKind = 'pending' | 'reported' | 'overdue'
 

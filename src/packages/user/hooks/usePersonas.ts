@@ -1,6 +1,6 @@
-import { resetMe, loadMe } from '../../../hooks/meStore'
-import { useRemote } from '../../../hooks/useRemote'
-import { getPersona, listPersonas, newPersonaId, recentPersonas, setPersona } from '../../../services/persona'
+import { resetMe, loadMe } from '@/stores/me'
+import { useRemote } from '@/hooks/useRemote'
+import { getPersona, listPersonas, newPersonaId, recentPersonas, setPersona } from '@/services/persona'
 
 /** h5 local only: the emulator's demo personas and the current one. */
 export function usePersonas() {

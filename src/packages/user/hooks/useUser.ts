@@ -1,7 +1,7 @@
-import type { InputOf } from '../../../contracts'
-import { setMe } from '../../../hooks/meStore'
-import { useRemote } from '../../../hooks/useRemote'
-import { userService } from '../../../services/user'
+import type { InputOf } from '@/contracts'
+import { setMe } from '@/stores/me'
+import { useRemote } from '@/hooks/useRemote'
+import { userService } from '@/services/user'
 
 /** Communities and grids to choose from at sign-up. */
 export function useCommunities() {

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
-import type { WishCard } from '../../../contracts/wish'
-import type { Paged } from '../../../hooks/usePaged'
-import { Page } from '../../../components/Page'
-import { StateView } from '../../../components/StateView'
-import { ListFooter } from '../../../components/ListFooter'
+import type { WishCard } from '@/contracts/wish'
+import type { Paged } from '@/hooks/usePaged'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { ListFooter } from '@/components/ListFooter'
 import { WishCardView } from './WishCardView'
-import { useListPage } from '../../../hooks/useListPage'
+import { useListPage } from '@/hooks/useListPage'
 
 export interface MyListProps {
   list: Paged<WishCard>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
-import type { WishCard } from '../../../contracts/wish'
-import { WISH_STATUS_LABELS, wishBadgeClass } from '../../../components/wishLabels'
-import { ROUTES, go } from '../../../routes'
-import { ago } from '../lib/time'
+import type { WishCard } from '@/contracts/wish'
+import { WISH_STATUS_LABELS, wishBadgeClass } from '@/format/wish'
+import { ROUTES, go } from '@/routes'
+import { ago } from '@/format/day'
 
 export interface WishCardViewProps {
   wish: WishCard

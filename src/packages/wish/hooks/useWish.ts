@@ -1,10 +1,10 @@
-import { DEFAULT_PAGE_SIZE } from '../../../contracts/common'
-import type { InputOf } from '../../../contracts'
-import type { WishCategory } from '../../../contracts/wish'
-import { usePaged } from '../../../hooks/usePaged'
-import { useRemote } from '../../../hooks/useRemote'
-import { wishService } from '../../../services/wish'
-import { uploadImage } from '../../../services/storage'
+import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
+import type { InputOf } from '@/contracts'
+import type { WishCategory } from '@/contracts/wish'
+import { usePaged } from '@/hooks/usePaged'
+import { useRemote } from '@/hooks/useRemote'
+import { wishService } from '@/services/wish'
+import { uploadImage } from '@/services/storage'
 
 export interface WallFilters {
   scope: 'community' | 'district'

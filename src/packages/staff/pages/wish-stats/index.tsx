@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { WishStatus } from '../../../../contracts/wish'
-import { Page } from '../../../../components/Page'
-import { WISH_STATUS_LABELS } from '../../../../components/wishLabels'
-import { useWishStats } from '../../hooks/useWishQueue'
+import type { WishStatus } from '@/contracts/wish'
+import { Page } from '@/components/Page'
+import { WISH_STATUS_LABELS } from '@/format/wish'
+import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
 
 const ORDER: WishStatus[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden']
 

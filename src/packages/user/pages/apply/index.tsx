@@ -1,14 +1,14 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { SKILLS, userInputs } from '../../../../contracts/user'
-import { Page } from '../../../../components/Page'
-import { showDone, showError } from '../../../../components/feedback'
-import { useMe } from '../../../../hooks/useMe'
-import { serverFieldErrors, validate, type FieldErrors } from '../../../../hooks/validate'
-import { isAppError } from '../../../../services/cloud'
-import { ROUTES, go } from '../../../../routes'
-import { applyVolunteer } from '../../hooks/useUser'
+import { SKILLS, userInputs } from '@/contracts/user'
+import { Page } from '@/components/Page'
+import { showDone, showError } from '@/ui/feedback'
+import { useMe } from '@/hooks/useMe'
+import { serverFieldErrors, validate, type FieldErrors } from '@/forms/validate'
+import { isAppError } from '@/services/cloud'
+import { ROUTES, go } from '@/routes'
+import { applyVolunteer } from '@/packages/user/hooks/useUser'
 
 const FALLBACKS: FieldErrors = {
   realName: '真实姓名为2到20个字',

@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { Page } from '../../../../components/Page'
-import { showError } from '../../../../components/feedback'
-import { ROUTES } from '../../../../routes'
-import { getPersona, recentPersonas, switchPersona, switchToNewUser, usePersonas } from '../../hooks/usePersonas'
+import { Page } from '@/components/Page'
+import { showError } from '@/ui/feedback'
+import { ROUTES } from '@/routes'
+import { getPersona, recentPersonas, switchPersona, switchToNewUser, usePersonas } from '@/packages/user/hooks/usePersonas'
 
 /** Local h5 runs only: pick a demo identity served by the emulator, or a brand-new user. */
 export default function PersonaPage() {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { PRIVACY_VERSION } from '../../../../contracts/user'
-import { Page } from '../../../../components/Page'
+import { PRIVACY_VERSION } from '@/contracts/user'
+import { Page } from '@/components/Page'
 
 interface Section {
   title: string

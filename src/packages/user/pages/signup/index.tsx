@@ -1,14 +1,14 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { PRIVACY_VERSION, userInputs } from '../../../../contracts/user'
-import { Page } from '../../../../components/Page'
-import { showDone, showError } from '../../../../components/feedback'
-import { useMe } from '../../../../hooks/useMe'
-import { serverFieldErrors, validate, type FieldErrors } from '../../../../hooks/validate'
-import { isAppError } from '../../../../services/cloud'
-import { ROUTES, go } from '../../../../routes'
-import { signUp, useCommunities } from '../../hooks/useUser'
+import { PRIVACY_VERSION, userInputs } from '@/contracts/user'
+import { Page } from '@/components/Page'
+import { showDone, showError } from '@/ui/feedback'
+import { useMe } from '@/hooks/useMe'
+import { serverFieldErrors, validate, type FieldErrors } from '@/forms/validate'
+import { isAppError } from '@/services/cloud'
+import { ROUTES, go } from '@/routes'
+import { signUp, useCommunities } from '@/packages/user/hooks/useUser'
 
 const FALLBACKS: FieldErrors = {
   privacyAgreed: '请先阅读并同意隐私保护指引',

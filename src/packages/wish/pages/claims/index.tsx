@@ -1,7 +1,7 @@
-import { ROUTES, go } from '../../../../routes'
+import { ROUTES, go } from '@/routes'
 import { Button } from '@tarojs/components'
-import { MyList } from '../../components/MyList'
-import { useMyClaims } from '../../hooks/useWish'
+import { MyList } from '@/packages/wish/components/MyList'
+import { useMyClaims } from '@/packages/wish/hooks/useWish'
 
 /** My claims: the wishes I promised to fulfil, overdue ones flagged; tap opens one. */
 export default function ClaimsPage() {

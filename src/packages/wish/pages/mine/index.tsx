@@ -1,7 +1,7 @@
 import { Button } from '@tarojs/components'
-import { ROUTES, go } from '../../../../routes'
-import { MyList } from '../../components/MyList'
-import { useMyWishes } from '../../hooks/useWish'
+import { ROUTES, go } from '@/routes'
+import { MyList } from '@/packages/wish/components/MyList'
+import { useMyWishes } from '@/packages/wish/hooks/useWish'
 
 /** My wishes: each with its status, and the reason when rejected or hidden; tap opens it. */
 export default function MinePage() {

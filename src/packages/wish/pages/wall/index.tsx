@@ -1,14 +1,14 @@
 import { Button, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { WISH_CATEGORIES, type WishCategory } from '../../../../contracts/wish'
-import { Page } from '../../../../components/Page'
-import { StateView } from '../../../../components/StateView'
-import { ROUTES, go } from '../../../../routes'
-import { ListFooter } from '../../../../components/ListFooter'
-import { Tabs } from '../../../../components/Tabs'
-import { WishCardView } from '../../components/WishCardView'
-import { useWishWall, type WallFilters } from '../../hooks/useWish'
-import { useListPage } from '../../../../hooks/useListPage'
+import { WISH_CATEGORIES, type WishCategory } from '@/contracts/wish'
+import { Page } from '@/components/Page'
+import { StateView } from '@/components/StateView'
+import { ROUTES, go } from '@/routes'
+import { ListFooter } from '@/components/ListFooter'
+import { Tabs } from '@/components/Tabs'
+import { WishCardView } from '@/packages/wish/components/WishCardView'
+import { useWishWall, type WallFilters } from '@/packages/wish/hooks/useWish'
+import { useListPage } from '@/hooks/useListPage'
 
 const STATUSES: { key: WallFilters['status']; label: string }[] = [
   { key: undefined, label: '全部' },

@@ -1,5 +1,5 @@
 // Wish labels shared by the wish and staff subpackages. Types only from the contract: no zod here.
-import type { WishEvent, WishStatus } from '../contracts/wish'
+import type { WishEvent, WishStatus } from '@/contracts/wish'
 
 /** What each status is called, for badges. */
 export const WISH_STATUS_LABELS: Record<WishStatus, string> = {

@@ -1,8 +1,8 @@
-import type { Me } from '../contracts'
-import { toAppError, type AppError } from '../services/cloud'
-import { rememberPersona } from '../services/persona'
-import { userService } from '../services/user'
-import { createStore } from './store'
+import type { Me } from '@/contracts'
+import { toAppError, type AppError } from '@/services/cloud'
+import { rememberPersona } from '@/services/persona'
+import { userService } from '@/services/user'
+import { createStore } from '@/stores/store'
 
 export interface MeState {
   data?: Me

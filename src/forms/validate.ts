@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini'
-import type { FieldIssue } from '../contracts'
+import type { FieldIssue } from '@/contracts'
 
 /** Field name -> Chinese message. */
 export type FieldErrors = Record<string, string>

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { toAppError } from '../services/cloud'
+import { toAppError } from '@/services/cloud'
 
 /** Tells the user why an action was refused (a modal stays until read, unlike a toast). */
 export function showError(e: unknown): void {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { createStore } from './store'
+import { createStore } from '@/stores/store'
 
 type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void
 
