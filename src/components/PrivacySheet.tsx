@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import { useEffect } from 'react'
 import { answerPrivacy, privacyRequest } from '@/stores/privacy'
 import { useStore } from '@/stores/store'

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import type { AppError } from '@/services/cloud'
 import { ROUTES, go } from '@/routes'
 

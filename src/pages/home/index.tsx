@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Page } from '@/components/Page'
 import { useMe } from '@/hooks/useMe'

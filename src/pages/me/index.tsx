@@ -1,4 +1,5 @@
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Me, Role } from '@/contracts'

@@ -1,4 +1,5 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { SKILLS, userInputs } from '@/contracts/user'

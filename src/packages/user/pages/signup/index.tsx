@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Picker, Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { PRIVACY_VERSION, userInputs } from '@/contracts/user'

@@ -1,5 +1,5 @@
 import { ROUTES, go } from '@/routes'
-import { Button } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import { MyList } from '@/packages/wish/components/MyList'
 import { useMyClaims } from '@/packages/wish/hooks/useWish'
 

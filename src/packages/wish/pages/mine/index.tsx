@@ -1,4 +1,4 @@
-import { Button } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import { ROUTES, go } from '@/routes'
 import { MyList } from '@/packages/wish/components/MyList'
 import { useMyWishes } from '@/packages/wish/hooks/useWish'

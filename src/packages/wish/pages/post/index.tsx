@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { HONORIFICS, MAX_WISH_PHOTOS, WISH_CATEGORIES, wishInputs, type WishCategory, type WishDetail } from '@/contracts/wish'

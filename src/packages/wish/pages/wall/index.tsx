@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@/components/Button'
 import { useState } from 'react'
 import { WISH_CATEGORIES, type WishCategory } from '@/contracts/wish'
 import { Page } from '@/components/Page'
