@@ -1,7 +1,8 @@
 import ApplyPage from '@/packages/user/pages/apply'
 import { meStore } from '@/stores/me'
-import { setTransport } from '@/services/cloud'
-import { hanging, offline, renderPage, screen, stubModal, stubNavigation, tap, typeInto, useFake, waitFor } from './helpers'
+import { renderPage, screen, stubModal, stubNavigation, tap, typeInto, useBackend, waitFor } from './helpers'
+
+const backend = useBackend()
 
 describe('volunteer application page', () => {
   let nav: ReturnType<typeof stubNavigation>
@@ -10,8 +11,7 @@ describe('volunteer application page', () => {
   })
 
   it('validates with the contract schema before sending anything', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-resident')
     renderPage(<ApplyPage />)
     await screen.findByText('申请成为志愿者')
     await typeInto('真实姓名', '王')
@@ -20,12 +20,11 @@ describe('volunteer application page', () => {
     expect(await screen.findByText('请填写真实姓名')).toBeTruthy()
     expect(screen.getByText('请输入11位手机号')).toBeTruthy()
     expect(screen.getByText('请至少选择一项技能')).toBeTruthy()
-    expect(fake.eventsFor('applyVolunteer')).toHaveLength(0)
+    expect(backend.eventsFor('applyVolunteer')).toHaveLength(0)
   })
 
   it('submits a valid application; the profile then shows it as pending', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-resident')
     renderPage(<ApplyPage />)
     await screen.findByText('申请成为志愿者')
     await typeInto('真实姓名', ' 王小明 ')
@@ -35,21 +34,21 @@ describe('volunteer application page', () => {
     await tap('✓ 陪伴聊天') // toggled off again
     await typeInto('自我介绍', '退休电工')
     await tap('提交申请')
-    await waitFor(() => expect(fake.eventsFor('applyVolunteer')).toHaveLength(1))
-    const ev = fake.eventsFor('applyVolunteer')[0]
+    await waitFor(() => expect(backend.eventsFor('applyVolunteer')).toHaveLength(1))
+    const ev = backend.eventsFor('applyVolunteer')[0]
     expect(ev.input).toEqual({ realName: '王小明', phone: '13812345678', skills: ['家电维修'], intro: '退休电工' })
     expect(ev.requestId).toBeTruthy()
     await waitFor(() => expect(nav.navigateBack).toHaveBeenCalled())
     expect(meStore.get().data?.volunteerStatus).toBe('pending')
+    expect((await backend.call('demo-resident', 'user', 'me', {})).application).toMatchObject({ status: 'pending', realName: '王小明', skills: ['家电维修'] })
   })
 
-  it('shows a refused application (e.g. already pending) in Chinese', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    fake.refusals.set('applyVolunteer', 'APPLICATION_PENDING')
+  it('shows a refused application (already pending, sent from another device meanwhile) in Chinese', async () => {
+    backend.as('demo-resident')
     const modal = stubModal()
     renderPage(<ApplyPage />)
     await screen.findByText('申请成为志愿者')
+    await backend.call('demo-resident', 'user', 'applyVolunteer', { realName: '林秀英', phone: '13900001111', skills: ['陪伴聊天'] })
     await typeInto('真实姓名', '王小明')
     await typeInto('手机号', '13812345678')
     await tap('课业辅导')
@@ -60,28 +59,27 @@ describe('volunteer application page', () => {
   })
 
   it('tells a pending applicant to wait instead of showing the form', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    fake.addApplication({ id: 'a1', openid: 'u1' })
+    backend.as('demo-applicant')
     renderPage(<ApplyPage />)
     expect(await screen.findByText('您的申请正在审核中，请耐心等待。')).toBeTruthy()
     expect(screen.queryByText('提交申请')).toBeNull()
   })
 
   it('asks a user who has not signed up to sign up first', async () => {
-    useFake('new')
+    backend.as('dev-new-apply')
     renderPage(<ApplyPage />)
     expect(await screen.findByText('申请志愿者前，请先完成注册。')).toBeTruthy()
   })
 
   it('shows loading and error states', async () => {
-    useFake('u1')
-    setTransport(hanging)
+    backend.as('demo-resident')
+    backend.hang()
     const first = renderPage(<ApplyPage />)
     expect(await screen.findByText('正在加载…')).toBeTruthy()
     first.unmount()
-    useFake('u1')
-    setTransport(offline)
+    backend.online()
+    backend.as('demo-resident')
+    backend.offline()
     renderPage(<ApplyPage />)
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
     expect(screen.getByText('重试')).toBeTruthy()

@@ -2,10 +2,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
-import { resetMe } from '@/stores/me'
-import { AppError, setTransport, type Transport } from '@/services/cloud'
-import { FakeUserFunction } from './fakeUser'
-import { FakeWishFunction } from './fakeWish'
+
+export { useBackend, type Backend } from './backend'
 
 declare global {
   // eslint-disable-next-line no-var
@@ -17,36 +15,6 @@ declare global {
 /** The query the page under test sees through useRouter(). */
 export function setRouterParams(params: Record<string, string>) {
   globalThis.__routerParams = params
-}
-
-/** Fresh fake `wish` and `user` functions acting as `openid`, installed as the transport. */
-export function useFakeWish(openid = 'u-test'): { wish: FakeWishFunction; user: FakeUserFunction } {
-  const user = new FakeUserFunction(openid)
-  const wish = new FakeWishFunction(openid)
-  setTransport(wish.transportWith(user.transport))
-  resetMe()
-  return { wish, user }
-}
-
-/** A fresh fake `user` function acting as `openid`, installed as the transport. */
-export function useFake(openid = 'u-test'): FakeUserFunction {
-  const fake = new FakeUserFunction(openid)
-  setTransport(fake.transport)
-  resetMe()
-  return fake
-}
-
-/** A transport whose every call fails as the network would. */
-export const offline: Transport = async () => {
-  throw new Error('request:fail timeout')
-}
-
-/** A transport that never answers (to see loading states). */
-export const hanging: Transport = () => new Promise(() => {})
-
-/** A transport that refuses every call with `code`. */
-export function refusing(code: AppError['code']): Transport {
-  return async () => ({ ok: false, code, message: new AppError(code).message })
 }
 
 /** Stubs navigation (no router in page tests) and returns the spies. */
@@ -115,5 +83,24 @@ export async function pick(container: HTMLElement, nth: number, index: number) {
   if (!p) throw new Error(`no picker #${nth}`)
   await act(async () => {
     p.dispatchEvent(new CustomEvent('change', { detail: { value: index }, bubbles: true }))
+  })
+}
+
+// Waiting on the real functions means a condition is often false a few times first. A failed `expect` on a
+// DOM element pretty-prints it with its React fiber (seconds of CPU on a 2-core machine, starving the very
+// request being waited for), so the waits below fail with short messages.
+
+/** Waits until nothing shows `text`. */
+export async function gone(text: string | RegExp) {
+  await waitFor(() => {
+    if (screen.queryAllByText(text).length) throw new Error(`still shown: ${text}`)
+  })
+}
+
+/** Waits until exactly `n` elements match `selector` in `container`. */
+export async function countIs(container: HTMLElement, selector: string, n: number) {
+  await waitFor(() => {
+    const got = container.querySelectorAll(selector).length
+    if (got !== n) throw new Error(`${selector}: ${got}, want ${n}`)
   })
 }

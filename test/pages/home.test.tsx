@@ -1,14 +1,14 @@
 import Home from '@/pages/home'
-import { setTransport } from '@/services/cloud'
-import { hanging, offline, renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
+import { renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
 import { act } from '@testing-library/react'
+
+const backend = useBackend()
 
 describe('home page', () => {
   beforeEach(() => stubNavigation())
 
   it('shows the community and the four service tiles for a signed-up user', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1', communityId: 'junmen', nickname: '林阿姨' })
+    backend.as('demo-resident')
     renderPage(<Home />)
     expect(await screen.findByText('军门社区')).toBeTruthy()
     for (const t of ['微心愿墙', '四点钟学校', '长者活动', '志愿服务']) expect(screen.getByText(t)).toBeTruthy()
@@ -18,8 +18,7 @@ describe('home page', () => {
 
   it('the wish tile opens the wish wall; the others say 即将开放', async () => {
     const nav = stubNavigation()
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-resident')
     renderPage(<Home />)
     await tap('微心愿墙')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/wall/index' })
@@ -30,7 +29,7 @@ describe('home page', () => {
 
   it('asks a new user to sign up, and the button opens sign-up', async () => {
     const nav = stubNavigation()
-    useFake('new-user')
+    backend.as('dev-new-home')
     renderPage(<Home />)
     expect(await screen.findByText('欢迎来到和美社区')).toBeTruthy()
     await tap('立即注册')
@@ -38,32 +37,30 @@ describe('home page', () => {
   })
 
   it('shows a loading state while the profile loads', async () => {
-    useFake()
-    setTransport(hanging)
+    backend.as('demo-resident')
+    backend.hang()
     renderPage(<Home />)
     expect(await screen.findByText('正在加载…')).toBeTruthy()
   })
 
   it('shows the network error in Chinese and retries', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    setTransport(offline)
+    backend.as('demo-resident')
+    backend.offline()
     renderPage(<Home />)
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
-    setTransport(fake.transport)
+    backend.online()
     await tap('重试')
     expect(await screen.findByText('军门社区')).toBeTruthy()
   })
 
   it('pull-to-refresh reloads the profile and stops the spinner', async () => {
     const nav = stubNavigation()
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-resident')
     renderPage(<Home />)
     await screen.findByText('军门社区')
-    const before = fake.eventsFor('me').length
+    const before = backend.eventsFor('me').length
     await act(async () => globalThis.firePageEvent('onPullDownRefresh'))
     await waitFor(() => expect(nav.stopPullDownRefresh).toHaveBeenCalled())
-    expect(fake.eventsFor('me').length).toBe(before + 1)
+    expect(backend.eventsFor('me').length).toBe(before + 1)
   })
 })

@@ -1,8 +1,9 @@
 import { act, fireEvent } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MePage from '@/pages/me'
-import { setTransport } from '@/services/cloud'
-import { hanging, offline, renderPage, screen, stubModal, stubNavigation, tap, useFake, waitFor } from './helpers'
+import { renderPage, screen, stubModal, stubNavigation, tap, useBackend, waitFor } from './helpers'
+
+const backend = useBackend()
 
 describe('me page', () => {
   let nav: ReturnType<typeof stubNavigation>
@@ -11,12 +12,11 @@ describe('me page', () => {
   })
 
   it('shows profile, roles as badges and the apply button for a resident', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1', nickname: '林阿姨', communityId: 'junmen', gridId: 'junmen-2' })
+    backend.as('demo-resident')
     renderPage(<MePage />)
     expect(await screen.findByText('林阿姨')).toBeTruthy()
     expect(screen.getByText('社区：军门社区')).toBeTruthy()
-    expect(screen.getByText('网格：第二网格')).toBeTruthy()
+    expect(screen.getByText('网格：第一网格')).toBeTruthy()
     expect(screen.getByText('居民').className).toContain('hm-badge')
     expect(screen.queryByText('志愿者申请审核')).toBeNull()
     await tap('申请成为志愿者')
@@ -24,8 +24,9 @@ describe('me page', () => {
   })
 
   it('shows staff the link to the application queue, and volunteers their status', async () => {
-    const fake = useFake('s1')
-    fake.addUser({ openid: 's1', nickname: '陈社工', roles: ['resident', 'volunteer', 'staff'], staffCommunityIds: ['junmen'] })
+    // The district admin makes a volunteer a staff member of 军门 too.
+    await backend.call('demo-admin', 'user', 'grantStaff', { openid: 'demo-volunteer', communityIds: ['junmen'] })
+    backend.as('demo-volunteer')
     renderPage(<MePage />)
     expect(await screen.findByText('社工/网格员')).toBeTruthy()
     expect(screen.getByText('已成为志愿者')).toBeTruthy()
@@ -34,9 +35,8 @@ describe('me page', () => {
   })
 
   it('shows a rejected application with its reason and offers to apply again', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    fake.addApplication({ id: 'a1', openid: 'u1', status: 'rejected', reason: '手机号无法接通' })
+    await backend.call('demo-staff', 'user', 'reviewApplication', { applicationId: 'app-demo-applicant', decision: 'reject', reason: '手机号无法接通' })
+    backend.as('demo-applicant')
     renderPage(<MePage />)
     expect(await screen.findByText('未通过')).toBeTruthy()
     expect(screen.getByText('原因：手机号无法接通')).toBeTruthy()
@@ -44,41 +44,37 @@ describe('me page', () => {
   })
 
   it('withdraws a pending application only after confirmation', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    fake.addApplication({ id: 'a1', openid: 'u1', status: 'pending' })
+    backend.as('demo-applicant')
     const modal = stubModal({ confirm: false }, { confirm: true })
     renderPage(<MePage />)
     expect(await screen.findByText('审核中')).toBeTruthy()
 
     await tap('撤回申请') // cancelled
     expect(modal).toHaveBeenCalledTimes(1)
-    expect(fake.eventsFor('withdrawApplication')).toHaveLength(0)
+    expect(backend.eventsFor('withdrawApplication')).toHaveLength(0)
 
     await tap('撤回申请') // confirmed
-    await waitFor(() => expect(fake.eventsFor('withdrawApplication')).toHaveLength(1))
-    expect(fake.eventsFor('withdrawApplication')[0].input).toEqual({ applicationId: 'a1' })
+    await waitFor(() => expect(backend.eventsFor('withdrawApplication')).toHaveLength(1))
+    expect(backend.eventsFor('withdrawApplication')[0].input).toEqual({ applicationId: 'app-demo-applicant' })
     expect(await screen.findByText('申请成为志愿者')).toBeTruthy()
-    expect(fake.apps[0].status).toBe('withdrawn')
+    expect((await backend.call('demo-applicant', 'user', 'me', {})).volunteerStatus).toBe('none')
   })
 
-  it('shows the refusal message when withdrawing fails', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    fake.addApplication({ id: 'a1', openid: 'u1', status: 'pending' })
-    fake.refusals.set('withdrawApplication', 'INVALID_STATE')
+  it('shows the refusal message when withdrawing fails (approved meanwhile)', async () => {
+    backend.as('demo-applicant')
     const modal = stubModal({ confirm: true }, { confirm: true })
     renderPage(<MePage />)
+    await screen.findByText('审核中')
+    await backend.call('demo-staff', 'user', 'reviewApplication', { applicationId: 'app-demo-applicant', decision: 'approve' })
     await tap('撤回申请')
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(2))
-    expect(modal.mock.calls[1][0]).toMatchObject({ content: '当前状态下不能进行此操作' })
+    expect(modal.mock.calls[1][0]).toMatchObject({ content: '只有审核中的申请可以撤回' })
   })
 
   it('the large-font switch enlarges the page, is kept locally and saved to the profile', async () => {
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-volunteer')
     const { container } = renderPage(<MePage />)
-    await screen.findByText('林阿姨')
+    await screen.findByText('陈志远')
     const root = container.querySelector('.hm-page')!
     expect(root.classList.contains('hm-large')).toBe(false)
     const input = await waitFor(() => {
@@ -91,13 +87,13 @@ describe('me page', () => {
     })
     await waitFor(() => expect(container.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(true))
     expect(Taro.getStorageSync('hemei.largeFont')).toBe('1')
-    await waitFor(() => expect(fake.eventsFor('updateProfile')).toHaveLength(1))
-    expect(fake.eventsFor('updateProfile')[0].input).toEqual({ largeFont: true })
-    expect(fake.users.get('u1')!.largeFont).toBe(true)
+    await waitFor(() => expect(backend.eventsFor('updateProfile')).toHaveLength(1))
+    expect(backend.eventsFor('updateProfile')[0].input).toEqual({ largeFont: true })
+    await waitFor(async () => expect((await backend.call('demo-volunteer', 'user', 'me', {})).largeFont).toBe(true))
   })
 
   it('asks a new user to sign up', async () => {
-    useFake('new')
+    backend.as('dev-new-me')
     renderPage(<MePage />)
     expect(await screen.findByText('您还没有注册')).toBeTruthy()
     await tap('立即注册')
@@ -105,18 +101,18 @@ describe('me page', () => {
   })
 
   it('shows loading, then an error with retry', async () => {
-    useFake('u1')
-    setTransport(hanging)
+    backend.as('demo-resident')
+    backend.hang()
     const { unmount } = renderPage(<MePage />)
     expect(await screen.findByText('正在加载…')).toBeTruthy()
     unmount()
 
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
-    setTransport(offline)
+    backend.online()
+    backend.as('demo-resident')
+    backend.offline()
     renderPage(<MePage />)
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
-    setTransport(fake.transport)
+    backend.online()
     await tap('重试')
     expect(await screen.findByText('林阿姨')).toBeTruthy()
   })

@@ -2,20 +2,10 @@ import Taro from '@tarojs/taro'
 import PersonaPage from '@/packages/user/pages/persona'
 import { loadMe, meStore } from '@/stores/me'
 import { PERSONA_KEY } from '@/services/cloud'
-import { renderPage, screen, stubNavigation, tap, useFake, waitFor } from './helpers'
+import { renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { newOpenid, signUp } from './stage'
 
-const PERSONAS = [
-  { openid: 'demo-resident', label: '林阿姨', role: 'resident', communityName: '军门社区' },
-  { openid: 'demo-staff', label: '陈社工', role: 'staff', communityName: '军门社区' },
-]
-
-function stubPersonas(answer: Partial<Taro.request.SuccessCallbackResult> | Error) {
-  return jest.spyOn(Taro, 'request').mockImplementation((async (opts: Taro.request.Option) => {
-    if (answer instanceof Error) throw answer
-    expect(opts.url).toBe('/api/dev/personas')
-    return { statusCode: 200, header: {}, errMsg: 'ok', ...answer }
-  }) as never)
-}
+const backend = useBackend()
 
 describe('persona picker (h5 local only)', () => {
   let nav: ReturnType<typeof stubNavigation>
@@ -24,54 +14,52 @@ describe('persona picker (h5 local only)', () => {
   })
 
   it('lists the emulator personas and switches identity', async () => {
-    const fake = useFake('demo-staff')
-    fake.addUser({ openid: 'demo-staff', nickname: '陈社工', roles: ['resident', 'staff'], staffCommunityIds: ['junmen'] })
-    Taro.setStorageSync(PERSONA_KEY, 'demo-resident')
-    stubPersonas({ data: { personas: PERSONAS } })
+    backend.as('demo-resident')
     renderPage(<PersonaPage />)
-    expect(await screen.findByText('林阿姨')).toBeTruthy()
+    expect(await screen.findByText('林阿姨（居民）')).toBeTruthy()
     expect(screen.getByText('当前')).toBeTruthy()
-    await tap('陈社工')
+    await tap('郑社工（军门、庆城社工）')
     await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toBe('demo-staff'))
-    await waitFor(() => expect(meStore.get().data?.nickname).toBe('陈社工'))
+    await waitFor(() => expect(meStore.get().data?.nickname).toBe('郑社工'))
     expect(nav.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
   })
 
   it('新用户 makes a brand-new dev-new-* identity', async () => {
-    useFake('x')
-    stubPersonas({ data: { personas: PERSONAS } })
+    backend.as('demo-resident')
     renderPage(<PersonaPage />)
     await tap('新用户')
     await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toMatch(/^dev-new-[a-z0-9]+$/))
+    await waitFor(() => expect(nav.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }))
+    await waitFor(() => expect(meStore.get().data?.signedUp).toBe(false))
   })
 
   it('offers identities used before, by nickname and openid', async () => {
-    const fake = useFake('dev-new-abc123')
-    fake.addUser({ openid: 'dev-new-abc123', nickname: '小周' })
-    stubPersonas({ data: { personas: PERSONAS } })
+    const openid = await signUp(backend, { nickname: '小周' })
     // A new user signs up: the shared profile load remembers the identity with its nickname.
-    Taro.setStorageSync(PERSONA_KEY, 'dev-new-abc123')
+    backend.as(openid)
     await loadMe()
-    Taro.setStorageSync(PERSONA_KEY, 'demo-resident')
+    backend.as('demo-resident')
     renderPage(<PersonaPage />)
     expect(await screen.findByText('最近使用')).toBeTruthy()
     expect(screen.getByText('小周')).toBeTruthy()
-    expect(screen.getByText('dev-new-abc123')).toBeTruthy()
+    expect(screen.getByText(openid)).toBeTruthy()
     await tap('小周')
-    await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toBe('dev-new-abc123'))
+    await waitFor(() => expect(Taro.getStorageSync(PERSONA_KEY)).toBe(openid))
+    await waitFor(() => expect(nav.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }))
   })
 
   it('shows an error with retry when the emulator cannot be reached', async () => {
-    useFake('x')
-    stubPersonas(new Error('request:fail'))
+    backend.as(newOpenid())
+    jest.spyOn(Taro, 'request').mockRejectedValue(new Error('request:fail'))
     renderPage(<PersonaPage />)
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
     expect(screen.getByText('重试')).toBeTruthy()
   })
 
-  it('shows the empty state when there are no personas', async () => {
-    useFake('x')
-    stubPersonas({ data: { personas: [] } })
+  it('shows the empty state when an emulator has no personas', async () => {
+    backend.as(newOpenid())
+    // The seeded emulator always has personas; only an emulator started without the seed answers this.
+    jest.spyOn(Taro, 'request').mockResolvedValue({ statusCode: 200, header: {}, errMsg: 'ok', data: { personas: [] } } as never)
     renderPage(<PersonaPage />)
     expect(await screen.findByText('模拟器没有演示身份')).toBeTruthy()
   })

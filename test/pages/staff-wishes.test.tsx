@@ -1,7 +1,8 @@
 import WishQueuePage from '@/packages/staff/pages/wishes'
 import WishStatsPage from '@/packages/staff/pages/wish-stats'
 import { setTransport } from '@/services/cloud'
-import { act, offline, renderPage, screen, stubModal, stubNavigation, tap, useFakeWish, waitFor } from './helpers'
+import { act, renderPage, screen, stubModal, stubNavigation, tap, waitFor } from './helpers'
+import { offline, useFakeWish } from './fakeHelpers'
 
 function staff() {
   const f = useFakeWish('s1')

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import DetailPage from '@/packages/wish/pages/detail'
 import { setTransport } from '@/services/cloud'
-import { act, offline, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, useFakeWish, waitFor } from './helpers'
+import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, waitFor } from './helpers'
+import { offline, useFakeWish } from './fakeHelpers'
 
 function as(openid: string, roles: ('resident' | 'volunteer' | 'staff')[] = ['resident'], staffCommunityIds: string[] = []) {
   const f = useFakeWish(openid)

@@ -2,7 +2,8 @@ import MePage from '@/pages/me'
 import ClaimsPage from '@/packages/wish/pages/claims'
 import MinePage from '@/packages/wish/pages/mine'
 import { setTransport } from '@/services/cloud'
-import { act, offline, renderPage, screen, stubNavigation, tap, useFake, useFakeWish, waitFor } from './helpers'
+import { act, renderPage, screen, stubNavigation, tap, waitFor } from './helpers'
+import { offline, useFake, useFakeWish } from './fakeHelpers'
 
 describe("'me' links to the wish pages", () => {
   it('a resident gets 我的心愿 and 我的认领, not the staff links', async () => {

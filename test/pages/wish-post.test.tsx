@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
 import { setUploader } from '@/services/storage'
-import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, useFakeWish, waitFor } from './helpers'
+import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
+import { useFakeWish } from './fakeHelpers'
 
 function resident() {
   const f = useFakeWish('r1')

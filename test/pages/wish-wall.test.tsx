@@ -1,6 +1,7 @@
 import WallPage from '@/packages/wish/pages/wall'
 import { setTransport } from '@/services/cloud'
-import { act, hanging, offline, renderPage, screen, stubNavigation, tap, tapIn, useFakeWish, waitFor } from './helpers'
+import { act, renderPage, screen, stubNavigation, tap, tapIn, waitFor } from './helpers'
+import { hanging, offline, useFakeWish } from './fakeHelpers'
 
 function resident() {
   const f = useFakeWish('r1')

@@ -1,0 +1,82 @@
+// Arranging states for page tests through the real functions, as the people in the story would reach them:
+// residents sign up and post, staff review, volunteers claim and fulfil. No state is written around the rules.
+import { PRIVACY_VERSION, type InputOf, type VolunteerApplication } from '@/contracts'
+import type { Backend } from './backend'
+
+/** Wish fields accepted by `wish.post`; tests override what they look at. */
+export type WishFields = InputOf<'wish', 'post'>
+
+/** A valid wish by 林阿姨 (the demo resident's contact). */
+export const WISH: WishFields = {
+  title: '修门锁',
+  description: '家里的门锁坏了，想请人帮忙修一下。',
+  category: '家电维修',
+  nameStyle: 'surname',
+  surname: '林',
+  honorific: '阿姨',
+  contactPhone: '13900001111',
+  address: '军门社区3号楼501',
+}
+
+/** Who reviews, claims and fulfils unless a test says otherwise (demo personas, docs/INTERFACES.md). */
+export const STAFF = 'demo-staff'
+export const VOLUNTEER = 'demo-volunteer'
+
+let n = 0
+/** A new openid nobody has used (the h5 app makes `dev-new-…` ones). */
+export function newOpenid(): string {
+  return `dev-new-pt${Date.now().toString(36)}${(n++).toString(36)}`
+}
+
+/** Signs up a new resident of `communityId` and returns the openid. */
+export async function signUp(backend: Backend, opts: { communityId?: string; gridId?: string; nickname?: string; openid?: string } = {}): Promise<string> {
+  const openid = opts.openid ?? newOpenid()
+  await backend.call(openid, 'user', 'signUp', {
+    privacyAgreed: true,
+    privacyVersion: PRIVACY_VERSION,
+    communityId: opts.communityId ?? 'junmen',
+    ...(opts.gridId ? { gridId: opts.gridId } : {}),
+    nickname: opts.nickname ?? '新居民',
+  })
+  return openid
+}
+
+/** A new resident who applied to volunteer (pending), with the application. */
+export async function applicant(backend: Backend, realName: string, communityId = 'junmen'): Promise<{ openid: string; application: VolunteerApplication }> {
+  const openid = await signUp(backend, { communityId, nickname: realName })
+  const application = await backend.call(openid, 'user', 'applyVolunteer', { realName, phone: '13812345678', skills: ['陪伴聊天'] })
+  return { openid, application }
+}
+
+/** Posts a wish (pending review) as `wisher`; returns its id. */
+export async function postWish(backend: Backend, fields: Partial<WishFields> = {}, wisher = 'demo-resident'): Promise<string> {
+  return (await backend.call(wisher, 'wish', 'post', { ...WISH, ...fields })).id
+}
+
+/** A wish on the wall: posted by `wisher`, approved by staff. */
+export async function openWish(backend: Backend, fields: Partial<WishFields> = {}, wisher = 'demo-resident'): Promise<string> {
+  const id = await postWish(backend, fields, wisher)
+  await backend.call(STAFF, 'wish', 'review', { wishId: id, decision: 'approve' })
+  return id
+}
+
+/** A wish sent back by staff with `reason`. */
+export async function rejectedWish(backend: Backend, reason: string, fields: Partial<WishFields> = {}, wisher = 'demo-resident'): Promise<string> {
+  const id = await postWish(backend, fields, wisher)
+  await backend.call(STAFF, 'wish', 'review', { wishId: id, decision: 'reject', reason })
+  return id
+}
+
+/** An open wish claimed by `claimant` (a volunteer) promising `promisedBy`. */
+export async function claimedWish(backend: Backend, opts: { fields?: Partial<WishFields>; wisher?: string; claimant?: string; promisedBy?: string } = {}): Promise<string> {
+  const id = await openWish(backend, opts.fields, opts.wisher)
+  await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'claim', { wishId: id, promisedBy: opts.promisedBy ?? '2099-01-01' })
+  return id
+}
+
+/** A claimed wish the claimant has fulfilled with `note`. */
+export async function fulfilledWish(backend: Backend, note: string, opts: { fields?: Partial<WishFields>; wisher?: string; claimant?: string } = {}): Promise<string> {
+  const id = await claimedWish(backend, opts)
+  await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'fulfil', { wishId: id, note })
+  return id
+}

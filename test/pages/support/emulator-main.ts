@@ -1,0 +1,70 @@
+// Child process for layer 2: the real emulator (cloud/emulator) with the demo seed, outside jest's jsdom
+// sandbox, plus a loopback control port that puts the database back to the demo seed between tests.
+// Prints one JSON line {url, control} when ready; closes and exits when its stdin closes.
+import http from 'http'
+import type { AddressInfo } from 'net'
+import { startEmulator } from '../../../cloud/emulator/index'
+import { ensureCollections, seedDemoData } from '../../../cloud/emulator/seed'
+
+async function main() {
+  const dataDir = process.argv[2]
+  if (!dataDir) throw new Error('usage: emulator-main.ts <dataDir>')
+  const poolSize = 2
+  const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true, poolSize })
+  const store = emu.core.store
+
+  /** Every document removed, then the demo seed written again (milliseconds, no restart of the workers). */
+  const reset = () => {
+    const rows = store.db.prepare('SELECT coll, id FROM docs').all() as { coll: string; id: string }[]
+    store.write(rows.map((r) => ({ coll: r.coll, id: r.id, doc: null })))
+    store.db.prepare('DELETE FROM messages').run()
+    ensureCollections(store)
+    seedDemoData(store)
+  }
+
+  const control = http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/reset') {
+      try {
+        reset()
+        res.writeHead(204).end()
+      } catch (e) {
+        res.writeHead(500).end(String((e as Error)?.stack || e))
+      }
+      return
+    }
+    if (req.method === 'GET' && req.url === '/calls') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(emu.calls.slice(-200)))
+      return
+    }
+    res.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', resolve))
+
+  // Boot every instance of each function now (concurrent calls fill the pool), so no test pays for a cold start.
+  const warm = (fn: string, action: string) => Array.from({ length: poolSize }, () => emu.invoke(fn, { action, input: {} }, 'demo-resident'))
+  await Promise.all([...warm('user', 'me'), ...warm('wish', 'wall')])
+
+  const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`
+  process.stdout.write(`${JSON.stringify({ url: emu.url, control: controlUrl })}\n`)
+
+  let closing = false
+  const stop = async () => {
+    if (closing) return
+    closing = true
+    try {
+      control.close()
+      await emu.close()
+    } finally {
+      process.exit(0)
+    }
+  }
+  process.stdin.on('end', stop)
+  process.stdin.on('close', stop)
+  process.on('SIGTERM', stop)
+  process.stdin.resume()
+}
+
+main().catch((e) => {
+  process.stderr.write(`pages emulator-main: ${e?.stack || e}\n`)
+  process.exit(1)
+})
