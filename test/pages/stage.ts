@@ -80,3 +80,14 @@ export async function fulfilledWish(backend: Backend, note: string, opts: { fiel
   await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'fulfil', { wishId: id, note })
   return id
 }
+
+/** `n` wishes on the wall of `communityId`, titled by `title(i)` (i = 1…n, approved in that order), posted by new residents (3 each, the open-wish limit). */
+export async function manyOpenWishes(backend: Backend, n: number, title: (i: number) => string, communityId = 'junmen'): Promise<string[]> {
+  const ids: string[] = []
+  let wisher = ''
+  for (let i = 1; i <= n; i++) {
+    if ((i - 1) % 3 === 0) wisher = await signUp(backend, { communityId })
+    ids.push(await openWish(backend, { title: title(i) }, wisher))
+  }
+  return ids
+}

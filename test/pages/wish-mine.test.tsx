@@ -1,15 +1,15 @@
 import MePage from '@/pages/me'
 import ClaimsPage from '@/packages/wish/pages/claims'
 import MinePage from '@/packages/wish/pages/mine'
-import { setTransport } from '@/services/cloud'
-import { act, renderPage, screen, stubNavigation, tap, waitFor } from './helpers'
-import { offline, useFake, useFakeWish } from './fakeHelpers'
+import { act, renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { postWish, rejectedWish, signUp } from './stage'
+
+const backend = useBackend()
 
 describe("'me' links to the wish pages", () => {
   it('a resident gets 我的心愿 and 我的认领, not the staff links', async () => {
     const nav = stubNavigation()
-    const fake = useFake('u1')
-    fake.addUser({ openid: 'u1' })
+    backend.as('demo-resident')
     renderPage(<MePage />)
     await tap('我的心愿')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/mine/index' })
@@ -21,8 +21,7 @@ describe("'me' links to the wish pages", () => {
 
   it('staff also get 心愿审核 and 心愿统计', async () => {
     const nav = stubNavigation()
-    const fake = useFake('s1')
-    fake.addUser({ openid: 's1', roles: ['resident', 'staff'], staffCommunityIds: ['junmen'] })
+    backend.as('demo-staff')
     renderPage(<MePage />)
     await tap('心愿审核')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/wishes/index' })
@@ -32,7 +31,7 @@ describe("'me' links to the wish pages", () => {
 
   it('a new user gets no wish links', async () => {
     stubNavigation()
-    useFake('new')
+    backend.as('dev-new-mine')
     renderPage(<MePage />)
     await screen.findByText('您还没有注册')
     expect(screen.queryByText('我的心愿')).toBeNull()
@@ -42,44 +41,41 @@ describe("'me' links to the wish pages", () => {
 describe('my wishes', () => {
   it('lists my wishes with status and the rejection reason; tap opens one', async () => {
     const nav = stubNavigation()
-    const { wish } = useFakeWish('r1')
-    wish.addUser({ openid: 'r1' })
-    wish.addWish({ id: 'a', openid: 'r1', title: '修门锁', status: 'pending_review' })
-    wish.addWish({ id: 'b', openid: 'r1', title: '要书包', status: 'rejected', reason: '请写清楚年级' })
-    wish.addWish({ id: 'c', openid: 'someone', title: '别人的心愿' })
+    backend.as('demo-resident') // the seed gives her 帮忙修理门锁 (open) and 陪老人聊天 (closed)
+    await postWish(backend, { title: '修门锁' })
+    const rejected = await rejectedWish(backend, '请写清楚年级', { title: '要书包', category: '学习用品' })
     renderPage(<MinePage />)
     expect(await screen.findByText('修门锁')).toBeTruthy()
+    expect(screen.getByText('帮忙修理门锁')).toBeTruthy()
     expect(screen.getByText('待审核')).toBeTruthy()
     expect(screen.getByText('未通过')).toBeTruthy()
     expect(screen.getByText('原因：请写清楚年级')).toBeTruthy()
-    expect(screen.queryByText('别人的心愿')).toBeNull()
+    expect(screen.queryByText('给孙子买书包')).toBeNull() // someone else's
     await tap('要书包')
-    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/detail/index?id=b' })
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: `/packages/wish/pages/detail/index?id=${rejected}` })
     await tap('发布心愿')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/post/index' })
   })
 
   it('empty, and error with retry', async () => {
     stubNavigation()
-    const { wish } = useFakeWish('r1')
-    wish.addUser({ openid: 'r1' })
-    const good = wish.transportWith()
-    setTransport(offline)
+    backend.as(await signUp(backend))
+    backend.offline()
     renderPage(<MinePage />)
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
-    setTransport(good)
+    backend.online()
     await tap('重试')
     expect(await screen.findByText('您还没有发布过心愿')).toBeTruthy()
   })
 
   it('reloads when shown again and on pull-down', async () => {
     const nav = stubNavigation()
-    const { wish } = useFakeWish('r1')
-    wish.addUser({ openid: 'r1' })
+    const resident = await signUp(backend)
+    backend.as(resident)
     renderPage(<MinePage />)
     await screen.findByText('您还没有发布过心愿')
     await act(async () => globalThis.firePageEvent('componentDidShow')) // the first show
-    wish.addWish({ id: 'a', openid: 'r1', title: '新心愿', status: 'pending_review' })
+    await postWish(backend, { title: '新心愿' }, resident) // e.g. on the post page
     await act(async () => globalThis.firePageEvent('componentDidShow'))
     expect(await screen.findByText('新心愿')).toBeTruthy()
     await act(async () => globalThis.firePageEvent('onPullDownRefresh'))
@@ -90,24 +86,19 @@ describe('my wishes', () => {
 describe('my claims', () => {
   it('lists my claims and flags overdue ones', async () => {
     stubNavigation()
-    const { wish } = useFakeWish('v1')
-    wish.addUser({ openid: 'v1', roles: ['resident', 'volunteer'] })
-    wish.addWish({ id: 'a', title: '按时的', status: 'claimed', claim: { openid: 'v1', claimantName: '王', promisedBy: '2099-01-01', claimedAt: '2026-11-20T00:00:00.000Z' } })
-    wish.addWish({ id: 'b', title: '逾期的', status: 'claimed', claim: { openid: 'v1', claimantName: '王', promisedBy: '2026-11-01', claimedAt: '2026-10-20T00:00:00.000Z' } })
-    wish.addWish({ id: 'c', title: '别人认领的', status: 'claimed', claim: { openid: 'v2', claimantName: '李', promisedBy: '2099-01-01', claimedAt: '2026-11-20T00:00:00.000Z' } })
+    backend.as('demo-volunteer') // the seed: 给孙子买书包 (due in a week), 代取慢性病药 (overdue), 陪老人聊天 (closed)
     renderPage(<ClaimsPage />)
-    expect(await screen.findByText('按时的')).toBeTruthy()
+    expect(await screen.findByText('给孙子买书包')).toBeTruthy()
     const cards = screen.getAllByTestId('wish-card')
-    expect(cards).toHaveLength(2)
-    const overdue = cards.find((c) => c.textContent!.includes('逾期的'))!
-    expect(overdue.textContent).toContain('已逾期')
-    expect(cards.find((c) => c.textContent!.includes('按时的'))!.textContent).not.toContain('已逾期')
+    expect(cards.length).toBe(3)
+    expect(cards.find((c) => c.textContent!.includes('代取慢性病药'))!.textContent).toContain('已逾期')
+    expect(cards.find((c) => c.textContent!.includes('给孙子买书包'))!.textContent).not.toContain('已逾期')
+    expect(screen.queryByText('楼道灯换灯泡')).toBeNull() // claimed by a unit through 郑社工
   })
 
   it('empty state', async () => {
     stubNavigation()
-    const { wish } = useFakeWish('v1')
-    wish.addUser({ openid: 'v1', roles: ['resident', 'volunteer'] })
+    backend.as('demo-volunteer-2')
     renderPage(<ClaimsPage />)
     expect(await screen.findByText('您还没有认领过心愿')).toBeTruthy()
   })
