@@ -49,7 +49,10 @@ globalThis.firePageEvent = (lifecycle) => {
   for (const ref of registry.get(lifecycle) || []) ref.current()
 }
 
-afterEach(() => {
+afterEach(async () => {
+  // Let the page's calls to the real functions finish while the test's stubs are still in place
+  // (test/pages/backend.ts registers this), so no answer lands in the next test.
+  if (globalThis.__settlePageCalls) await globalThis.__settlePageCalls()
   globalThis.__routerParams = undefined
   jest.restoreAllMocks()
   window.localStorage.clear()

@@ -17,6 +17,8 @@ interface EmulatorAddress {
 declare global {
   // eslint-disable-next-line no-var
   var __hemeiEmulator: EmulatorAddress
+  // eslint-disable-next-line no-var
+  var __settlePageCalls: (() => Promise<void>) | undefined
 }
 
 /** One call the page made through the transport. */
@@ -42,11 +44,11 @@ interface Rule {
   arrived?: () => void
 }
 
-/** POSTs JSON over plain node http (outside the page's jsdom). */
+/** POSTs JSON (or raw bytes) over plain node http (outside the page's jsdom). */
 function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const data = body === undefined ? '' : JSON.stringify(body)
-    const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(data), ...headers } }, (res) => {
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(body === undefined ? '' : JSON.stringify(body))
+    const req = http.request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': data.length, ...headers } }, (res) => {
       let text = ''
       res.setEncoding('utf8')
       res.on('data', (c) => (text += c))
@@ -89,6 +91,12 @@ export class Backend {
     this.rules = []
     setTransport(this.transport)
     resetMe()
+  }
+
+  /** Waits until every call the page sent has been answered (then lets React apply the answers). */
+  async settled(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight])
+    await new Promise((r) => setTimeout(r, 0))
   }
 
   /** The page calls as `openid` from now on (the h5 dev persona), with a fresh profile store. */
@@ -159,6 +167,16 @@ export class Backend {
     return res.data
   }
 
+  /** Uploads an image (a data: URL) to the emulator's storage as `openid`, as the h5 app does; resolves its fileID. */
+  async upload(openid: string, dataUrl: string): Promise<string> {
+    const [, type, base64] = /^data:([^;]+);base64,(.*)$/.exec(dataUrl) || []
+    const cloudPath = `wishes/${requestId()}.jpg`
+    const res = await post(`${this.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, Buffer.from(base64, 'base64'), { 'Content-Type': type, 'X-Hemei-Openid': openid })
+    const body = JSON.parse(res.text) as { fileID?: string; message?: string }
+    if (!body.fileID) throw new Error(`upload failed: ${res.status} ${res.text}`)
+    return body.fileID
+  }
+
   /** The transport the pages use: the real h5 one, behind the test's rules. */
   private transport: Transport = async (fn, event) => {
     this.calls.push({ fn, event })
@@ -190,6 +208,7 @@ export class Backend {
 /** The real backend for this test file, reset to the demo seed before each test. */
 export function useBackend(): Backend {
   const backend = new Backend()
+  globalThis.__settlePageCalls = () => backend.settled()
   beforeEach(() => backend.reset())
   return backend
 }

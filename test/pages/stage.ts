@@ -91,3 +91,8 @@ export async function manyOpenWishes(backend: Backend, n: number, title: (i: num
   }
   return ids
 }
+
+/** A tiny image as the picker's temp path: a data: URL the page's real uploader can read (JPEG magic bytes). */
+export function photoPath(n = 0): string {
+  return `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, n & 0xff, 0xff, 0xd9]).toString('base64')}`
+}

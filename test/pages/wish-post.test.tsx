@@ -1,14 +1,9 @@
 import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
-import { setUploader } from '@/services/storage'
-import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
-import { useFakeWish } from './fakeHelpers'
+import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, useBackend, waitFor } from './helpers'
+import { photoPath, postWish, rejectedWish } from './stage'
 
-function resident() {
-  const f = useFakeWish('r1')
-  f.wish.addUser({ openid: 'r1', communityId: 'junmen' })
-  return f
-}
+const backend = useBackend()
 
 async function fillValid() {
   await typeInto('心愿标题', '想请人修门锁')
@@ -29,20 +24,23 @@ function stubChooseImage(...batches: string[][]) {
 
 describe('post a wish', () => {
   let nav: ReturnType<typeof stubNavigation>
-  let uploads: string[]
   let redirect: jest.SpyInstance
+  let uploads: string[]
   beforeEach(() => {
     nav = stubNavigation()
     redirect = jest.spyOn(Taro, 'redirectTo').mockImplementation((() => Promise.resolve()) as never)
+    backend.as('demo-resident') // 林阿姨: one wish in progress in the seed (帮忙修理门锁)
+    // The page's real h5 uploader posts the picked image to the emulator; record the cloud paths it chose.
     uploads = []
-    setUploader(async (cloudPath, filePath) => {
-      uploads.push(cloudPath)
-      return `cloud://env.local/${cloudPath}#${filePath}`
+    const fetch = window.fetch
+    jest.spyOn(window, 'fetch').mockImplementation((url, init) => {
+      const m = /\/api\/upload\?cloudPath=([^&]+)/.exec(String(url))
+      if (m) uploads.push(decodeURIComponent(m[1]))
+      return fetch(url, init)
     })
   })
 
   it('shows a message under each missing field and sends nothing', async () => {
-    const { wish } = resident()
     renderPage(<PostPage />)
     await tap('提交心愿')
     expect(screen.getByText('请填写心愿标题')).toBeTruthy()
@@ -51,11 +49,10 @@ describe('post a wish', () => {
     expect(screen.getByText('请填写您的姓氏，或选择匿名')).toBeTruthy()
     expect(screen.getByText('请输入11位手机号')).toBeTruthy()
     expect(screen.getByText('请填写地址')).toBeTruthy()
-    expect(wish.eventsFor('post')).toHaveLength(0)
+    expect(backend.eventsFor('post')).toHaveLength(0)
   })
 
   it('counts the title and refuses a bad phone', async () => {
-    const { wish } = resident()
     renderPage(<PostPage />)
     await typeInto('心愿标题', '修门锁')
     expect(screen.getByText('3/30')).toBeTruthy()
@@ -63,18 +60,16 @@ describe('post a wish', () => {
     await typeInto('联系电话', '12345')
     await tap('提交心愿')
     expect(screen.getByText('请输入11位手机号')).toBeTruthy()
-    expect(wish.eventsFor('post')).toHaveLength(0)
+    expect(backend.eventsFor('post')).toHaveLength(0)
   })
 
   it('says contact is private', async () => {
-    resident()
     renderPage(<PostPage />)
     expect(await screen.findByText('仅认领人和社区工作人员可见')).toBeTruthy()
   })
 
   it('adds at most 3 photos, uploading each to wishes/', async () => {
-    resident()
-    const choose = stubChooseImage(['blob:a', 'blob:b'], ['blob:c', 'blob:d'])
+    const choose = stubChooseImage([photoPath(1), photoPath(2)], [photoPath(3), photoPath(4)])
     const toast = nav.showToast
     renderPage(<PostPage />)
     await tap('添加照片')
@@ -88,25 +83,26 @@ describe('post a wish', () => {
     await waitFor(() => expect(uploads).toHaveLength(3))
     expect(uploads.every((p) => /^wishes\/[a-z0-9]+\.jpg$/.test(p))).toBe(true)
     // Removing one makes room again.
+    const remove = await screen.findAllByText('删除')
     await act(async () => {
-      screen.getAllByText('删除')[0].click()
+      remove[0].click()
     })
     expect(screen.getByText('2/3')).toBeTruthy()
     expect(screen.getByText('添加照片')).toBeTruthy()
   })
 
   it('submits the right input, then opens my wishes', async () => {
-    const { wish } = resident()
-    stubChooseImage(['blob:a'])
+    stubChooseImage([photoPath(1)])
     renderPage(<PostPage />)
     await fillValid()
     await tapIn('称呼', '叔叔')
     expect(screen.getByText('心愿墙上显示为：林叔叔')).toBeTruthy()
     await tap('添加照片')
     await waitFor(() => expect(uploads).toHaveLength(1))
+    await screen.findByText('删除') // uploaded
     await tap('提交心愿')
-    await waitFor(() => expect(wish.eventsFor('post')).toHaveLength(1))
-    expect(wish.eventsFor('post')[0].input).toEqual({
+    await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
+    expect(backend.eventsFor('post')[0].input).toEqual({
       title: '想请人修门锁',
       description: '家里门锁坏了，关不上门，想请人帮忙修一下。',
       category: '家电维修',
@@ -115,15 +111,16 @@ describe('post a wish', () => {
       honorific: '叔叔',
       contactPhone: '13900001111',
       address: '军门社区3号楼501',
-      photos: [`cloud://env.local/${uploads[0]}#blob:a`],
+      photos: [expect.stringMatching(new RegExp(`^cloud://.+/${uploads[0]}$`))],
     })
-    expect(wish.eventsFor('post')[0].requestId).toBeTruthy()
-    expect(wish.wishes[0].status).toBe('pending_review')
+    expect(backend.eventsFor('post')[0].requestId).toBeTruthy()
+    await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/wish/pages/mine/index' }))
+    const mine = await backend.call('demo-resident', 'wish', 'listMine', {})
+    expect(mine.items[0]).toMatchObject({ title: '想请人修门锁', status: 'pending_review', displayName: '林叔叔' })
     await waitFor(() => expect(redirect).toHaveBeenCalledWith({ url: '/packages/wish/pages/mine/index' }))
   })
 
   it('anonymous wishes send no surname, and a needed-by date when chosen', async () => {
-    const { wish } = resident()
     const { container } = renderPage(<PostPage />)
     await fillValid()
     await tapIn('称呼方式', '匿名')
@@ -134,79 +131,78 @@ describe('post a wish', () => {
     })
     expect(screen.getByText('2099年3月1日')).toBeTruthy()
     await tap('提交心愿')
-    await waitFor(() => expect(wish.eventsFor('post')).toHaveLength(1))
-    const input = wish.eventsFor('post')[0].input as Record<string, unknown>
+    await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
+    const input = backend.eventsFor('post')[0].input as Record<string, unknown>
     expect(input).toMatchObject({ nameStyle: 'anonymous', neededBy: '2099-03-01' })
     expect(input).not.toHaveProperty('surname')
     expect(input).not.toHaveProperty('honorific')
   })
 
   it('shows CONTENT_RISKY in Chinese and keeps the form', async () => {
-    const { wish } = resident()
     const modal = stubModal()
     renderPage(<PostPage />)
     await fillValid()
     await typeInto('心愿标题', '赌博')
     await tap('提交心愿')
-    await waitFor(() => expect(wish.eventsFor('post')).toHaveLength(1))
+    await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
     const msg = '内容含有不适宜发布的信息，请修改后再提交'
     expect(await screen.findByRole('alert')).toBeTruthy()
     expect(screen.getByRole('alert').textContent).toBe(msg)
     expect(modal).toHaveBeenCalledWith(expect.objectContaining({ content: msg }))
     expect(redirect).not.toHaveBeenCalled()
-    expect(wish.wishes).toHaveLength(0)
+    expect((await backend.call('demo-resident', 'wish', 'listMine', {})).items.map((w) => w.title)).not.toContain('赌博')
   })
 
   it('shows TOO_MANY_OPEN_WISHES in Chinese', async () => {
-    const { wish } = resident()
-    for (let i = 1; i <= 3; i++) wish.addWish({ id: `old${i}`, openid: 'r1', status: 'open' })
+    await postWish(backend, { title: '第二个心愿' })
+    await postWish(backend, { title: '第三个心愿' }) // with 帮忙修理门锁: 3 in progress
     stubModal()
     renderPage(<PostPage />)
     await fillValid()
     await tap('提交心愿')
     expect(await screen.findByText('您已有3个进行中的心愿，请等心愿完成或取消后再发布')).toBeTruthy()
-    expect(wish.wishes).toHaveLength(3)
+    expect((await backend.call('demo-resident', 'wish', 'listMine', {})).items).toHaveLength(4) // with the closed 陪老人聊天
   })
 
   it('edits a rejected wish (?id=) and resubmits it, keeping its photos', async () => {
-    const { wish } = resident()
-    wish.addWish({ id: 'w9', openid: 'r1', status: 'rejected', reason: '请写清楚需要什么', title: '修东西', category: '其他', nameStyle: 'surname', surname: '陈', honorific: '同学', photos: ['cloud://env/wishes/p1.jpg'] })
-    setRouterParams({ id: 'w9' })
+    const photo = await backend.upload('demo-resident', photoPath(9))
+    const id = await rejectedWish(backend, '请写清楚需要什么', { title: '修东西', category: '其他', surname: '陈', honorific: '同学', photos: [photo] })
+    setRouterParams({ id })
     renderPage(<PostPage />)
     expect(await screen.findByText('修改心愿')).toBeTruthy()
     expect(screen.getByText('上次未通过原因：请写清楚需要什么')).toBeTruthy()
     expect(screen.getByText('1/3')).toBeTruthy()
     await typeInto('心愿标题', '修厨房水龙头')
     await tap('重新提交')
-    await waitFor(() => expect(wish.eventsFor('resubmit')).toHaveLength(1))
-    expect(wish.eventsFor('resubmit')[0].input).toMatchObject({
-      wishId: 'w9',
+    await waitFor(() => expect(backend.eventsFor('resubmit')).toHaveLength(1))
+    expect(backend.eventsFor('resubmit')[0].input).toMatchObject({
+      wishId: id,
       title: '修厨房水龙头',
       category: '其他',
       surname: '陈',
       honorific: '同学',
       contactPhone: '13900001111',
-      photos: ['cloud://env/wishes/p1.jpg'],
+      photos: [photo],
     })
-    expect(wish.eventsFor('post')).toHaveLength(0)
-    expect(wish.wishes[0].status).toBe('pending_review')
+    expect(backend.eventsFor('post')).toHaveLength(0)
+    await backend.settled()
+    expect(await backend.call('demo-resident', 'wish', 'detail', { wishId: id })).toMatchObject({ title: '修厨房水龙头', status: 'pending_review' })
   })
 
   it('weapp: asks for the claimed-notice subscription inside the tap, before sending', async () => {
     const prev = { env: process.env.TARO_ENV, tpl: process.env.TARO_APP_TPL_WISH_CLAIMED }
-    const { wish } = resident()
     renderPage(<PostPage />)
     await fillValid()
     process.env.TARO_ENV = 'weapp'
     process.env.TARO_APP_TPL_WISH_CLAIMED = 'tpl-claimed'
     let postsAtAsk = -1
     const sub = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async () => {
-      postsAtAsk = wish.eventsFor('post').length
+      postsAtAsk = backend.eventsFor('post').length
       return { errMsg: 'requestSubscribeMessage:ok' }
     }) as never)
     try {
       await tap('提交心愿')
-      await waitFor(() => expect(wish.eventsFor('post')).toHaveLength(1))
+      await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
       expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-claimed'] }))
       expect(postsAtAsk).toBe(0)
     } finally {
@@ -217,12 +213,11 @@ describe('post a wish', () => {
   })
 
   it('h5: does not ask for a subscription', async () => {
-    const { wish } = resident()
     const sub = jest.spyOn(Taro, 'requestSubscribeMessage')
     renderPage(<PostPage />)
     await fillValid()
     await tap('提交心愿')
-    await waitFor(() => expect(wish.eventsFor('post')).toHaveLength(1))
+    await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
     expect(sub).not.toHaveBeenCalled()
   })
 })
