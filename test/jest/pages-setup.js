@@ -52,7 +52,8 @@ globalThis.firePageEvent = (lifecycle) => {
 afterEach(async () => {
   // Let the page's calls to the real functions finish while the test's stubs are still in place
   // (test/pages/backend.ts registers this), so no answer lands in the next test.
-  if (globalThis.__settlePageCalls) await globalThis.__settlePageCalls()
+  // Inside act: the answers' state updates are applied as React expects, not warned about.
+  if (globalThis.__settlePageCalls) await require('@testing-library/react').act(() => globalThis.__settlePageCalls())
   globalThis.__routerParams = undefined
   jest.restoreAllMocks()
   window.localStorage.clear()
