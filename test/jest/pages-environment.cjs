@@ -8,7 +8,8 @@ class PagesEnvironment extends JsdomEnvironment {
     await super.setup()
     const list = JSON.parse(process.env.HEMEI_PAGES_EMULATORS || '[]')
     if (!list.length) throw new Error('no emulator for page tests: run them through test/jest/pages.config.js (its globalSetup starts them)')
-    const emulator = list[(Number(process.env.JEST_WORKER_ID || 1) - 1) % list.length]
+    const emulator = list[Number(process.env.JEST_WORKER_ID || 1) - 1]
+    if (!emulator) throw new Error(`no emulator for jest worker ${process.env.JEST_WORKER_ID} (${list.length} started)`)
     this.dom.reconfigure({ url: `${emulator.url}/` })
     this.global.__hemeiEmulator = emulator
   }

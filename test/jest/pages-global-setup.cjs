@@ -76,7 +76,8 @@ function startOne(timeoutMs = 60000) {
 
 module.exports = async (globalConfig) => {
   buildFunctionsIfStale()
-  const n = Math.max(1, Math.min(globalConfig.maxWorkers || 1, 4))
+  // One per worker (jest numbers them 1..maxWorkers): workers never share a database they reset.
+  const n = Math.max(1, globalConfig.maxWorkers || 1)
   const started = await Promise.all(Array.from({ length: n }, () => startOne()))
   globalThis.__hemeiPagesEmulators = started
   process.env.HEMEI_PAGES_EMULATORS = JSON.stringify(started.map(({ url, control }) => ({ url, control })))

@@ -4,10 +4,10 @@ import { PRIVACY_VERSION, type InputOf, type VolunteerApplication } from '@/cont
 import type { Backend } from './backend'
 
 /** Wish fields accepted by `wish.post`; tests override what they look at. */
-export type WishFields = InputOf<'wish', 'post'>
+type WishFields = InputOf<'wish', 'post'>
 
 /** A valid wish by 林阿姨 (the demo resident's contact). */
-export const WISH: WishFields = {
+const WISH: WishFields = {
   title: '修门锁',
   description: '家里的门锁坏了，想请人帮忙修一下。',
   category: '家电维修',
@@ -19,8 +19,8 @@ export const WISH: WishFields = {
 }
 
 /** Who reviews, claims and fulfils unless a test says otherwise (demo personas, docs/INTERFACES.md). */
-export const STAFF = 'demo-staff'
-export const VOLUNTEER = 'demo-volunteer'
+const STAFF = 'demo-staff'
+const VOLUNTEER = 'demo-volunteer'
 
 let n = 0
 /** A new openid nobody has used (the h5 app makes `dev-new-…` ones). */
