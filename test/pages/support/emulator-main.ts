@@ -13,10 +13,13 @@ async function main() {
   const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true, poolSize })
   const store = emu.core.store
 
-  /** Every document removed, then the demo seed written again (milliseconds, no restart of the workers). */
+  /**
+   * Every document removed in one write, then the demo seed written again: milliseconds, the function
+   * workers stay up. (The logged subscription messages have no store API; they go by SQL.)
+   */
   const reset = () => {
-    const rows = store.db.prepare('SELECT coll, id FROM docs').all() as { coll: string; id: string }[]
-    store.write(rows.map((r) => ({ coll: r.coll, id: r.id, doc: null })))
+    const removals = store.listCollections().flatMap((coll) => store.candidates(coll, undefined).docs.map((d) => ({ coll, id: String(d._id), doc: null })))
+    store.write(removals)
     store.db.prepare('DELETE FROM messages').run()
     ensureCollections(store)
     seedDemoData(store)
