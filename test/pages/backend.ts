@@ -35,7 +35,6 @@ export interface Hold {
 }
 
 interface Rule {
-  fn?: FunctionName
   action?: string
   kind: 'fail' | 'drop' | 'hang' | 'hold'
   /** Calls it still applies to (Infinity: until cleared). */
@@ -180,7 +179,7 @@ export class Backend {
   /** The transport the pages use: the real h5 one, behind the test's rules. */
   private transport: Transport = async (fn, event) => {
     this.calls.push({ fn, event })
-    const rule = this.rules.find((r) => r.times > 0 && (!r.fn || r.fn === fn) && (!r.action || r.action === event.action))
+    const rule = this.rules.find((r) => r.times > 0 && (!r.action || r.action === event.action))
     if (rule) {
       rule.times--
       if (rule.kind === 'fail') throw new Error('request:fail timeout')
