@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
 import { PRIVACY_VERSION } from '../src/contracts/user'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
