@@ -15,4 +15,3 @@ export const CHROMIUM_ARGS = [
 
 /** The Chromium binary (`apt-get install -y chromium`); HEMEI_CHROMIUM overrides it. */
 export const CHROMIUM_PATH = process.env.HEMEI_CHROMIUM || '/usr/bin/chromium'
-

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ActionName, CallEvent, FieldIssue, FunctionName, InputOf, OutputOf, Result } from '@/contracts'
+import type { ActionName, CallEvent, FunctionName, InputOf, OutputOf, Result } from '@/contracts'
 // Runtime imports come from the zod-free contract modules, so the main package does not load zod.
 import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@/contracts/errors'
 import { MUTATIONS } from '@/contracts/mutations'
