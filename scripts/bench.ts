@@ -1,4 +1,4 @@
-// npm run bench — the cloud budgets of DESIGN.md §6, measured on the local stack: latency percentiles,
+// npm run bench — the cloud budgets of docs/ARCHITECTURE.md, measured on the local stack: latency percentiles,
 // database requests per call and response size for every action of the `user` function, against a
 // database of 10,000 users; then throughput of concurrent `me` calls, and the h5 first screen in Chromium.
 // Figures, never pass/fail on time. Knobs: BENCH_USERS (10000), BENCH_N calls per action (200),

@@ -1,4 +1,4 @@
-// Layer 2: pages rendered with Taro's real H5 components (DESIGN.md §8), driven through the real services
+// Layer 2: pages rendered with Taro's real H5 components (@tarojs/components/lib/react, @tarojs/taro-h5), driven through the real services
 // with a fake transport at the services seam (setTransport).
 const path = require('path')
 const root = path.resolve(__dirname, '../..')
