@@ -75,6 +75,21 @@ module.exports = {
       to: { path: PAGES },
     },
     {
+      name: 'domains-stay-apart',
+      comment:
+        'A subpackage never imports another subpackage (WeChat cannot load code across subpackages, and each domain stays replaceable): move what two domains share to src/components, src/hooks, src/ui or src/format.',
+      severity: 'error',
+      from: { path: '^src/packages/([^/]+)/' },
+      to: { path: '^src/packages/', pathNot: '^src/packages/$1/' },
+    },
+    {
+      name: 'shared-code-never-imports-a-domain',
+      comment: 'Code outside src/packages (shared UI, hooks, stores, the tab pages) never imports a domain subpackage.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/packages/' },
+      to: { path: '^src/packages/' },
+    },
+    {
       name: 'product-never-imports-tests',
       comment: 'src/, cloud/ and scripts/ never import test code (move what both need into a non-test module).',
       severity: 'error',

@@ -57,6 +57,18 @@ const BREAKS: { rule: string; file: string; source: string; arrow: string }[] = 
   { rule: 'pages-do-not-import-services', file: 'src/pages/home/Bad.tsx', source: "export * from '@/services/cloud'\n", arrow: 'src/pages/home/Bad.tsx → src/services/cloud.ts' },
   { rule: 'services-import-only-contracts', file: 'src/services/bad.ts', source: "export * from '@/stores/me'\n", arrow: 'src/services/bad.ts → src/stores/me.ts' },
   { rule: 'shared-code-never-imports-pages', file: 'src/components/Bad.tsx', source: "export * from '@/pages/home'\n", arrow: 'src/components/Bad.tsx → src/pages/home/index.tsx' },
+  {
+    rule: 'domains-stay-apart',
+    file: 'src/packages/staff/pages/queue/index.tsx',
+    source: "export * from '@/packages/wish/pages/wall/components/Header'\n",
+    arrow: 'src/packages/staff/pages/queue/index.tsx → src/packages/wish/pages/wall/components/Header.tsx',
+  },
+  {
+    rule: 'shared-code-never-imports-a-domain',
+    file: 'src/hooks/wishy.ts',
+    source: "export * from '@/packages/wish/pages/wall/components/Header'\n",
+    arrow: 'src/hooks/wishy.ts → src/packages/wish/pages/wall/components/Header.tsx',
+  },
   { rule: 'product-never-imports-tests', file: 'scripts/bad.ts', source: "export * from '../test/wish.test'\n", arrow: 'scripts/bad.ts → test/wish.test.ts' },
   { rule: 'no-circular', file: 'src/hooks/loopA.ts', source: "export * from './loopB'\nexport const A = 1\n", arrow: 'src/hooks/loopA.ts → src/hooks/loopB.ts → src/hooks/loopA.ts' },
   { rule: 'not-to-unresolvable', file: 'src/hooks/typo.ts', source: "export * from '@/hooks/useWhish'\n", arrow: 'src/hooks/typo.ts → @/hooks/useWhish' },
