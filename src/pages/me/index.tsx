@@ -49,7 +49,8 @@ export default function MePage() {
               <Text className='hm-sub'>查看 ›</Text>
             </View>
             {user.signedUp && <LinkRow label='我的心愿' url={ROUTES.wishMine} />}
-            {user.signedUp && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
+            {/* Only those who may claim a wish (volunteers, and staff for a unit) have claims to see. */}
+            {user.signedUp && user.roles.some((r) => r === 'volunteer' || r === 'staff' || r === 'admin') && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
               <>
                 <LinkRow label='志愿者申请审核' url={ROUTES.staffApplications} />
