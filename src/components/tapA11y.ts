@@ -1,6 +1,7 @@
 import type { ITouchEvent } from '@tarojs/components'
 
-type Role = 'button' | 'link'
+/** The roles of the tappable things in the app (a Taro View or Text with onClick). */
+type Role = 'button' | 'link' | 'tab' | 'radio' | 'checkbox'
 
 /** Space and Enter press a focused h5 control, as they do a native button. */
 function pressOnKey(e: { key?: string; preventDefault(): void; currentTarget: unknown }): void {

@@ -1,5 +1,5 @@
-// Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every wish page, in 大字模式, at 390×844, as the
-// persona who would see it. Fails on any serious or critical violation; writes the full per-page table to
+// Accessibility: axe-core (WCAG 2.0/2.1 A and AA rules) on every wish page (and home, me, signup, apply), in
+// 大字模式, at 390×844, as the persona who would see it. Fails on any serious or critical violation; writes the full per-page table to
 // test-results/e2e/a11y.json (HEMEI_A11Y_REPORT overrides the path). One stack, pages visited in sequence.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -23,7 +23,10 @@ interface Visit {
 const VISITS: { persona: string; visits: Visit[] }[] = [
   {
     persona: '新用户',
-    visits: [{ name: 'wall (new visitor)', route: '/packages/wish/pages/wall/index', ready: /注册/ }],
+    visits: [
+      { name: 'wall (new visitor)', route: '/packages/wish/pages/wall/index', ready: /注册/ },
+      { name: 'signup', route: '/packages/user/pages/signup/index', ready: '欢迎加入和美社区' },
+    ],
   },
   {
     persona: '林阿姨（居民）',
@@ -35,6 +38,7 @@ const VISITS: { persona: string; visits: Visit[] }[] = [
       { name: 'detail closed with thanks', route: detail('wish-demo-chat'), ready: '陪老人聊天' },
       { name: 'post', route: '/packages/wish/pages/post/index', ready: '心愿标题' },
       { name: 'mine', route: '/packages/wish/pages/mine/index', ready: '帮忙修理门锁' },
+      { name: 'apply', route: '/packages/user/pages/apply/index', ready: '申请成为志愿者' },
     ],
   },
   {
@@ -81,6 +85,16 @@ async function open(page: Page, visit: Visit): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.taro_page [aria-busy="true"]'))
   await page.locator('.taro_page .hm-page.hm-large').locator('visible=true').first().waitFor()
   await toastGone(page)
+}
+
+interface AxNode {
+  role: string
+  name?: string
+  children?: AxNode[]
+}
+/** Every node of an accessibility snapshot. */
+function flatten(node: AxNode | null): AxNode[] {
+  return node ? [node, ...(node.children || []).flatMap(flatten)] : []
 }
 
 /** Waits until no animation or transition runs (Taro h5 slides a new page in). */
@@ -175,6 +189,11 @@ test('大字模式 on h5: tab bar, 大字模式 row, whole-box inputs, button na
     const wall = current(page)
     await see(wall, '帮忙修理门锁')
     await wall.getByRole('button', { name: '发布心愿' }).waitFor()
+    const tree = await page.accessibility.snapshot()
+    const controls = flatten(tree).filter((n) => n.role === 'button' || n.role === 'link')
+    console.log(`wall accessibility tree: ${controls.filter((n) => n.role === 'button').length} buttons, ${controls.filter((n) => n.role === 'link').length} links`)
+    expect(controls.filter((n) => n.role === 'button').length).toBeGreaterThan(0)
+    expect(controls.filter((n) => !n.name?.trim())).toEqual([])
 
     // On 发布心愿, a tap at the bottom edge of the title box focuses its input, and the text sits in the middle.
     await wall.getByRole('button', { name: '发布心愿' }).click()
