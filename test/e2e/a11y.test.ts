@@ -177,6 +177,8 @@ test('大字模式 on h5: tab bar, 大字模式 row, whole-box inputs, button na
     // The 大字模式 row is the switch's target: >= 60 px tall and the full card width; a tap on its text toggles it.
     const box = (await row.boundingBox())!
     expect(box.height).toBeGreaterThanOrEqual(60)
+    const knob = (await row.locator('taro-switch-core').boundingBox())!
+    expect(knob.x + knob.width).toBeGreaterThan(box.x + box.width - 48) // the switch sits at the row's end
     await row.getByText('大字模式', { exact: true }).click()
     await me.locator('.hm-page:not(.hm-large)').waitFor()
     expect(await toggle.isChecked()).toBe(false)
