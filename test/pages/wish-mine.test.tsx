@@ -5,17 +5,25 @@ import { setTransport } from '@/services/cloud'
 import { act, offline, renderPage, screen, stubNavigation, tap, useFake, useFakeWish, waitFor } from './helpers'
 
 describe("'me' links to the wish pages", () => {
-  it('a resident gets 我的心愿 and 我的认领, not the staff links', async () => {
+  it('a resident gets 我的心愿, but neither 我的认领 (she cannot claim) nor the staff links', async () => {
     const nav = stubNavigation()
     const fake = useFake('u1')
     fake.addUser({ openid: 'u1' })
     renderPage(<MePage />)
     await tap('我的心愿')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/mine/index' })
-    await tap('我的认领')
-    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/claims/index' })
+    expect(screen.queryByText('我的认领')).toBeNull()
     expect(screen.queryByText('心愿审核')).toBeNull()
     expect(screen.queryByText('心愿统计')).toBeNull()
+  })
+
+  it('a volunteer also gets 我的认领', async () => {
+    const nav = stubNavigation()
+    const fake = useFake('v1')
+    fake.addUser({ openid: 'v1', roles: ['resident', 'volunteer'] })
+    renderPage(<MePage />)
+    await tap('我的认领')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/claims/index' })
   })
 
   it('staff also get 心愿审核 and 心愿统计', async () => {
