@@ -1,10 +1,8 @@
-import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { WishCard } from '@/contracts/wish'
 import type { Paged } from '@/hooks/usePaged'
 import { Page } from '@/components/Page'
-import { StateView } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { ListBody } from '@/components/ListBody'
 import { WishCardView } from './WishCardView'
 import { useListPage } from '@/hooks/useListPage'
 
@@ -20,24 +18,10 @@ export interface MyListProps {
 /** A personal wish list page: pull-to-refresh, load-more, reload when shown again. */
 export function MyList({ list, emptyText, showReason, showOverdue, header }: MyListProps) {
   useListPage(list, true)
-  let body
-  if (list.loading) body = <StateView kind='loading' />
-  else if (list.error) body = <StateView kind='error' error={list.error} onRetry={list.refresh} />
-  else if (list.items.length === 0) body = <StateView kind='empty' text={emptyText} />
-  else
-    body = (
-      <View>
-        {list.items.map((w) => (
-          <WishCardView key={w.id} wish={w} showReason={showReason} showOverdue={showOverdue} />
-        ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={() => void list.loadMore()} />
-      </View>
-    )
   return (
     <Page>
       {header}
-      {body}
+      <ListBody list={list} emptyText={emptyText} renderItem={(w) => <WishCardView key={w.id} wish={w} showReason={showReason} showOverdue={showOverdue} />} />
     </Page>
   )
 }
-
