@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@/components/Button'
 import { useState } from 'react'
 import type { VolunteerApplication } from '@/contracts'
 import { Page } from '@/components/Page'
@@ -9,6 +8,7 @@ import { askRequiredText, confirm } from '@/ui/feedback'
 import { formatDay } from '@/format/day'
 import { approveApplication, rejectApplication, useApplications } from '@/packages/staff/hooks/useApplications'
 import { useListPage } from '@/hooks/useListPage'
+import { RowActions } from '@/packages/staff/components/RowActions'
 import { SKIP, useAction } from '@/hooks/useAction'
 
 type Tab = 'pending' | 'approved' | 'rejected'
@@ -59,14 +59,14 @@ export default function ApplicationsPage() {
       <Text className='hm-sub hm-block'>申请日期：{formatDay(a.createdAt)}</Text>
       {a.status === 'rejected' && <Text className='hm-text hm-block'>原因：{a.reason || '未填写'}</Text>}
       {a.status === 'pending' && (
-        <View className='hm-wrap'>
-          <Button className='hm-btn hm-btn-inline' disabled={action.busyKey === a.id} onClick={() => onApprove(a)}>
-            通过
-          </Button>
-          <Button className='hm-btn hm-btn-gray hm-btn-inline' disabled={action.busyKey === a.id} onClick={() => onReject(a)}>
-            不通过
-          </Button>
-        </View>
+        <RowActions
+          inline
+          busy={action.busyKey === a.id}
+          actions={[
+            { label: '通过', onClick: () => onApprove(a) },
+            { label: '不通过', gray: true, onClick: () => onReject(a) },
+          ]}
+        />
       )}
     </View>
   )

@@ -10,6 +10,7 @@ import { askRequiredText, confirm } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { approveWish, hideWish, rejectWish, releaseWish, useWishQueue, type QueueKind } from '@/packages/staff/hooks/useWishQueue'
 import { useListPage } from '@/hooks/useListPage'
+import { RowActions, type RowAction } from '@/packages/staff/components/RowActions'
 import { SKIP, useAction } from '@/hooks/useAction'
 
 const TABS: { key: QueueKind; label: string; empty: string }[] = [
@@ -61,38 +62,24 @@ export default function WishQueuePage() {
       '已释放',
     )
 
+  const ROW_ACTIONS: Record<QueueKind, (w: WishCard) => RowAction[]> = {
+    pending: (w) => [
+      { label: '通过', onClick: () => onApprove(w) },
+      { label: '不通过', gray: true, onClick: () => onReject(w) },
+    ],
+    reported: (w) => [{ label: '隐藏', gray: true, onClick: () => onHide(w) }],
+    overdue: (w) => [{ label: '释放认领', gray: true, onClick: () => onRelease(w) }],
+  }
   const current = TABS.find((t) => t.key === tab)!
   const renderItem = (w: WishCard) => {
-    const busy = action.busyKey === w.id
     return (
       <View key={w.id} className='hm-card' data-testid='queue-wish'>
         <WishCardHeader wish={w} showReports asDay />
         {w.reason && <Text className='hm-text hm-block'>原因：{w.reason}</Text>}
-        <View>
-          <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.wishDetail}?id=${encodeURIComponent(w.id)}`)}>
-            查看详情
-          </Button>
-          {tab === 'pending' && (
-            <>
-              <Button className='hm-btn' disabled={busy} onClick={() => onApprove(w)}>
-                通过
-              </Button>
-              <Button className='hm-btn hm-btn-gray' disabled={busy} onClick={() => onReject(w)}>
-                不通过
-              </Button>
-            </>
-          )}
-          {tab === 'reported' && (
-            <Button className='hm-btn hm-btn-gray' disabled={busy} onClick={() => onHide(w)}>
-              隐藏
-            </Button>
-          )}
-          {tab === 'overdue' && (
-            <Button className='hm-btn hm-btn-gray' disabled={busy} onClick={() => onRelease(w)}>
-              释放认领
-            </Button>
-          )}
-        </View>
+        <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.wishDetail}?id=${encodeURIComponent(w.id)}`)}>
+          查看详情
+        </Button>
+        <RowActions busy={action.busyKey === w.id} actions={ROW_ACTIONS[tab](w)} />
       </View>
     )
   }

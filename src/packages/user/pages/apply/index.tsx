@@ -3,6 +3,7 @@ import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { SKILLS, userInputs } from '@/contracts/user'
 import { Page } from '@/components/Page'
+import { Field } from '@/components/Field'
 import { useMe } from '@/hooks/useMe'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
@@ -63,16 +64,12 @@ export default function ApplyPage() {
       <Text className='hm-sub hm-block'>姓名和手机号仅用于志愿服务记录和社区工作人员联系您，不会公开展示。</Text>
 
       <View className='hm-card'>
-        <View className='hm-field'>
-          <Text className='hm-label'>真实姓名</Text>
+        <Field label='真实姓名' error={errors.realName}>
           <Input className='hm-input' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(e) => f.set('realName', e.detail.value)} aria-label='真实姓名' />
-          {errors.realName && <Text className='hm-error'>{errors.realName}</Text>}
-        </View>
-        <View className='hm-field'>
-          <Text className='hm-label'>手机号</Text>
+        </Field>
+        <Field label='手机号' error={errors.phone}>
           <Input className='hm-input' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(e) => f.set('phone', e.detail.value)} aria-label='手机号' />
-          {errors.phone && <Text className='hm-error'>{errors.phone}</Text>}
-        </View>
+        </Field>
       </View>
 
       <View className='hm-card'>
