@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { Button } from '@/components/Button'
+import { go } from '@/routes'
 import type { WishCard } from '@/contracts/wish'
 import type { Paged } from '@/hooks/usePaged'
 import { Page } from '@/components/Page'
@@ -11,16 +12,18 @@ export interface MyListProps {
   emptyText: string
   showReason?: boolean
   showOverdue?: boolean
-  /** Shown above the list (e.g. a 发布心愿 button). */
-  header?: ReactNode
+  /** A button above the list, to where the list fills from (e.g. 发布心愿). */
+  link: { label: string; url: string; plain?: boolean }
 }
 
 /** A personal wish list page: pull-to-refresh, load-more, reload when shown again. */
-export function MyList({ list, emptyText, showReason, showOverdue, header }: MyListProps) {
+export function MyList({ list, emptyText, showReason, showOverdue, link }: MyListProps) {
   useListPage(list, true)
   return (
     <Page>
-      {header}
+      <Button className={link.plain ? 'hm-btn hm-btn-plain' : 'hm-btn'} onClick={() => go(link.url)}>
+        {link.label}
+      </Button>
       <ListBody list={list} emptyText={emptyText} renderItem={(w) => <WishCardView key={w.id} wish={w} showReason={showReason} showOverdue={showOverdue} />} />
     </Page>
   )

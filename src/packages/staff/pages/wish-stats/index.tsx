@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { WishStatus } from '@/contracts/wish'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
+import { useRemotePage } from '@/hooks/useRemotePage'
 
 const ORDER: WishStatus[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden']
 
@@ -15,12 +15,10 @@ function days(v: number | null): string {
 /** Staff: wish figures for their communities. */
 export default function WishStatsPage() {
   const stats = useWishStats()
-  usePullDownRefresh(() => {
-    void stats.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  const page = useRemotePage(stats)
   const s = stats.data
   return (
-    <Page loading={stats.loading && !s} error={s ? undefined : stats.error} onRetry={stats.refresh}>
+    <Page {...page}>
       {s && (
         <View>
           <Text className='hm-sub hm-block'>统计范围：您负责的 {s.communityIds.length} 个社区</Text>

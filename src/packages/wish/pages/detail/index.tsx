@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
 import { Page } from '@/components/Page'
 import { showHint } from '@/ui/feedback'
 import { useAction, type AppError } from '@/hooks/useAction'
+import { useRemotePage } from '@/hooks/useRemotePage'
 import { useWish } from '@/packages/wish/hooks/useWish'
 import { Actions, type Mode } from './components/Actions'
 import { ClaimForm } from './components/ClaimForm'
@@ -25,15 +26,7 @@ export default function DetailPage() {
   const action = useAction()
   const [mode, setMode] = useState<Mode>()
   const [taken, setTaken] = useState(false)
-  const shown = useRef(false)
-
-  useDidShow(() => {
-    if (shown.current && !wish.loading) void wish.refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void wish.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  const page = useRemotePage(wish, true)
 
   const onDone = async () => {
     setMode(undefined)
@@ -52,7 +45,7 @@ export default function DetailPage() {
   const w = wish.data
   const Form = mode && FORMS[mode]
   return (
-    <Page loading={!!id && wish.loading && !w} error={id && !w ? wish.error : undefined} empty={!id} emptyText='没有找到这个心愿' onRetry={wish.refresh}>
+    <Page {...page} loading={!!id && page.loading} empty={!id} emptyText='没有找到这个心愿'>
       {w && (
         <View>
           {taken && (

@@ -1,5 +1,6 @@
 import { useRouter } from '@tarojs/taro'
 import { Page } from '@/components/Page'
+import { useRemotePage } from '@/hooks/useRemotePage'
 import { useOpenWishLimit, useWish } from '@/packages/wish/hooks/useWish'
 import { LimitNotice } from './components/LimitNotice'
 import { WishForm } from './components/WishForm'
@@ -10,9 +11,10 @@ export default function PostPage() {
   const editId = params?.id ? decodeURIComponent(params.id) : undefined
   const existing = useWish(editId)
   const limit = useOpenWishLimit(!editId)
+  const page = useRemotePage(existing)
   if (editId) {
     return (
-      <Page loading={existing.loading && !existing.data} error={existing.data ? undefined : existing.error} onRetry={existing.refresh}>
+      <Page {...page}>
         {existing.data && <WishForm editId={editId} initial={existing.data} />}
       </Page>
     )

@@ -23,35 +23,40 @@ interface ActionButton {
   done?: string
 }
 
-/** Asks for a reason, then confirms, then calls `call(reason)`; SKIP when the user backs out of either. */
-async function withReason(ask: [string, string, string], check: [string, string, string] | null, call: (reason: string) => Promise<unknown>) {
-  const reason = await askRequiredText(...ask)
-  if (!reason) return SKIP
-  if (check && !(await confirm(...check))) return SKIP
-  return call(reason)
+/**
+ * A gray button that asks for a required reason (title = its label unless given), optionally confirms, then
+ * calls `call(wishId, reason)`; backing out of either dialog ends it quietly (SKIP).
+ */
+function reasoned(
+  when: WishViewerAction,
+  label: string,
+  ask: { placeholder: string; next: string; title?: string },
+  check: { content: string; ok: string } | null,
+  call: (wishId: string, reason: string) => Promise<unknown>,
+  done: string,
+): ActionButton {
+  const title = ask.title || label
+  return {
+    when: [when],
+    label: () => label,
+    gray: true,
+    steps: async (w) => {
+      const reason = await askRequiredText(title, ask.placeholder, ask.next)
+      if (!reason || (check && !(await confirm(label, check.content, check.ok)))) return SKIP
+      return call(w.id, reason)
+    },
+    done,
+  }
 }
 
 /** The buttons, in order; each is drawn only when the server's `viewer.can` allows it. */
 const BUTTONS: ActionButton[] = [
   { when: ['claim', 'claimForUnit'], label: () => '认领', mode: 'claim' },
   { when: ['fulfil'], label: () => '完成心愿', mode: 'fulfil' },
-  {
-    when: ['withdraw'],
-    label: () => '放弃认领',
-    gray: true,
-    steps: (w) =>
-      withReason(['放弃认领', '请填写放弃的原因（必填）', '下一步'], ['放弃认领', '确定放弃认领吗？心愿会回到心愿墙，等待其他人认领。', '放弃认领'], (r) => wishActions.withdraw(w.id, r)),
-    done: '已放弃认领',
-  },
+  reasoned('withdraw', '放弃认领', { placeholder: '请填写放弃的原因（必填）', next: '下一步' }, { content: '确定放弃认领吗？心愿会回到心愿墙，等待其他人认领。', ok: '放弃认领' }, wishActions.withdraw, '已放弃认领'),
   { when: ['confirm'], label: (w) => (w.viewer.isWisher ? '确认完成' : '代心愿人确认完成'), mode: 'confirm' },
   { when: ['resubmit'], label: () => '修改后重新提交', to: (w) => `${ROUTES.wishPost}?id=${encodeURIComponent(w.id)}` },
-  {
-    when: ['release'],
-    label: () => '释放认领',
-    gray: true,
-    steps: (w) => withReason(['释放认领', '请填写释放的原因（必填）', '下一步'], ['释放认领', '确定释放这个逾期的认领吗？心愿会回到心愿墙。', '释放'], (r) => wishActions.release(w.id, r)),
-    done: '已释放',
-  },
+  reasoned('release', '释放认领', { placeholder: '请填写释放的原因（必填）', next: '下一步' }, { content: '确定释放这个逾期的认领吗？心愿会回到心愿墙。', ok: '释放' }, wishActions.release, '已释放'),
   {
     when: ['cancel'],
     label: () => '取消心愿',
@@ -59,15 +64,8 @@ const BUTTONS: ActionButton[] = [
     steps: async (w) => ((await confirm('取消心愿', '确定取消这个心愿吗？取消后不能恢复。', '取消心愿')) ? wishActions.cancel(w.id) : SKIP),
     done: '已取消',
   },
-  {
-    when: ['hide'],
-    label: () => '隐藏心愿',
-    gray: true,
-    steps: (w) =>
-      withReason(['隐藏心愿', '请填写隐藏的原因（必填，心愿人可以看到）', '下一步'], ['隐藏心愿', '确定隐藏这个心愿吗？隐藏后心愿墙上不再显示。', '隐藏'], (r) => wishActions.hide(w.id, r)),
-    done: '已隐藏',
-  },
-  { when: ['report'], label: () => '举报', gray: true, steps: (w) => withReason(['举报心愿', '请填写举报的原因（必填）', '举报'], null, (r) => wishActions.report(w.id, r)), done: '已举报' },
+  reasoned('hide', '隐藏心愿', { placeholder: '请填写隐藏的原因（必填，心愿人可以看到）', next: '下一步' }, { content: '确定隐藏这个心愿吗？隐藏后心愿墙上不再显示。', ok: '隐藏' }, wishActions.hide, '已隐藏'),
+  reasoned('report', '举报', { title: '举报心愿', placeholder: '请填写举报的原因（必填）', next: '举报' }, null, wishActions.report, '已举报'),
 ]
 
 export interface ActionsProps {
