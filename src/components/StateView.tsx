@@ -19,7 +19,7 @@ export interface StateViewProps {
 const FINAL: ErrorCode[] = ['NOT_SIGNED_UP', 'UNAUTHENTICATED', 'ROLE_REQUIRED', 'SCOPE_DENIED', 'NOT_VOLUNTEER', 'NOT_FOUND', 'INVALID_INPUT']
 
 /** True when trying the same call again may succeed (network, busy server, a conflict). */
-export function canRetry(error: AppError | undefined): boolean {
+function canRetry(error: AppError | undefined): boolean {
   return !error || !FINAL.includes(error.code)
 }
 

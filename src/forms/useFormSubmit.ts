@@ -4,7 +4,7 @@ import type * as z from 'zod/mini'
 import { useAction, type ActionOptions } from '@/hooks/useAction'
 import { serverFieldErrors, validate, type FieldErrors } from './validate'
 
-export interface SubmitOptions<R> extends Pick<ActionOptions<R>, 'done' | 'then' | 'onError'> {
+interface SubmitOptions<R> extends Pick<ActionOptions<R>, 'done' | 'then' | 'onError'> {
   /** Checks the schema cannot make (e.g. a photo still uploading), on the raw input. */
   extra?: () => FieldErrors
   /** Runs synchronously in the tap once the input is valid, before the call (WeChat's subscription prompt). */

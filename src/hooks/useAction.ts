@@ -18,7 +18,7 @@ export interface ActionOptions<R> {
   key?: string
 }
 
-export interface Action {
+interface Action {
   /** An action is running (from its first dialog to its refresh). */
   busy: boolean
   /** The `key` of the running action. */

@@ -2,13 +2,13 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useRef } from 'react'
 
 /** What a page can reload (usePaged, useRemote). */
-export interface Reloadable {
+interface Reloadable {
   loading: boolean
   refresh: () => Promise<void>
 }
 
 /** The part of a paged list (usePaged) that the page's events drive. */
-export interface ListEvents extends Reloadable {
+interface ListEvents extends Reloadable {
   loadMore: () => Promise<void>
 }
 

@@ -37,7 +37,13 @@ export async function askText(title: string, placeholder: string, confirmText = 
     return v === null ? undefined : v.trim()
   }
   try {
-    const res = (await Taro.showModal({ title, editable: true, placeholderText: placeholder, confirmText, cancelText: '取消' } as Taro.showModal.Option)) as Taro.showModal.SuccessCallbackResult & { content?: string }
+    const res = (await Taro.showModal({
+      title,
+      editable: true,
+      placeholderText: placeholder,
+      confirmText,
+      cancelText: '取消',
+    } as Taro.showModal.Option)) as Taro.showModal.SuccessCallbackResult & { content?: string }
     return res.confirm ? (res.content || '').trim() : undefined
   } catch {
     return undefined

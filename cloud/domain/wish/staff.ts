@@ -67,8 +67,15 @@ export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wis
     input.kind === 'pending'
       ? col.where({ communityId, status: 'pending_review' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
       : input.kind === 'reported'
-        ? col.where({ communityId, status: _.in([...PUBLISHED]), reportCount: _.gt(0) }).orderBy('reportCount', 'desc').orderBy('lastReportedAt', 'desc').orderBy('_id', 'asc')
-        : col.where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) }).orderBy('claim.promisedBy', 'asc').orderBy('_id', 'asc')
+        ? col
+            .where({ communityId, status: _.in([...PUBLISHED]), reportCount: _.gt(0) })
+            .orderBy('reportCount', 'desc')
+            .orderBy('lastReportedAt', 'desc')
+            .orderBy('_id', 'asc')
+        : col
+            .where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) })
+            .orderBy('claim.promisedBy', 'asc')
+            .orderBy('_id', 'asc')
   const [res] = await Promise.all([query.skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS).get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now, true))
 }
@@ -132,4 +139,3 @@ export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChang
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
 }
-

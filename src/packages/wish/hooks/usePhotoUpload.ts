@@ -4,7 +4,7 @@ import { showError } from '@/ui/feedback'
 import { uploadWishPhoto } from './useWish'
 
 /** A photo in a form: a local temp path (or the current URL when editing), its fileID once uploaded. */
-export interface FormPhoto {
+interface FormPhoto {
   src: string
   fileID?: string
   uploading?: boolean

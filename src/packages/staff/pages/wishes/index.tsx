@@ -30,8 +30,7 @@ export default function WishQueuePage() {
   const act = (w: WishCard, steps: () => Promise<WishChange | typeof SKIP>, done: string) =>
     void action.run(steps, { key: w.id, done, then: () => list.update((items) => items.filter((x) => x.id !== w.id)) })
 
-  const onApprove = (w: WishCard) =>
-    act(w, async () => ((await confirm('通过审核', `确定通过「${w.title}」吗？通过后心愿将公开在心愿墙上。`, '通过')) ? approveWish(w.id) : SKIP), '已通过')
+  const onApprove = (w: WishCard) => act(w, async () => ((await confirm('通过审核', `确定通过「${w.title}」吗？通过后心愿将公开在心愿墙上。`, '通过')) ? approveWish(w.id) : SKIP), '已通过')
   const onReject = (w: WishCard) =>
     act(
       w,

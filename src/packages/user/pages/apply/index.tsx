@@ -89,7 +89,14 @@ export default function ApplyPage() {
 
       <View className='hm-card'>
         <Text className='hm-label'>自我介绍（可不填）</Text>
-        <Textarea className='hm-input hm-textarea' placeholder='例如：退休教师，周末有空' maxlength={200} value={intro} onInput={(e) => f.set('intro', e.detail.value)} aria-label='自我介绍' />
+        <Textarea
+          className='hm-input hm-textarea'
+          placeholder='例如：退休教师，周末有空'
+          maxlength={200}
+          value={intro}
+          onInput={(e) => f.set('intro', e.detail.value)}
+          aria-label='自我介绍'
+        />
         {errors.intro && <Text className='hm-error'>{errors.intro}</Text>}
       </View>
 

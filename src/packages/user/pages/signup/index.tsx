@@ -72,12 +72,7 @@ export default function SignUpPage() {
         <Text className='hm-link' onClick={() => go(ROUTES.privacy)}>
           查看《和美社区隐私保护指引》
         </Text>
-        <View
-          className={`hm-chip ${agreed ? 'hm-chip-on' : ''}`}
-          role='checkbox'
-          aria-checked={agreed}
-          onClick={() => f.set('privacyAgreed', !agreed)}
-        >
+        <View className={`hm-chip ${agreed ? 'hm-chip-on' : ''}`} role='checkbox' aria-checked={agreed} onClick={() => f.set('privacyAgreed', !agreed)}>
           <Text>{agreed ? '☑' : '☐'} 我已阅读并同意隐私保护指引</Text>
         </View>
         {errors.privacyAgreed && <Text className='hm-error'>{errors.privacyAgreed}</Text>}
@@ -106,10 +101,15 @@ export default function SignUpPage() {
         {community && community.grids.length > 0 && (
           <View className='hm-field' style={{ marginTop: '16px' }}>
             <Text className='hm-label'>所在网格（可不选）</Text>
-            <Picker mode='selector' range={gridNames} value={gridIdx} onChange={(e) => {
+            <Picker
+              mode='selector'
+              range={gridNames}
+              value={gridIdx}
+              onChange={(e) => {
                 setGridIdx(Number(e.detail.value))
                 f.clear('gridId')
-              }}>
+              }}
+            >
               <View className='hm-picker' data-testid='grid-picker'>
                 <Text>{gridNames[gridIdx]}</Text>
                 <Text className='hm-sub'>›</Text>

@@ -13,11 +13,7 @@ export default function PostPage() {
   const limit = useOpenWishLimit(!editId)
   const page = useRemotePage(existing)
   if (editId) {
-    return (
-      <Page {...page}>
-        {existing.data && <WishForm editId={editId} initial={existing.data} />}
-      </Page>
-    )
+    return <Page {...page}>{existing.data && <WishForm editId={editId} initial={existing.data} />}</Page>
   }
   // The count is a courtesy: while it loads, or if it fails, the form shows and the server still enforces the limit.
   return <Page>{limit.data ? <LimitNotice /> : <WishForm />}</Page>

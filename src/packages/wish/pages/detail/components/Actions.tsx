@@ -53,10 +53,24 @@ function reasoned(
 const BUTTONS: ActionButton[] = [
   { when: ['claim', 'claimForUnit'], label: () => '认领', mode: 'claim' },
   { when: ['fulfil'], label: () => '完成心愿', mode: 'fulfil' },
-  reasoned('withdraw', '放弃认领', { placeholder: '请填写放弃的原因（必填）', next: '下一步' }, { content: '确定放弃认领吗？心愿会回到心愿墙，等待其他人认领。', ok: '放弃认领' }, wishActions.withdraw, '已放弃认领'),
+  reasoned(
+    'withdraw',
+    '放弃认领',
+    { placeholder: '请填写放弃的原因（必填）', next: '下一步' },
+    { content: '确定放弃认领吗？心愿会回到心愿墙，等待其他人认领。', ok: '放弃认领' },
+    wishActions.withdraw,
+    '已放弃认领',
+  ),
   { when: ['confirm'], label: (w) => (w.viewer.isWisher ? '确认完成' : '代心愿人确认完成'), mode: 'confirm' },
   { when: ['resubmit'], label: () => '修改后重新提交', to: (w) => `${ROUTES.wishPost}?id=${encodeURIComponent(w.id)}` },
-  reasoned('release', '释放认领', { placeholder: '请填写释放的原因（必填）', next: '下一步' }, { content: '确定释放这个逾期的认领吗？心愿会回到心愿墙。', ok: '释放' }, wishActions.release, '已释放'),
+  reasoned(
+    'release',
+    '释放认领',
+    { placeholder: '请填写释放的原因（必填）', next: '下一步' },
+    { content: '确定释放这个逾期的认领吗？心愿会回到心愿墙。', ok: '释放' },
+    wishActions.release,
+    '已释放',
+  ),
   {
     when: ['cancel'],
     label: () => '取消心愿',
@@ -64,7 +78,14 @@ const BUTTONS: ActionButton[] = [
     steps: async (w) => ((await confirm('取消心愿', '确定取消这个心愿吗？取消后不能恢复。', '取消心愿')) ? wishActions.cancel(w.id) : SKIP),
     done: '已取消',
   },
-  reasoned('hide', '隐藏心愿', { placeholder: '请填写隐藏的原因（必填，心愿人可以看到）', next: '下一步' }, { content: '确定隐藏这个心愿吗？隐藏后心愿墙上不再显示。', ok: '隐藏' }, wishActions.hide, '已隐藏'),
+  reasoned(
+    'hide',
+    '隐藏心愿',
+    { placeholder: '请填写隐藏的原因（必填，心愿人可以看到）', next: '下一步' },
+    { content: '确定隐藏这个心愿吗？隐藏后心愿墙上不再显示。', ok: '隐藏' },
+    wishActions.hide,
+    '已隐藏',
+  ),
   reasoned('report', '举报', { title: '举报心愿', placeholder: '请填写举报的原因（必填）', next: '举报' }, null, wishActions.report, '已举报'),
 ]
 

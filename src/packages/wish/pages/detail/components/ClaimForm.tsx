@@ -25,7 +25,12 @@ export function ClaimForm({ w, onCancel, onDone, onRefused }: DetailFormProps) {
       if (unitRequired && !unit) return { unitName: '请填写认领的单位名称' }
       return {}
     }
-    f.submit({ wishId: w.id, promisedBy, ...(unit ? { unitName: unit } : {}) }, (d) => wishActions.claim(d.wishId, d.promisedBy, d.unitName), { extra, done: '认领成功', then: onDone, onError: onRefused })
+    f.submit({ wishId: w.id, promisedBy, ...(unit ? { unitName: unit } : {}) }, (d) => wishActions.claim(d.wishId, d.promisedBy, d.unitName), {
+      extra,
+      done: '认领成功',
+      then: onDone,
+      onError: onRefused,
+    })
   }
 
   return (

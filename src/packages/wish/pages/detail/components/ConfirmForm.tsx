@@ -16,7 +16,14 @@ export function ConfirmForm({ w, onCancel, onDone, onRefused }: DetailFormProps)
     <View className='hm-card' data-testid='confirm-form'>
       <Text className='hm-h2'>{w.viewer.isWisher ? '确认心愿已完成' : '代心愿人确认完成'}</Text>
       <Text className='hm-label'>想对帮忙的人说句感谢吗？（可不填，会公开显示）</Text>
-      <Textarea className='hm-input hm-textarea' placeholder='例如：谢谢小王，门修好了！' maxlength={WISH_LIMITS.thanks} value={f.values.thanks} onInput={(e) => f.set('thanks', e.detail.value)} aria-label='感谢的话' />
+      <Textarea
+        className='hm-input hm-textarea'
+        placeholder='例如：谢谢小王，门修好了！'
+        maxlength={WISH_LIMITS.thanks}
+        value={f.values.thanks}
+        onInput={(e) => f.set('thanks', e.detail.value)}
+        aria-label='感谢的话'
+      />
       {f.errors.thanks && <Text className='hm-error'>{f.errors.thanks}</Text>}
       <Button className='hm-btn' disabled={f.busy} loading={f.busy} onClick={onSubmit}>
         确认完成

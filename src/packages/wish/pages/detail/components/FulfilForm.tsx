@@ -25,7 +25,14 @@ export function FulfilForm({ w, onCancel, onDone, onRefused }: DetailFormProps) 
   return (
     <View className='hm-card' data-testid='fulfil-form'>
       <Text className='hm-h2'>完成心愿</Text>
-      <Textarea className='hm-input hm-textarea' placeholder='说说您是怎么帮忙的' maxlength={WISH_LIMITS.note} value={f.values.note} onInput={(e) => f.set('note', e.detail.value)} aria-label='完成说明' />
+      <Textarea
+        className='hm-input hm-textarea'
+        placeholder='说说您是怎么帮忙的'
+        maxlength={WISH_LIMITS.note}
+        value={f.values.note}
+        onInput={(e) => f.set('note', e.detail.value)}
+        aria-label='完成说明'
+      />
       {f.errors.note && <Text className='hm-error'>{f.errors.note}</Text>}
       {photo ? (
         <View className='hm-row'>

@@ -48,7 +48,11 @@ function askClaimNotice(): void {
 export function WishForm({ editId, initial }: WishFormProps) {
   const f = useFormSubmit(wishInputs.post, () => startValues(initial), FALLBACKS)
   // Photos are kept by their fileIDs (draft.photoIds), shown by their current URLs.
-  const photos = usePhotoUpload(MAX_WISH_PHOTOS, () => f.clear('photos'), () => (initial?.draft?.photoIds || []).map((fileID, i) => ({ fileID, src: initial?.photos[i] || '' })))
+  const photos = usePhotoUpload(
+    MAX_WISH_PHOTOS,
+    () => f.clear('photos'),
+    () => (initial?.draft?.photoIds || []).map((fileID, i) => ({ fileID, src: initial?.photos[i] || '' })),
+  )
   const v = f.values
 
   const onSubmit = () => {
