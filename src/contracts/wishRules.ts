@@ -6,7 +6,8 @@
  * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
  * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
  */
-export type WishStatus = 'pending_review' | 'rejected' | 'open' | 'claimed' | 'fulfilled' | 'closed' | 'cancelled' | 'hidden'
+export const WISH_STATUSES = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden'] as const
+export type WishStatus = (typeof WISH_STATUSES)[number]
 
 /** Statuses the public sees on the wall and in details (published). */
 export const PUBLISHED_WISH_STATUSES: readonly WishStatus[] = ['open', 'claimed', 'fulfilled', 'closed']

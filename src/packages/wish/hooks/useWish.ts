@@ -1,6 +1,7 @@
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import type { InputOf } from '@/contracts'
-import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type WishCategory } from '@/contracts/wish'
+import type { WishCategory } from '@/contracts/wish'
+import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type WALL_STATUSES } from '@/contracts/wishRules'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { wishService } from '@/services/wish'
@@ -9,7 +10,7 @@ import { uploadImage } from '@/services/storage'
 export interface WallFilters {
   scope: 'community' | 'district'
   category?: WishCategory
-  status?: 'open' | 'claimed' | 'fulfilled'
+  status?: (typeof WALL_STATUSES)[number]
 }
 
 /** The wall with its filters: `{ data, loading, error, refresh, loadMore, hasMore, ... }`, 20 a page, newest first. */

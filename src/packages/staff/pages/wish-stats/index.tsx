@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { WishStatus } from '@/contracts/wish'
+import { WISH_STATUSES } from '@/contracts/wishRules'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
 import { useRemotePage } from '@/hooks/useRemotePage'
 
-const ORDER: WishStatus[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden']
 
 /** Days with one decimal, or 暂无数据. */
 function days(v: number | null): string {
@@ -24,7 +23,7 @@ export default function WishStatsPage() {
           <Text className='hm-sub hm-block'>统计范围：您负责的 {s.communityIds.length} 个社区</Text>
           <View className='hm-card'>
             <Text className='hm-h2'>各状态心愿数</Text>
-            {ORDER.map((k) => (
+            {WISH_STATUSES.map((k) => (
               <View key={k} className='hm-row' data-testid={`stat-${k}`}>
                 <Text className='hm-text'>{WISH_STATUS_LABELS[k]}</Text>
                 <Text className='hm-text'>{s.byStatus?.[k] ?? 0}</Text>

@@ -45,7 +45,7 @@ export default function DetailPage() {
   const w = wish.data
   const Form = mode && FORMS[mode]
   return (
-    <Page {...page} loading={!!id && page.loading} empty={!id} emptyText='没有找到这个心愿'>
+    <Page {...page} loading={!!id && page.loading} error={id ? page.error : undefined} empty={!id} emptyText='没有找到这个心愿'>
       {w && (
         <View>
           {taken && (
