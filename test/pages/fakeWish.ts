@@ -1,7 +1,7 @@
 // A fake of the `wish` cloud function at the services seam: it answers like the real function
 // (Result envelope, error codes, requestId checks, privacy of contact, paging), from in-memory state.
-import type { CallEvent, ErrorCode, Result, WishCard, WishDetail, WishEvent, WishStatus } from '@/contracts'
-import { ERROR_MESSAGES, isMutation, wishInputs } from '@/contracts'
+import type { CallEvent, ErrorCode, Result, WishCard, WishDetail, WishEvent, WishStatus, WishViewerAction } from '@/contracts'
+import { CANCELLABLE_WISH_STATUSES, ERROR_MESSAGES, isMutation, wishInputs } from '@/contracts'
 import type { Transport } from '@/services/cloud'
 
 const COMMUNITY_NAMES: Record<string, string> = { junmen: '军门社区', qingcheng: '庆城社区', tangmen: '汤门社区' }
@@ -125,9 +125,27 @@ export class FakeWishFunction {
       ...(w.claim && w.status !== 'open' ? { claim: { claimantName: w.claim.claimantName, unitName: w.claim.unitName, promisedBy: w.claim.promisedBy, claimedAt: w.claim.claimedAt } } : {}),
       ...(w.fulfilment ? { fulfilment: w.fulfilment } : {}),
       ...(isWisher || isClaimant || isStaff ? { contact: { phone: w.contactPhone, address: w.address } } : {}),
-      viewer: { isWisher, isClaimant, isStaff, canClaim },
+      viewer: { isWisher, isClaimant, isStaff, canClaim, can: this.can(w, u, { isWisher, isClaimant, isStaff }) },
       ...(isWisher ? { draft: { nameStyle: w.nameStyle, surname: w.surname, honorific: w.honorific, photoIds: w.photos } } : {}),
     }
+  }
+
+  /** The detail's `viewer.can`, as the real allowedActions answers for the states these tests stage. */
+  private can(w: FakeWish, u: FakeWishUser | undefined, v: { isWisher: boolean; isClaimant: boolean; isStaff: boolean }): WishViewerAction[] {
+    const can: WishViewerAction[] = []
+    const s = w.status
+    if (!u) return can
+    if (s === 'open' && !v.isWisher && u.roles.includes('volunteer')) can.push('claim')
+    if (s === 'open' && !v.isWisher && v.isStaff) can.push('claimForUnit')
+    if (v.isClaimant && s === 'claimed') can.push('withdraw', 'fulfil')
+    if ((v.isWisher || v.isStaff) && s === 'fulfilled') can.push('confirm')
+    if (v.isWisher && s === 'rejected') can.push('resubmit')
+    if (v.isWisher && CANCELLABLE_WISH_STATUSES.includes(s)) can.push('cancel')
+    if (v.isStaff && !v.isWisher && s === 'pending_review') can.push('review')
+    if (v.isStaff && PUBLISHED.includes(s)) can.push('hide')
+    if (v.isStaff && s === 'claimed' && this.card(w).overdue) can.push('release')
+    if (!v.isWisher && !v.isClaimant && !v.isStaff && PUBLISHED.includes(s) && !w.reports.includes(this.openid)) can.push('report')
+    return can
   }
 
   private page(all: FakeWish[], input: { page?: number; pageSize?: number }, withReason = false) {

@@ -156,15 +156,24 @@ describe('post a wish', () => {
     expect(wish.wishes).toHaveLength(0)
   })
 
-  it('shows TOO_MANY_OPEN_WISHES in Chinese', async () => {
+  it('tells a resident with 3 unfinished wishes on opening, before she fills the form', async () => {
     const { wish } = resident()
     for (let i = 1; i <= 3; i++) wish.addWish({ id: `old${i}`, openid: 'r1', status: 'open' })
+    renderPage(<PostPage />)
+    expect(await screen.findByText('您已有3个进行中的心愿，请等心愿完成或取消后再发布')).toBeTruthy()
+    expect(screen.queryByLabelText('心愿标题')).toBeNull()
+    expect(screen.getByText('查看我的心愿')).toBeTruthy()
+  })
+
+  it('shows TOO_MANY_OPEN_WISHES in Chinese when the server refuses the post', async () => {
+    const { wish } = resident()
+    wish.refusals.set('post', 'TOO_MANY_OPEN_WISHES')
     stubModal()
     renderPage(<PostPage />)
     await fillValid()
     await tap('提交心愿')
     expect(await screen.findByText('您已有3个进行中的心愿，请等心愿完成或取消后再发布')).toBeTruthy()
-    expect(wish.wishes).toHaveLength(3)
+    expect(wish.wishes).toHaveLength(0)
   })
 
   it('edits a rejected wish (?id=) and resubmits it, keeping its photos', async () => {

@@ -133,11 +133,14 @@ describe('wish wall', () => {
     expect(await screen.findByText('修门锁')).toBeTruthy()
   })
 
-  it('a refusal (not signed up) offers sign-up', async () => {
-    useFakeWish('new')
+  it('a visitor who has not signed up is offered 去注册 and 看全区, not a retry that cannot help', async () => {
+    const { wish } = useFakeWish('new')
     renderPage(<WallPage />)
     expect(await screen.findByText('请先完成注册（同意隐私指引并选择社区）')).toBeTruthy()
     expect(screen.getByText('去注册')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    await tap('看全区')
+    await waitFor(() => expect(wish.calls.filter((c) => c.event.action === 'wall').map((c) => (c.event.input as { scope?: string }).scope)).toEqual(['community', 'district']))
   })
 
   it('opens a wish, and the post form', async () => {
