@@ -32,7 +32,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     },
     h5: {
       // Images (the tab icons) as files, never base64 inside app.js (limit 0 means "default" to Taro, so 1 byte):
-      // the first-load JS budget is tight (DESIGN §6).
+      // the first-load JS budget is tight (docs/ARCHITECTURE.md, budgets).
       imageUrlLoaderOption: { limit: 1 },
       // Taro splits only initial chunks, so every lazily loaded page bundled its own copy of the
       // component library (~100 KB each). Share modules used by two or more pages instead.

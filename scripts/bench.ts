@@ -1,4 +1,4 @@
-// npm run bench — the cloud budgets of DESIGN.md §6, measured on the local stack: latency percentiles,
+// npm run bench — the cloud budgets of docs/ARCHITECTURE.md, measured on the local stack: latency percentiles,
 // database requests per call and response size for every action of the `user` function, against a
 // database of 10,000 users; then throughput of concurrent `me` calls, and the h5 first screen in Chromium.
 // Figures, never pass/fail on time. Knobs: BENCH_USERS (10000), BENCH_N calls per action (200),
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
 import { PRIVACY_VERSION } from '../src/contracts/user'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/harness'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
@@ -30,6 +30,18 @@ interface Sample {
   stat?: CallStat
 }
 
+/** The fields of a handler's data the bench reads to chain steps (a created id, a page of items). */
+interface ReplyData {
+  id: string
+  items: { id: string; status: string }[]
+}
+/** A function's reply on the wire ({ ok, data } | { ok: false, code }). */
+interface Reply {
+  ok?: boolean
+  code?: string
+  data: ReplyData
+}
+
 let emulatorUrl = ''
 let seq = 0
 /** The emulator's figures for the calls in flight, keyed by openid (one call per openid at a time). */
@@ -39,7 +51,7 @@ function onCall(stat: CallStat) {
 }
 
 /** One call through the real path: HTTP POST /api/fn/<fn> with the dev identity header. */
-async function call(action: string, input: unknown, openid: string, mutation = false, fn = 'user'): Promise<Sample & { body: any }> {
+async function call(action: string, input: unknown, openid: string, mutation = false, fn = 'user'): Promise<Sample & { body: Reply }> {
   const event: Record<string, unknown> = { action, input }
   if (mutation) event.requestId = `bench-${process.pid}-${++seq}`
   let stat: CallStat | undefined
@@ -54,7 +66,7 @@ async function call(action: string, input: unknown, openid: string, mutation = f
     })
     const text = await res.text()
     const ms = performance.now() - t0
-    const body = JSON.parse(text)
+    const body = JSON.parse(text) as Reply
     return { ms, ok: body?.ok === true, code: body?.code, body, stat }
   } finally {
     pending.delete(openid)
@@ -195,7 +207,7 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string) {
       action: 'wall',
       list: true,
       make: (i) => ({ openid: bulkId(1 + ((i * 31) % USERS)), input: { scope: i % 2 ? 'community' : 'district', ...(i % 3 ? {} : { status: 'open' }), page: 1 + (i % 5), pageSize: 20 } }),
-      after: (_i, data) => data.items.forEach((w: { id: string; status: string }) => w.status === 'open' && open.push(w.id)),
+      after: (_i, data) => data.items.forEach((w) => w.status === 'open' && open.push(w.id)),
     },
     { action: 'detail', make: (i) => ({ openid: bulkId(1 + ((i * 17) % USERS)), input: { wishId: posted[i] } }) },
     { action: 'claim', mutation: true, make: (i) => ({ openid: volunteer(i), input: { wishId: posted[i], promisedBy: day(7) } }) },
@@ -219,7 +231,7 @@ interface Step {
   /** The i-th call: who calls, with what. */
   make(i: number): { openid: string; input: unknown }
   /** Sees each successful result (to collect ids for later steps). */
-  after?(i: number, data: any): void
+  after?(i: number, data: ReplyData): void
 }
 
 async function run(emu: Emulator) {

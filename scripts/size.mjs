@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run size — the package-size budgets of DESIGN.md §6, measured on the production builds.
+// npm run size — the package-size budgets of docs/ARCHITECTURE.md, measured on the production builds.
 //
 //   weapp main package   ≤ 500 KB   every file of dist/weapp that is not under a subpackage root
 //   each subpackage      ≤ 300 KB   every file under that subpackage's root (app.json subPackages/subpackages)

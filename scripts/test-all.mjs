@@ -1,6 +1,7 @@
-// npm run test:all — the README's one test command: typecheck, the builds, the three jest layers,
-// the size budget and the browser e2e. Every step runs even if one fails; jest results go to
-// <results>/*.json (one per layer) so CI can sum them. Exits non-zero if anything failed.
+// npm run test:all — the README's one test command: typecheck, the arrows, lint, format and knip (with proof
+// that those checks can fail), the builds, the three jest layers, the size budget and the browser e2e.
+// Every step runs even if one fails; jest results go to <results>/*.json (one per layer) so CI can sum them.
+// Exits non-zero if anything failed.
 import { mkdirSync, rmSync } from 'node:fs'
 import { npx, run } from './run.mjs'
 
@@ -12,6 +13,11 @@ mkdirSync(results, { recursive: true })
 const jest = (name, args) => [npx('jest'), [...args, '--json', `--outputFile=${results}/${name}.json`]]
 const steps = [
   ['typecheck', npx('tsc'), ['-p', 'tsconfig.json']],
+  ['arrows', npx('depcruise'), ['src', 'cloud', 'test', 'scripts', 'config', 'types', '--config', '.dependency-cruiser.cjs']],
+  ['lint', npx('eslint'), ['.', '--max-warnings', '0']],
+  ['format', npx('prettier'), ['--check', '.']],
+  ['knip', npx('knip'), []],
+  ['tooling: each check can fail', ...jest('0-tooling', ['--selectProjects', 'tooling'])],
   ['build:cloud', npx('tsx'), ['cloud/build.ts']],
   ['build:weapp', npx('taro'), ['build', '--type', 'weapp']],
   ['build:h5', npx('taro'), ['build', '--type', 'h5']],

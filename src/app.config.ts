@@ -10,6 +10,10 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
+  // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons
+  // and position), so its labels stay WeChat's size there; a custom-tab-bar would be a second, hand-made tab
+  // bar in the main package for two items. On h5, components.css enlarges Taro's tab bar under .hm-large-root
+  // (18 px labels, 64 px items), and on both, pages and the 大字模式 row itself follow large mode.
   tabBar: {
     color: '#4a4a4a',
     selectedColor: '#b3261e',

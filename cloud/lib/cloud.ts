@@ -56,8 +56,6 @@ export interface Database {
 
 /** The database handle; a missing doc reads as `data: null` instead of throwing. */
 export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Database
-/** Query and update operators (`db.command`). */
-export const _ = db.command
 export { cloud }
 
 /**

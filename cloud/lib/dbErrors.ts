@@ -11,7 +11,3 @@ export function isDuplicateKeyError(err: unknown): boolean {
   return /E11000|duplicate key|DUPLICATE|already exists/i.test(errorText(err))
 }
 
-/** True when a transaction or conditional write lost a race. */
-export function isConflictError(err: unknown): boolean {
-  return /TRANSACTION_CONFLICT|WriteConflict|conflict/i.test(errorText(err))
-}

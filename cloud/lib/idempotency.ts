@@ -4,7 +4,7 @@ import { isDuplicateKeyError } from './dbErrors'
 import { HandlerError } from './errors'
 import type { RequestDoc } from './model'
 
-// Idempotency for mutations (DESIGN §7), at most 2 extra database requests per call:
+// Idempotency for mutations (every mutation carries a client requestId), at most 2 extra database requests per call:
 //  1. insert a 'running' record keyed `${openid}:${fn}:${requestId}`; a duplicate key means this is a retry;
 //  2. when the handler is done, store its Result on the record.
 // Decisions:

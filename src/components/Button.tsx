@@ -1,15 +1,16 @@
 import { Button as TaroButton, type ButtonProps as TaroButtonProps } from '@tarojs/components'
+import { tapA11y } from './tapA11y'
 
 export type ButtonProps = TaroButtonProps
 
 /**
- * Every button in the app. On h5 Taro's button is a custom element with no role, so screen readers and axe
- * saw none: it gets role=button and aria-disabled here. weapp's native button needs neither.
+ * Every button in the app. On h5 Taro's button is a custom element with no role and no tab stop, so screen
+ * readers, keyboards and axe saw none: it gets role=button, a tab stop, Enter/Space and aria-disabled here.
+ * weapp's native button needs none of them.
  */
 export function Button({ disabled, children, ...rest }: ButtonProps) {
-  const a11y = process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-disabled': disabled ? 'true' : 'false' } : {}
   return (
-    <TaroButton {...a11y} {...rest} disabled={disabled}>
+    <TaroButton {...tapA11y('button', !!disabled)} {...rest} disabled={disabled}>
       {children}
     </TaroButton>
   )

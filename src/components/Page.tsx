@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { useLargeFont } from '@/hooks/useLargeFont'
 import type { AppError } from '@/services/cloud'
+import { BackBar } from './BackBar'
 import { PrivacySheet } from './PrivacySheet'
 import { StateView } from './StateView'
 
@@ -18,15 +19,23 @@ export interface PageProps {
   children?: ReactNode
 }
 
-/** Every page's root: applies the font mode class, the privacy sheet, and the loading/error/empty states. */
+/**
+ * Every page's root: applies the font mode class, the privacy sheet, the h5 back link, and the
+ * loading/error/empty states.
+ */
 export function Page({ loading = false, error, empty = false, emptyText, onRetry, className = '', children }: PageProps) {
   const large = useLargeFont()
+  useEffect(() => {
+    // h5: Taro's tab bar lives outside every page, so large mode reaches it through a class on <html>.
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('hm-large-root', large)
+  }, [large])
   let body: ReactNode = children
   if (loading) body = <StateView kind='loading' />
   else if (error) body = <StateView kind='error' error={error} onRetry={onRetry} />
   else if (empty) body = <StateView kind='empty' text={emptyText} />
   return (
     <View className={`hm-page ${large ? 'hm-large' : ''} ${className}`}>
+      <BackBar />
       {body}
       {process.env.TARO_ENV === 'weapp' && <PrivacySheet />}
     </View>

@@ -1,3 +1,5 @@
+import { WISH_MESSAGES } from './wishRules'
+
 /** Error codes shared by the cloud functions and the client, each with the Chinese message users see. */
 export const ERROR_MESSAGES = {
   INVALID_INPUT: '填写的内容有误，请检查后再试',
@@ -11,7 +13,7 @@ export const ERROR_MESSAGES = {
   ALREADY_VOLUNTEER: '您已经是志愿者了',
   APPLICATION_PENDING: '您的志愿者申请正在审核中，请耐心等待',
   INVALID_STATE: '当前状态下不能进行此操作',
-  TOO_MANY_OPEN_WISHES: '您已有3个进行中的心愿，请等心愿完成或取消后再发布',
+  TOO_MANY_OPEN_WISHES: WISH_MESSAGES.tooManyOpen,
   WISH_NOT_OPEN: '这个心愿已被认领或暂不可认领',
   ALREADY_REPORTED: '您已经举报过这个心愿，工作人员会尽快处理',
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',

@@ -1,43 +1,33 @@
 import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
+import { MAX_WISH_PHOTOS, WALL_STATUSES, WISH_LIMITS as L, WISH_MESSAGES as M, type WishStatus, type WishViewerAction } from './wishRules'
 
 /** Wish wall (微心愿墙): categories, the display-name styles, statuses. */
 export const WISH_CATEGORIES = ['生活帮扶', '学习用品', '陪伴探访', '家电维修', '其他'] as const
 export type WishCategory = (typeof WISH_CATEGORIES)[number]
 export const HONORIFICS = ['阿姨', '叔叔', '同学'] as const
 
-/**
- * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
- * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
- * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
- */
-export type WishStatus = 'pending_review' | 'rejected' | 'open' | 'claimed' | 'fulfilled' | 'closed' | 'cancelled' | 'hidden'
-/** Statuses that count against the 3-open-wishes limit. */
-export const OPEN_WISH_STATUSES: WishStatus[] = ['pending_review', 'rejected', 'open', 'claimed', 'fulfilled']
-/** What the wall shows; 'fulfilled' on the wall means fulfilled or closed. */
-export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
-export const MAX_OPEN_WISHES = 3
-export const MAX_WISH_PHOTOS = 3
+export * from './wishRules'
 
 /** A calendar day, YYYY-MM-DD (China time). */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 /** A file in cloud storage (cloud://…), uploaded by the client first. */
 const fileId = z.string().check(z.minLength(8), z.maxLength(300), z.startsWith('cloud://', '图片上传失败，请重新选择'))
-const reason = z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(200, '原因最多200个字'))
+const reason = z.string().check(z.trim(), z.minLength(1, M.reason), z.maxLength(L.reason, M.reasonTooLong))
 
 const wishFields = {
-  title: z.string().check(z.trim(), z.minLength(1, '请填写心愿标题'), z.maxLength(30, '标题最多30个字')),
-  description: z.string().check(z.trim(), z.minLength(1, '请描述您的心愿'), z.maxLength(500, '描述最多500个字')),
+  title: z.string().check(z.trim(), z.minLength(1, '请填写心愿标题'), z.maxLength(L.title, M.titleTooLong)),
+  description: z.string().check(z.trim(), z.minLength(1, '请描述您的心愿'), z.maxLength(L.description, M.descriptionTooLong)),
   category: z.enum(WISH_CATEGORIES),
   neededBy: z.optional(day),
   /** How the wisher's name is shown publicly: surname + honorific, or anonymous. */
   nameStyle: z.enum(['surname', 'anonymous']),
-  surname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2, '姓氏最多2个字'))),
+  surname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(L.surname, M.surnameTooLong))),
   honorific: z.optional(z.enum(HONORIFICS)),
   /** Private: only the wisher, the claimant after the claim, and scoped staff ever see these. */
   contactPhone: phone,
-  address: z.string().check(z.trim(), z.minLength(2, '请填写地址'), z.maxLength(100, '地址最多100个字')),
-  photos: z.optional(z.array(fileId).check(z.maxLength(MAX_WISH_PHOTOS, '最多上传3张照片'))),
+  address: z.string().check(z.trim(), z.minLength(L.addressMin, M.address), z.maxLength(L.address, M.addressTooLong)),
+  photos: z.optional(z.array(fileId).check(z.maxLength(MAX_WISH_PHOTOS, M.photos))),
 }
 
 export const wishInputs = {
@@ -58,16 +48,16 @@ export const wishInputs = {
     wishId: id,
     promisedBy: day,
     /** Staff only: claim on behalf of a unit (e.g. a company in the party-building alliance). */
-    unitName: z.optional(z.string().check(z.trim(), z.minLength(2, '请填写单位名称'), z.maxLength(40))),
+    unitName: z.optional(z.string().check(z.trim(), z.minLength(L.unitNameMin, M.unitName), z.maxLength(L.unitName))),
   }),
   withdraw: z.object({ wishId: id, reason }),
   fulfil: z.object({
     wishId: id,
-    note: z.string().check(z.trim(), z.minLength(1, '请填写完成说明'), z.maxLength(300, '说明最多300个字')),
+    note: z.string().check(z.trim(), z.minLength(1, M.note), z.maxLength(L.note, M.noteTooLong)),
     photo: z.optional(fileId),
   }),
   /** The wisher (or staff on their behalf) confirms fulfilment; the thanks is public once checked. */
-  confirm: z.object({ wishId: id, thanks: z.optional(z.string().check(z.trim(), z.maxLength(200, '感谢语最多200个字'))) }),
+  confirm: z.object({ wishId: id, thanks: z.optional(z.string().check(z.trim(), z.maxLength(L.thanks, M.thanksTooLong))) }),
   report: z.object({ wishId: id, reason }),
   /** Staff: the review queue, reported wishes and overdue claims of their communities. */
   queue: z.object({ kind: z.enum(['pending', 'reported', 'overdue']), communityId: z.optional(id), ...pageInput }),
@@ -116,8 +106,11 @@ export interface WishDetail extends WishCard {
   fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate }
   /** Only for the wisher, the current claimant, and staff scoped to the community. */
   contact?: { phone: string; address: string }
-  /** What the viewer may do now (the server still checks every action). */
-  viewer: { isWisher: boolean; isClaimant: boolean; isStaff: boolean; canClaim: boolean }
+  /**
+   * Who the viewer is to this wish, and what they may do now: `can` comes from the server's one
+   * `allowedActions` (the same rules guard the handlers); pages draw their buttons from it.
+   */
+  viewer: { isWisher: boolean; isClaimant: boolean; isStaff: boolean; canClaim: boolean; can: WishViewerAction[] }
   /** The wisher's own fields for editing a rejected wish. */
   draft?: {
     nameStyle: 'surname' | 'anonymous'

@@ -21,3 +21,10 @@ export function today(): string {
 export function daysFromToday(days: number): string {
   return dayjs().add(days, 'day').format('YYYY-MM-DD')
 }
+
+/** A day (YYYY-MM-DD) or an instant (ISO) as a Chinese date, e.g. 2026年11月28日. */
+export function formatDay(iso: string | undefined): string {
+  if (!iso) return ''
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dayjs(iso, 'YYYY-MM-DD') : dayjs(iso)
+  return d.isValid() ? d.format('YYYY年M月D日') : iso
+}

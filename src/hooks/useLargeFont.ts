@@ -48,6 +48,7 @@ export function setLargeFontChoice(on: boolean): void {
 
 /** Whether pages render in large-font mode; follows the switch, WeChat's font setting and the profile. */
 export function useLargeFont(): boolean {
+  // Subscribe to both sources so the page re-renders when either changes; isLargeFont decides.
   const c = useStore(choice)
   const me = useStore(meStore)
   // A cold start straight into a subpackage page (e.g. from a notification) has no profile loaded yet:
@@ -56,6 +57,5 @@ export function useLargeFont(): boolean {
   useEffect(() => {
     if (needProfile) void loadMe()
   }, [needProfile])
-  if (c !== undefined) return c
-  return system || !!me.data?.largeFont
+  return isLargeFont()
 }

@@ -1,35 +1,12 @@
 import Taro from '@tarojs/taro'
-import type { ActionName, CallEvent, FieldIssue, FunctionName, InputOf, OutputOf, Result } from '@/contracts'
+import type { ActionName, CallEvent, FunctionName, InputOf, OutputOf, Result } from '@/contracts'
 // Runtime imports come from the zod-free contract modules, so the main package does not load zod.
 import { ERROR_MESSAGES, isErrorCode, type ErrorCode } from '@/contracts/errors'
 import { MUTATIONS } from '@/contracts/mutations'
+import { AppError, isAppError } from './errors'
+import { getPersona } from './persona'
 
-/** Storage key of the h5 dev persona (the openid sent to the local emulator). */
-export const PERSONA_KEY = 'hemei.persona'
-
-/** A refused or failed call, with a Chinese message fit to show the user. */
-export class AppError extends Error {
-  readonly code: ErrorCode
-  readonly issues?: FieldIssue[]
-  constructor(code: ErrorCode, message?: string, issues?: FieldIssue[]) {
-    super(message || ERROR_MESSAGES[code])
-    this.name = 'AppError'
-    this.code = code
-    this.issues = issues
-    Object.setPrototypeOf(this, AppError.prototype)
-  }
-}
-
-/** True when `e` is an AppError (also across module copies). */
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError || (!!e && typeof e === 'object' && (e as { name?: string }).name === 'AppError' && isErrorCode((e as { code?: unknown }).code))
-}
-
-/** Turns anything thrown into an AppError (unknown failures become INTERNAL). */
-export function toAppError(e: unknown): AppError {
-  if (isAppError(e)) return e
-  return new AppError('INTERNAL')
-}
+export { AppError, isAppError, toAppError } from './errors'
 
 /**
  * Sends one event to one cloud function and resolves with its Result.
@@ -37,7 +14,6 @@ export function toAppError(e: unknown): AppError {
  */
 export type Transport = (fn: FunctionName, event: CallEvent) => Promise<unknown>
 
-/** weapp: WeChat CloudBase callFunction. */
 /** weapp: connects wx.cloud to the environment from .env.* (TARO_APP_CLOUD_ENV; empty = the default one). Call once at launch. */
 export function initCloud(): void {
   if (process.env.TARO_ENV !== 'weapp') return
@@ -54,21 +30,12 @@ const weappTransport: Transport = async (fn, event) => {
 const h5Transport: Transport = async (fn, event) => {
   const base = process.env.TARO_APP_EMULATOR_URL || ''
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
-  const persona = readPersona()
+  const persona = getPersona()
   if (persona) header['X-Hemei-Openid'] = persona
   const res = await Taro.request({ url: `${base}/api/fn/${fn}`, method: 'POST', data: event, header, dataType: 'json' })
   if (res.data && typeof res.data === 'object' && 'ok' in res.data) return res.data
   if (res.statusCode >= 500 || !res.statusCode) throw new Error(`HTTP ${res.statusCode}`)
   return res.data
-}
-
-function readPersona(): string {
-  try {
-    const v = Taro.getStorageSync(PERSONA_KEY)
-    return typeof v === 'string' ? v : ''
-  } catch {
-    return ''
-  }
 }
 
 let transport: Transport = process.env.TARO_ENV === 'h5' ? h5Transport : weappTransport

@@ -1,5 +1,8 @@
 import Taro from '@tarojs/taro'
-import { AppError, PERSONA_KEY } from './cloud'
+import { AppError } from './errors'
+
+/** Storage key of the h5 dev persona (the openid sent to the local emulator). */
+export const PERSONA_KEY = 'hemei.persona'
 
 /** A demo identity served by the local emulator (h5 local runs only). */
 export interface Persona {

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { AppError, PERSONA_KEY, isAppError } from './cloud'
+import { AppError, isAppError } from './errors'
+import { getPersona } from './persona'
 
 /** A random cloud path for an uploaded image, e.g. wishes/lq3x9abc12.jpg. */
 export function newCloudPath(folder: string, ext = 'jpg'): string {
@@ -18,13 +19,8 @@ const weappUploader: Uploader = async (cloudPath, filePath) => {
 /** h5 (local only): the emulator's storage stand-in, POST /api/upload?cloudPath=… with the file's bytes. */
 const h5Uploader: Uploader = async (cloudPath, filePath) => {
   const base = process.env.TARO_APP_EMULATOR_URL || ''
-  let persona = ''
-  try {
-    const v = Taro.getStorageSync(PERSONA_KEY)
-    persona = typeof v === 'string' ? v : ''
-  } catch {
-    // no identity: the emulator refuses the upload
-  }
+  // No identity: the emulator refuses the upload.
+  const persona = getPersona()
   const blob = await (await fetch(filePath)).blob()
   const headers: Record<string, string> = { 'Content-Type': blob.type || 'image/jpeg' }
   if (persona) headers['X-Hemei-Openid'] = persona

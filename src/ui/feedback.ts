@@ -3,7 +3,12 @@ import { toAppError } from '@/services/cloud'
 
 /** Tells the user why an action was refused (a modal stays until read, unlike a toast). */
 export function showError(e: unknown): void {
-  void Taro.showModal({ title: '提示', content: toAppError(e).message, showCancel: false, confirmText: '知道了' })
+  showHint(toAppError(e).message)
+}
+
+/** A short notice the user must acknowledge (e.g. a missing reason); nothing went wrong on the server. */
+export function showHint(content: string, title = '提示'): void {
+  void Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' })
 }
 
 /** Short success feedback. */
@@ -32,9 +37,26 @@ export async function askText(title: string, placeholder: string, confirmText = 
     return v === null ? undefined : v.trim()
   }
   try {
-    const res = (await Taro.showModal({ title, editable: true, placeholderText: placeholder, confirmText, cancelText: '取消' } as Taro.showModal.Option)) as Taro.showModal.SuccessCallbackResult & { content?: string }
+    const res = (await Taro.showModal({
+      title,
+      editable: true,
+      placeholderText: placeholder,
+      confirmText,
+      cancelText: '取消',
+    } as Taro.showModal.Option)) as Taro.showModal.SuccessCallbackResult & { content?: string }
     return res.confirm ? (res.content || '').trim() : undefined
   } catch {
     return undefined
   }
+}
+
+/** Asks for a text that must not be empty: a hint (`missing`) when confirmed empty; undefined when cancelled or empty. */
+export async function askRequiredText(title: string, placeholder: string, confirmText: string, missing = '请填写原因'): Promise<string | undefined> {
+  const text = await askText(title, placeholder, confirmText)
+  if (text === undefined) return undefined
+  if (!text) {
+    showHint(missing)
+    return undefined
+  }
+  return text
 }

@@ -109,7 +109,6 @@ function loadSdk(url: string): any {
   process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
   process.env.SCF_NAMESPACE ||= 'local'
   // A fresh instance, so several test files (or harnesses) can point at different emulators.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
   const sdk = require('wx-server-sdk')
   return sdk.createNewInstance({ env: 'local', serviceUrl: `${url.replace(/\/$/, '')}/tcb/admin`, secretId: 'local', secretKey: 'local' })
 }

@@ -1,4 +1,4 @@
-// DESIGN §6: database requests per action, as the emulator counts them, every query on an index, responses ≤ 32 KB.
+// The cloud budgets (docs/ARCHITECTURE.md): database requests per action, as the emulator counts them, every query on an index, responses ≤ 32 KB.
 // One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities cache).
 import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, startHarness, type Harness } from './helpers'

@@ -156,7 +156,7 @@ describe('privacy of the wisher\'s phone and address (raw responses)', () => {
       expect(contains(res, w)).toBe(false)
       expect((res as any).data.contact).toBeUndefined()
     }
-    expect((before[0] as any).data.viewer).toEqual({ isWisher: false, isClaimant: false, isStaff: false, canClaim: true })
+    expect((before[0] as any).data.viewer).toEqual({ isWisher: false, isClaimant: false, isStaff: false, canClaim: true, can: ['claim', 'report'] })
     const claim = await h.wish(v, 'claim', { wishId: w.id, promisedBy: day(2) })
     expect(contains(claim, w)).toBe(false)
 

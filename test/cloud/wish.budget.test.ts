@@ -1,4 +1,4 @@
-// DESIGN §6 for the wish function, as the emulator counts them: database requests per action (≤ 4; a claim ≤ 2),
+// The cloud budgets (docs/ARCHITECTURE.md) for the wish function, as the emulator counts them: database requests per action (≤ 4; a claim ≤ 2),
 // every query on a declared index (no SCAN), the wall = ONE query and no count, a page of 20 ≤ 32 KB.
 // One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities cache).
 import { rid, startHarness, type Harness } from './helpers'

@@ -5,21 +5,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startEmulator, type Emulator } from '../../cloud/emulator'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium'
 
 const root = path.resolve(__dirname, '../..')
-
-/** The launch flags DESIGN.md §8 prescribes for Debian's Chromium on this machine. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-export const CHROMIUM_PATH = process.env.HEMEI_CHROMIUM || '/usr/bin/chromium'
 
 export interface Stack {
   emulator: Emulator

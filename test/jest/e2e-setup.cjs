@@ -40,7 +40,7 @@ module.exports = async () => {
     } catch (e) {
       process.stdout.write(String(e.stdout || '').slice(-20000))
       process.stderr.write(String(e.stderr || '').slice(-20000))
-      throw new Error('e2e: taro build --type h5 failed')
+      throw new Error('e2e: taro build --type h5 failed', { cause: e })
     }
     console.log(`e2e: dist/h5 built in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
   }

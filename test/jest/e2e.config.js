@@ -1,5 +1,5 @@
 // Layer 4: end-to-end in a real browser — playwright-core driving Debian's Chromium against the h5 app
-// served by the local CloudBase emulator (DESIGN.md §5). One file at a time: each starts its own stack.
+// served by the local CloudBase emulator (docs/ARCHITECTURE.md, tests). One file at a time: each starts its own stack.
 const path = require('path')
 const root = path.resolve(__dirname, '../..')
 module.exports = {

@@ -1,4 +1,4 @@
-// Globals Taro's H5 build defines at compile time (DESIGN.md §8).
+// Globals Taro's H5 build defines at compile time (ENABLE_* true, DEPRECATED_ADAPTER_COMPONENT false).
 process.env.TARO_ENV = 'h5'
 globalThis.ENABLE_INNER_HTML = true
 globalThis.ENABLE_ADJACENT_HTML = true

@@ -6,7 +6,8 @@ import http from 'http'
 import Taro from '@tarojs/taro'
 import type { ActionName, CallEvent, FunctionName, InputOf, OutputOf, Result } from '@/contracts'
 import { MUTATIONS } from '@/contracts/mutations'
-import { PERSONA_KEY, setTransport, type Transport } from '@/services/cloud'
+import { setTransport, type Transport } from '@/services/cloud'
+import { PERSONA_KEY } from '@/services/persona'
 import { resetMe } from '@/stores/me'
 
 interface EmulatorAddress {

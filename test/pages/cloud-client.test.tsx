@@ -1,7 +1,8 @@
 // The typed client (services/cloud.ts) on its own: envelopes, AppError, requestIds and the one retry,
 // against the real functions (test/pages/backend.ts) where an answer comes from them.
 import Taro from '@tarojs/taro'
-import { AppError, PERSONA_KEY, call, isAppError, setTransport, type Transport } from '@/services/cloud'
+import { AppError, call, isAppError, setTransport, type Transport } from '@/services/cloud'
+import { PERSONA_KEY } from '@/services/persona'
 import { userService } from '@/services/user'
 import { useBackend } from './helpers'
 

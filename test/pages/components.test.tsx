@@ -38,13 +38,12 @@ describe('PrivacySheet (weapp onNeedPrivacyAuthorization)', () => {
 })
 
 describe('StateView and Page', () => {
-  it('offers sign-up when the refusal is NOT_SIGNED_UP', async () => {
+  it('offers sign-up, and no retry that cannot help, when the refusal is NOT_SIGNED_UP', async () => {
     const nav = stubNavigation()
     const retry = jest.fn()
     renderPage(<StateView kind='error' error={new AppError('NOT_SIGNED_UP')} onRetry={retry} />)
     expect(screen.getByText('请先完成注册（同意隐私指引并选择社区）')).toBeTruthy()
-    await tap('重试')
-    expect(retry).toHaveBeenCalled()
+    expect(screen.queryByText('重试')).toBeNull()
     await tap('去注册')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/user/pages/signup/index' })
   })

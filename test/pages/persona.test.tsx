@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import PersonaPage from '@/packages/user/pages/persona'
 import { loadMe, meStore } from '@/stores/me'
-import { PERSONA_KEY } from '@/services/cloud'
+import { PERSONA_KEY } from '@/services/persona'
 import { renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
 import { newOpenid, signUp } from './stage'
 

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { PERSONA_KEY } from '@/services/cloud'
+import { PERSONA_KEY } from '@/services/persona'
 import { newCloudPath, uploadImage } from '@/services/storage'
 
 describe('storage service (h5: the emulator upload route)', () => {

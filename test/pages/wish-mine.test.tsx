@@ -7,16 +7,23 @@ import { postWish, rejectedWish, signUp } from './stage'
 const backend = useBackend()
 
 describe("'me' links to the wish pages", () => {
-  it('a resident gets 我的心愿 and 我的认领, not the staff links', async () => {
+  it('a resident gets 我的心愿, but neither 我的认领 (she cannot claim) nor the staff links', async () => {
     const nav = stubNavigation()
     backend.as('demo-resident')
     renderPage(<MePage />)
     await tap('我的心愿')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/mine/index' })
-    await tap('我的认领')
-    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/claims/index' })
+    expect(screen.queryByText('我的认领')).toBeNull()
     expect(screen.queryByText('心愿审核')).toBeNull()
     expect(screen.queryByText('心愿统计')).toBeNull()
+  })
+
+  it('a volunteer also gets 我的认领', async () => {
+    const nav = stubNavigation()
+    backend.as('demo-volunteer')
+    renderPage(<MePage />)
+    await tap('我的认领')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/claims/index' })
   })
 
   it('staff also get 心愿审核 and 心愿统计', async () => {

@@ -153,12 +153,21 @@ describe('post a wish', () => {
     expect((await backend.call('demo-resident', 'wish', 'listMine', {})).items.map((w) => w.title)).not.toContain('赌博')
   })
 
-  it('shows TOO_MANY_OPEN_WISHES in Chinese', async () => {
+  it('tells a resident with 3 unfinished wishes on opening, before she fills the form', async () => {
     await postWish(backend, { title: '第二个心愿' })
     await postWish(backend, { title: '第三个心愿' }) // with 帮忙修理门锁: 3 in progress
+    renderPage(<PostPage />)
+    expect(await screen.findByText('您已有3个进行中的心愿，请等心愿完成或取消后再发布')).toBeTruthy()
+    expect(screen.queryByLabelText('心愿标题')).toBeNull()
+    expect(screen.getByText('查看我的心愿')).toBeTruthy()
+  })
+
+  it('shows TOO_MANY_OPEN_WISHES in Chinese when the server refuses the post', async () => {
+    await postWish(backend, { title: '第二个心愿' }) // with 帮忙修理门锁: 2 in progress, so the form opens
     stubModal()
     renderPage(<PostPage />)
     await fillValid()
+    await postWish(backend, { title: '第三个心愿' }) // meanwhile, from another device: now 3 in progress
     await tap('提交心愿')
     expect(await screen.findByText('您已有3个进行中的心愿，请等心愿完成或取消后再发布')).toBeTruthy()
     expect((await backend.call('demo-resident', 'wish', 'listMine', {})).items).toHaveLength(4) // with the closed 陪老人聊天

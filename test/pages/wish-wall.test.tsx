@@ -123,11 +123,15 @@ describe('wish wall', () => {
     expect(await screen.findByText('帮忙修理门锁')).toBeTruthy()
   })
 
-  it('a refusal (not signed up) offers sign-up', async () => {
+  it('a visitor who has not signed up is offered 去注册 and 看全区, not a retry that cannot help', async () => {
     backend.as('dev-new-wall')
     renderPage(<WallPage />)
     expect(await screen.findByText('请先注册并选择社区，或切换到“全区”查看')).toBeTruthy()
     expect(screen.getByText('去注册')).toBeTruthy()
+    expect(screen.queryByText('重试')).toBeNull()
+    await tap('看全区')
+    expect(await screen.findByText('帮忙修理门锁')).toBeTruthy() // the district wall, as a visitor may see it
+    expect(backend.eventsFor('wall').map((e) => (e.input as { scope?: string }).scope)).toEqual(['community', 'district'])
   })
 
   it('opens a wish, and the post form', async () => {

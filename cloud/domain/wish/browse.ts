@@ -6,6 +6,7 @@ import { HandlerError } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
 import { tempFileUrls } from '../../lib/storage'
+import { allowedActions } from './allowed'
 import { CARD_FIELDS, isClaimant, isScopedStaff, loadWish, OWN_CARD_FIELDS, PUBLISHED, toCard, toEvent, WISHES } from './doc'
 
 type In<A extends 'wall' | 'detail' | 'listMine' | 'listMyClaims'> = ParsedInputOf<'wish', A>
@@ -15,7 +16,7 @@ function wallStatuses(status: In<'wall'>['status']): WishStatus[] {
   if (status === 'open') return ['open']
   if (status === 'claimed') return ['claimed']
   if (status === 'fulfilled') return ['fulfilled', 'closed']
-  return PUBLISHED
+  return [...PUBLISHED]
 }
 
 /**
@@ -66,13 +67,14 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
   // Photos that resolve, in order (a file that is gone is left out, here and in draft.photoIds alike).
   const shown = (wish.photos ?? []).filter((f) => urls.get(f))
   const privileged = isWisher || claimant || isStaff
-  const canClaim = wish.status === 'open' && !isWisher && (ctx.roles.includes('volunteer') || isStaff)
+  const can = allowedActions(wish, ctx)
+  const canClaim = can.includes('claim') || can.includes('claimForUnit')
   const out: WishDetail = {
     ...toCard(wish, ctx.now, isWisher || isStaff),
     description: wish.description,
     photos: shown.map((f) => urls.get(f)!),
     timeline: (wish.history ?? []).map((e) => toEvent(e, privileged)),
-    viewer: { isWisher, isClaimant: claimant, isStaff, canClaim },
+    viewer: { isWisher, isClaimant: claimant, isStaff, canClaim, can },
   }
   if (wish.neededBy) out.neededBy = wish.neededBy
   if (wish.claim && ['claimed', 'fulfilled', 'closed'].includes(wish.status)) {

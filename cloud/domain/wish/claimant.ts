@@ -1,11 +1,12 @@
 import type { ParsedInputOf, WishChange, OutputOf } from '../../../src/contracts'
 import { updateOneAndReturn } from '../../lib/cloud'
 import { requireSafeText } from '../../lib/contentSecurity'
-import { inScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
+import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishChangeEntry, WishClaim, WishDoc } from '../../lib/model'
 import { sendSubscribeMessage } from '../../lib/notify'
+import { requireAllowed } from './allowed'
 import { change, invalidState, isScopedStaff, loadWish, ownStep, PUBLISHED, transition, WISHES } from './doc'
 
 type In<A extends 'claim' | 'withdraw' | 'fulfil' | 'confirm'> = ParsedInputOf<'wish', A>
@@ -79,9 +80,7 @@ async function refusedClaim(input: In<'claim'>, ctx: SignedUpCtx, forUnit: boole
   if (!visible) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
   const mine = ownStep(wish, ctx, 'claim')
   if (mine) return { ...change(wish._id, 'claimed'), promisedBy: wish.claim?.openid === ctx.openid ? wish.claim.promisedBy : input.promisedBy }
-  if (forUnit && !inScope(ctx, wish.communityId)) throw new HandlerError('SCOPE_DENIED', '只能代表单位认领自己负责社区的心愿')
-  if (wish.wisherOpenid === ctx.openid) throw invalidState('不能认领自己发布的心愿')
-  if (wish.status !== 'open') throw new HandlerError('WISH_NOT_OPEN', wish.status === 'claimed' ? '这个心愿已被认领' : undefined)
+  requireAllowed(forUnit ? 'claimForUnit' : 'claim', wish, ctx)
   if (wish.neededBy && wish.neededBy < input.promisedBy) throw invalidField('promisedBy', `承诺完成日期不能晚于心愿的期望日期（${wish.neededBy}）`)
   throw new HandlerError('CONFLICT')
 }
@@ -107,8 +106,7 @@ export async function withdraw(input: In<'withdraw'>, ctx: Ctx): Promise<WishCha
   const wish = await loadWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'withdraw')
   if (done) return change(wish._id, done.to)
-  if (wish.claim?.openid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有认领人可以撤回认领')
-  if (wish.status !== 'claimed') throw invalidState('只有已认领、尚未完成的心愿可以撤回认领')
+  requireAllowed('withdraw', wish, ctx)
   return transition(ctx, wish, {
     action: 'withdraw',
     role: claimantRole(wish),
@@ -126,8 +124,7 @@ export async function fulfil(input: In<'fulfil'>, ctx: Ctx): Promise<WishChange>
   const wish = await loadWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'fulfil')
   if (done) return change(wish._id, done.to)
-  if (wish.claim?.openid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有认领人可以登记完成')
-  if (wish.status !== 'claimed') throw invalidState('只有已认领的心愿可以登记完成')
+  requireAllowed('fulfil', wish, ctx)
   await requireSafeText(ctx, input.note, 2)
   const fulfilment = { note: input.note, fulfilledAt: ctx.now, ...(input.photo ? { photo: input.photo } : {}) }
   return transition(ctx, wish, {
@@ -149,12 +146,8 @@ export async function confirm(input: In<'confirm'>, ctx: Ctx): Promise<WishChang
   const wish = await loadWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'confirm')
   if (done) return change(wish._id, done.to)
+  requireAllowed('confirm', wish, ctx)
   const isWisher = wish.wisherOpenid === ctx.openid
-  if (!isWisher) {
-    if (!ctx.roles.includes('staff') && !ctx.isAdmin) throw new HandlerError('ROLE_REQUIRED', '只有发布人或社区工作人员可以确认完成')
-    if (!isScopedStaff(ctx, wish)) throw new HandlerError('SCOPE_DENIED')
-  }
-  if (wish.status !== 'fulfilled') throw invalidState(wish.status === 'closed' ? '这个心愿已经确认完成了' : '认领人登记完成后才能确认')
   const thanks = input.thanks?.trim()
   if (thanks) await requireSafeText(ctx, thanks, 2)
   return transition(ctx, wish, {

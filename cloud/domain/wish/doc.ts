@@ -1,5 +1,5 @@
 import { createHash } from 'crypto'
-import type { WishCard, WishChange, WishEvent, WishStatus } from '../../../src/contracts'
+import { CLAIMED_WISH_STATUSES, PUBLISHED_WISH_STATUSES, type WishCard, type WishChange, type WishEvent, type WishStatus } from '../../../src/contracts'
 import { communityName } from '../../lib/communities'
 import { inScope, type Ctx } from '../../lib/context'
 import { chinaDay, iso } from '../../lib/dates'
@@ -9,7 +9,7 @@ import type { WishChangeEntry, WishDoc } from '../../lib/model'
 export const WISHES = 'wishes'
 
 /** Statuses the public sees on the wall and in details (published). */
-export const PUBLISHED: WishStatus[] = ['open', 'claimed', 'fulfilled', 'closed']
+export const PUBLISHED: readonly WishStatus[] = PUBLISHED_WISH_STATUSES
 
 /**
  * What list queries fetch: never the description, contact, photos, reports or history, so private data
@@ -89,8 +89,8 @@ export function change(id: string, status: WishStatus): WishChange {
 }
 
 /** True when the caller is the wish's current claimant. */
-export function isClaimant(ctx: Ctx, w: Pick<WishDoc, 'claim' | 'status'>): boolean {
-  return !!w.claim && w.claim.openid === ctx.openid && ['claimed', 'fulfilled', 'closed'].includes(w.status)
+export function isClaimant(ctx: Pick<Ctx, 'openid'>, w: Pick<WishDoc, 'claim' | 'status'>): boolean {
+  return !!w.claim && w.claim.openid === ctx.openid && CLAIMED_WISH_STATUSES.includes(w.status)
 }
 
 /** True when the caller is staff (or admin) scoped to the wish's community. */

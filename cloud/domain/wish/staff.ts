@@ -5,7 +5,8 @@ import { chinaDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
-import { change, invalidState, isOverdue, loadWish, ownStep, OWN_CARD_FIELDS, PUBLISHED, toCard, transition, WISHES } from './doc'
+import { refusal, requireAllowed } from './allowed'
+import { change, invalidState, loadWish, ownStep, OWN_CARD_FIELDS, PUBLISHED, toCard, transition, WISHES } from './doc'
 
 type In<A extends 'report' | 'queue' | 'review' | 'hide' | 'release' | 'stats'> = ParsedInputOf<'wish', A>
 
@@ -21,14 +22,24 @@ export async function report(input: In<'report'>, ctx: Ctx): Promise<OutputOf<'w
   const entry = { at: ctx.now, by: ctx.openid, reason: input.reason, requestId: ctx.requestId! }
   const res = await ctx.db
     .collection(WISHES)
-    .where({ _id: input.wishId, status: _.in(PUBLISHED), reporters: _.neq(ctx.openid) })
+    .where({ _id: input.wishId, status: _.in([...PUBLISHED]), reporters: _.neq(ctx.openid), ...bystander(ctx) })
     .update({ data: { reporters: _.push([ctx.openid]), reports: _.push([entry]), reportCount: _.inc(1), lastReportedAt: ctx.now } })
   if (res.stats.updated === 1) return { id: input.wishId, reported: true }
   const wish = await loadWish(ctx, input.wishId)
   if ((wish.reports ?? []).some((r) => r.by === ctx.openid && r.requestId === ctx.requestId)) return { id: wish._id, reported: true }
-  if ((wish.reporters ?? []).includes(ctx.openid)) throw new HandlerError('ALREADY_REPORTED')
-  if (!PUBLISHED.includes(wish.status)) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
-  throw new HandlerError('CONFLICT')
+  throw refusal('report', wish, ctx) ?? new HandlerError('CONFLICT')
+}
+
+/**
+ * The report's conditions on the caller, in the update itself (allowedActions' bystander rule): not the
+ * wisher, not the claimant, not staff of the community. Admins are staff of every community: never matched.
+ */
+function bystander(ctx: Ctx): Record<string, unknown> {
+  const _ = ctx.db.command
+  const where: Record<string, unknown> = { wisherOpenid: _.neq(ctx.openid), 'claim.openid': _.neq(ctx.openid) }
+  if (ctx.isAdmin) where.communityId = _.in([])
+  else if (ctx.staffCommunityIds.length) where.communityId = _.nin(ctx.staffCommunityIds)
+  return where
 }
 
 /** The communities a staff call covers: the one named (scope-checked), else all of the caller's (admin: all). */
@@ -56,8 +67,15 @@ export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wis
     input.kind === 'pending'
       ? col.where({ communityId, status: 'pending_review' }).orderBy('createdAt', 'asc').orderBy('_id', 'asc')
       : input.kind === 'reported'
-        ? col.where({ communityId, status: _.in(PUBLISHED), reportCount: _.gt(0) }).orderBy('reportCount', 'desc').orderBy('lastReportedAt', 'desc').orderBy('_id', 'asc')
-        : col.where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) }).orderBy('claim.promisedBy', 'asc').orderBy('_id', 'asc')
+        ? col
+            .where({ communityId, status: _.in([...PUBLISHED]), reportCount: _.gt(0) })
+            .orderBy('reportCount', 'desc')
+            .orderBy('lastReportedAt', 'desc')
+            .orderBy('_id', 'asc')
+        : col
+            .where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) })
+            .orderBy('claim.promisedBy', 'asc')
+            .orderBy('_id', 'asc')
   const [res] = await Promise.all([query.skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS).get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now, true))
 }
@@ -77,7 +95,7 @@ export async function review(input: In<'review'>, ctx: Ctx): Promise<WishChange>
   const wish = await scopedWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'review')
   if (done) return change(wish._id, done.to)
-  if (wish.status !== 'pending_review') throw invalidState('这个心愿已经审核过了')
+  requireAllowed('review', wish, ctx)
   const approve = input.decision === 'approve'
   return transition(ctx, wish, {
     action: 'review',
@@ -94,7 +112,7 @@ export async function hide(input: In<'hide'>, ctx: Ctx): Promise<WishChange> {
   const wish = await scopedWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'hide')
   if (done) return change(wish._id, done.to)
-  if (!PUBLISHED.includes(wish.status)) throw invalidState(wish.status === 'hidden' ? '这个心愿已经隐藏了' : '只有已发布的心愿可以隐藏')
+  requireAllowed('hide', wish, ctx)
   return transition(ctx, wish, {
     action: 'hide',
     role: 'staff',
@@ -110,8 +128,7 @@ export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChang
   const wish = await scopedWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'release')
   if (done) return change(wish._id, done.to)
-  if (wish.status !== 'claimed') throw invalidState('只有已认领的心愿可以释放')
-  if (!isOverdue(wish, ctx.now)) throw invalidState(`认领尚未超期（承诺 ${wish.claim?.promisedBy} 前完成），不能释放`)
+  requireAllowed('release', wish, ctx)
   return transition(ctx, wish, {
     action: 'release',
     role: 'staff',
@@ -122,4 +139,3 @@ export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChang
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
 }
-

@@ -5,6 +5,7 @@ import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
+import { requireAllowed } from './allowed'
 import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
 
 type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
@@ -89,10 +90,9 @@ async function retried(ctx: Ctx, id: string): Promise<WishChange | null> {
 export async function resubmit(input: In<'resubmit'>, ctx: Ctx): Promise<WishChange> {
   requireSignedUp(ctx)
   const wish = await loadWish(ctx, input.wishId)
-  if (wish.wisherOpenid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有发布人可以修改这个心愿')
   const done = ownStep(wish, ctx, 'resubmit')
   if (done) return change(wish._id, done.to)
-  if (wish.status !== 'rejected') throw invalidState('只有未通过审核的心愿可以修改后重新提交')
+  requireAllowed('resubmit', wish, ctx)
   const { fields, neededBy } = await wishContent(input, ctx)
   const unset = ['reviewReason']
   if (!neededBy) unset.push('neededBy')
@@ -112,11 +112,9 @@ export async function resubmit(input: In<'resubmit'>, ctx: Ctx): Promise<WishCha
 export async function cancel(input: In<'cancel'>, ctx: Ctx): Promise<WishChange> {
   requireSignedUp(ctx)
   const wish = await loadWish(ctx, input.wishId)
-  if (wish.wisherOpenid !== ctx.openid) throw new HandlerError('ROLE_REQUIRED', '只有发布人可以取消这个心愿')
   const done = ownStep(wish, ctx, 'cancel')
   if (done) return change(wish._id, done.to)
-  const message = wish.status === 'claimed' ? '心愿已被认领，请联系认领人或社区工作人员' : '当前状态下不能取消这个心愿'
-  if (!['pending_review', 'rejected', 'open'].includes(wish.status)) throw invalidState(message)
+  requireAllowed('cancel', wish, ctx)
   return transition(ctx, wish, {
     action: 'cancel',
     role: 'wisher',

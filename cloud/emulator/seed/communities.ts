@@ -1,5 +1,5 @@
 /**
- * Gulou district communities named in the seed story (/work/shared/seed/gulou-2017-07-21.txt).
+ * Gulou district communities named in a 2017-07-21 news story about Gulou's community work.
  * Streets given in the story: 军门 (东街街道), 汤门 (温泉街道), 国光 (洪山镇), 思儿亭 and 北江 (华大街道).
  * Streets marked UNCERTAIN below are plausible guesses, not checked against an official list.
  */

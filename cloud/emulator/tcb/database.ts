@@ -1,4 +1,4 @@
-/** The `database.*` actions of the TCB API (CLOUDBASE-WIRE.md, Database actions). */
+/** The `database.*` actions of the TCB API (cloud/emulator/README.md, The wire). */
 import crypto from 'crypto'
 import { Doc, parseEJSON, resolveServerDates, toEJSON, cloneDoc } from '../engine/ejson'
 import { applyUpdate, findDocs, aggregateDocs, OperatorError, compileQuery } from '../engine/mongo'

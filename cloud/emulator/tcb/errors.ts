@@ -1,4 +1,4 @@
-/** TCB error answers: HTTP 200 with a truthy top-level `code` (CLOUDBASE-WIRE.md, Envelope). */
+/** TCB error answers: HTTP 200 with a truthy top-level `code` (cloud/emulator/README.md, The wire). */
 
 /** An error the TCB API answers with `{code, message}`. */
 export class TcbError extends Error {

@@ -15,7 +15,7 @@ type Json = Record<string, any>
 //   CommOpenApiResp { 1 respData bytes; 2 contentType string; 3 errorCode int32; 4 httpCode uint32 }
 // Encoded by hand with protobufjs/minimal: requiring wx-server-sdk itself (whose protobuf root has
 // these types) fails under tsx 4.19 on Node 20.19+ (async-function's "module-sync" require.mjs).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { Reader, Writer } = require('protobufjs/minimal')
 
 function decodeMessage(buf: Uint8Array, onField: (field: number, r: any, wireType: number) => boolean): void {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Page } from '@/components/Page'
+import { tapA11y } from '@/components/tapA11y'
 import { useMe } from '@/hooks/useMe'
 import { ROUTES, go } from '@/routes'
 
@@ -52,6 +53,7 @@ export default function Home() {
                 key={t.key}
                 className='hm-tile'
                 onClick={() => (t.url ? go(t.url) : void Taro.showToast({ title: `${t.name}即将开放`, icon: 'none' }))}
+                {...tapA11y(t.url ? 'link' : 'button')}
               >
                 <Text className='hm-tile-name'>{t.name}</Text>
                 <Text className='hm-sub hm-block'>{t.desc}</Text>

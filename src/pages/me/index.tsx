@@ -1,9 +1,10 @@
-import { Switch, Text, View } from '@tarojs/components'
+import { Label, Switch, Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import type { Me, Role } from '@/contracts'
 import { Page } from '@/components/Page'
+import { tapA11y } from '@/components/tapA11y'
 import { confirm, showDone, showError } from '@/ui/feedback'
 import { useLargeFont } from '@/hooks/useLargeFont'
 import { saveLargeFont, useMe, withdrawMyApplication } from '@/hooks/useMe'
@@ -38,16 +39,18 @@ export default function MePage() {
           <ProfileCard user={user} />
           {user.signedUp && <VolunteerCard user={user} />}
           <View className='hm-card'>
-            <View className='hm-row'>
+            {/* The whole row is the switch's label: a full-width, ≥ 60 px target that also names it. */}
+            <Label className='hm-row hm-switch-row'>
               <Text className='hm-text'>大字模式</Text>
-              <Switch checked={large} color='#b3261e' onChange={(e) => void onLargeFont(!!e.detail.value)} aria-label='大字模式' />
-            </View>
-            <View className='hm-row' onClick={() => go(ROUTES.privacy)}>
+              <Switch className='hm-switch' checked={large} color='#b3261e' onChange={(e) => void onLargeFont(!!e.detail.value)} />
+            </Label>
+            <View className='hm-row' onClick={() => go(ROUTES.privacy)} {...tapA11y('link')}>
               <Text className='hm-text'>隐私保护指引</Text>
               <Text className='hm-sub'>查看 ›</Text>
             </View>
             {user.signedUp && <LinkRow label='我的心愿' url={ROUTES.wishMine} />}
-            {user.signedUp && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
+            {/* Only those who may claim a wish (volunteers, and staff for a unit) have claims to see. */}
+            {user.signedUp && user.roles.some((r) => r === 'volunteer' || r === 'staff' || r === 'admin') && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
               <>
                 <LinkRow label='志愿者申请审核' url={ROUTES.staffApplications} />
@@ -56,7 +59,7 @@ export default function MePage() {
               </>
             )}
             {process.env.TARO_ENV === 'h5' && (
-              <View className='hm-row' onClick={() => go(ROUTES.persona)}>
+              <View className='hm-row' onClick={() => go(ROUTES.persona)} {...tapA11y('link')}>
                 <Text className='hm-text'>切换演示身份（本地）</Text>
                 <Text className='hm-sub'>{user.openid} ›</Text>
               </View>
@@ -70,7 +73,7 @@ export default function MePage() {
 
 function LinkRow({ label, url }: { label: string; url: string }) {
   return (
-    <View className='hm-row' onClick={() => go(url)}>
+    <View className='hm-row' onClick={() => go(url)} {...tapA11y('link')}>
       <Text className='hm-text'>{label}</Text>
       <Text className='hm-sub'>进入 ›</Text>
     </View>

@@ -1,10 +1,9 @@
-import { View } from '@tarojs/components'
-import type { ReactNode } from 'react'
+import { Button } from '@/components/Button'
+import { go } from '@/routes'
 import type { WishCard } from '@/contracts/wish'
 import type { Paged } from '@/hooks/usePaged'
 import { Page } from '@/components/Page'
-import { StateView } from '@/components/StateView'
-import { ListFooter } from '@/components/ListFooter'
+import { ListBody } from '@/components/ListBody'
 import { WishCardView } from './WishCardView'
 import { useListPage } from '@/hooks/useListPage'
 
@@ -13,31 +12,19 @@ export interface MyListProps {
   emptyText: string
   showReason?: boolean
   showOverdue?: boolean
-  /** Shown above the list (e.g. a 发布心愿 button). */
-  header?: ReactNode
+  /** A button above the list, to where the list fills from (e.g. 发布心愿). */
+  link: { label: string; url: string; plain?: boolean }
 }
 
 /** A personal wish list page: pull-to-refresh, load-more, reload when shown again. */
-export function MyList({ list, emptyText, showReason, showOverdue, header }: MyListProps) {
+export function MyList({ list, emptyText, showReason, showOverdue, link }: MyListProps) {
   useListPage(list, true)
-  let body
-  if (list.loading) body = <StateView kind='loading' />
-  else if (list.error) body = <StateView kind='error' error={list.error} onRetry={list.refresh} />
-  else if (list.items.length === 0) body = <StateView kind='empty' text={emptyText} />
-  else
-    body = (
-      <View>
-        {list.items.map((w) => (
-          <WishCardView key={w.id} wish={w} showReason={showReason} showOverdue={showOverdue} />
-        ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} moreError={list.moreError} onMore={() => void list.loadMore()} />
-      </View>
-    )
   return (
     <Page>
-      {header}
-      {body}
+      <Button className={link.plain ? 'hm-btn hm-btn-plain' : 'hm-btn'} onClick={() => go(link.url)}>
+        {link.label}
+      </Button>
+      <ListBody list={list} emptyText={emptyText} renderItem={(w) => <WishCardView key={w.id} wish={w} showReason={showReason} showOverdue={showOverdue} />} />
     </Page>
   )
 }
-

@@ -1,6 +1,7 @@
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import type { InputOf } from '@/contracts'
 import type { WishCategory } from '@/contracts/wish'
+import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type WALL_STATUSES } from '@/contracts/wishRules'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { wishService } from '@/services/wish'
@@ -9,7 +10,7 @@ import { uploadImage } from '@/services/storage'
 export interface WallFilters {
   scope: 'community' | 'district'
   category?: WishCategory
-  status?: 'open' | 'claimed' | 'fulfilled'
+  status?: (typeof WALL_STATUSES)[number]
 }
 
 /** The wall with its filters: `{ data, loading, error, refresh, loadMore, hasMore, ... }`, 20 a page, newest first. */
@@ -34,6 +35,18 @@ export function useMyWishes() {
 export function useMyClaims() {
   const list = usePaged((page) => wishService.listMyClaims({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
   return { ...list, data: list.items }
+}
+
+/**
+ * Whether the user already has MAX_OPEN_WISHES unfinished wishes (from the first page of their own list,
+ * newest first), so 发布心愿 can say so before the form is filled. `enabled` false: not asked (editing).
+ */
+export function useOpenWishLimit(enabled: boolean) {
+  return useRemote(async () => {
+    if (!enabled) return false
+    const page = await wishService.listMine({ page: 1, pageSize: DEFAULT_PAGE_SIZE })
+    return page.items.filter((w) => OPEN_WISH_STATUSES.includes(w.status)).length >= MAX_OPEN_WISHES
+  }, [enabled])
 }
 
 /** Posts a new wish. */

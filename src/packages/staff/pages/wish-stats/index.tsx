@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { WishStatus } from '@/contracts/wish'
+import { WISH_STATUSES } from '@/contracts/wishRules'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
+import { useRemotePage } from '@/hooks/useRemotePage'
 
-const ORDER: WishStatus[] = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden']
 
 /** Days with one decimal, or 暂无数据. */
 function days(v: number | null): string {
@@ -15,18 +14,16 @@ function days(v: number | null): string {
 /** Staff: wish figures for their communities. */
 export default function WishStatsPage() {
   const stats = useWishStats()
-  usePullDownRefresh(() => {
-    void stats.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  const page = useRemotePage(stats)
   const s = stats.data
   return (
-    <Page loading={stats.loading && !s} error={s ? undefined : stats.error} onRetry={stats.refresh}>
+    <Page {...page}>
       {s && (
         <View>
           <Text className='hm-sub hm-block'>统计范围：您负责的 {s.communityIds.length} 个社区</Text>
           <View className='hm-card'>
             <Text className='hm-h2'>各状态心愿数</Text>
-            {ORDER.map((k) => (
+            {WISH_STATUSES.map((k) => (
               <View key={k} className='hm-row' data-testid={`stat-${k}`}>
                 <Text className='hm-text'>{WISH_STATUS_LABELS[k]}</Text>
                 <Text className='hm-text'>{s.byStatus?.[k] ?? 0}</Text>

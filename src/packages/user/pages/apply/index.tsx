@@ -1,13 +1,12 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
 import { SKILLS, userInputs } from '@/contracts/user'
 import { Page } from '@/components/Page'
-import { showDone, showError } from '@/ui/feedback'
+import { Field } from '@/components/Field'
 import { useMe } from '@/hooks/useMe'
-import { serverFieldErrors, validate, type FieldErrors } from '@/forms/validate'
-import { isAppError } from '@/services/cloud'
+import { useFormSubmit } from '@/forms/useFormSubmit'
+import type { FieldErrors } from '@/forms/validate'
 import { ROUTES, go } from '@/routes'
 import { applyVolunteer } from '@/packages/user/hooks/useUser'
 
@@ -21,34 +20,17 @@ const FALLBACKS: FieldErrors = {
 /** Volunteer application: real name, phone, skills, a short intro. */
 export default function ApplyPage() {
   const me = useMe()
-  const [realName, setRealName] = useState('')
-  const [phone, setPhone] = useState('')
-  const [skills, setSkills] = useState<string[]>([])
-  const [intro, setIntro] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
+  const f = useFormSubmit(userInputs.applyVolunteer, { realName: '', phone: '', skills: [] as string[], intro: '' }, FALLBACKS)
+  const { realName, phone, skills, intro } = f.values
+  const errors = f.errors
 
-  const toggle = (s: string) => setSkills((prev) => (prev.includes(s) ? prev.filter((x) => x !== s) : [...prev, s]))
+  const toggle = (s: string) => f.set('skills', skills.includes(s) ? skills.filter((x) => x !== s) : [...skills, s])
 
-  const onSubmit = async () => {
-    const v = validate(userInputs.applyVolunteer, { realName, phone: phone.trim(), skills, intro: intro.trim() || undefined }, FALLBACKS)
-    if (!v.ok) {
-      setErrors(v.errors)
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      await applyVolunteer(v.data)
-      showDone('申请已提交')
-      void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me }))
-    } catch (e) {
-      if (isAppError(e) && e.code === 'INVALID_INPUT') setErrors(serverFieldErrors(e.issues, FALLBACKS))
-      showError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const onSubmit = () =>
+    f.submit({ realName, phone: phone.trim(), skills, intro: intro.trim() || undefined }, applyVolunteer, {
+      done: '申请已提交',
+      then: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me })),
+    })
 
   const user = me.data
   if (user && !user.signedUp) {
@@ -82,16 +64,12 @@ export default function ApplyPage() {
       <Text className='hm-sub hm-block'>姓名和手机号仅用于志愿服务记录和社区工作人员联系您，不会公开展示。</Text>
 
       <View className='hm-card'>
-        <View className='hm-field'>
-          <Text className='hm-label'>真实姓名</Text>
-          <Input className='hm-input' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(e) => setRealName(e.detail.value)} aria-label='真实姓名' />
-          {errors.realName && <Text className='hm-error'>{errors.realName}</Text>}
-        </View>
-        <View className='hm-field'>
-          <Text className='hm-label'>手机号</Text>
-          <Input className='hm-input' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(e) => setPhone(e.detail.value)} aria-label='手机号' />
-          {errors.phone && <Text className='hm-error'>{errors.phone}</Text>}
-        </View>
+        <Field label='真实姓名' error={errors.realName}>
+          <Input className='hm-input' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(e) => f.set('realName', e.detail.value)} aria-label='真实姓名' />
+        </Field>
+        <Field label='手机号' error={errors.phone}>
+          <Input className='hm-input' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(e) => f.set('phone', e.detail.value)} aria-label='手机号' />
+        </Field>
       </View>
 
       <View className='hm-card'>
@@ -111,11 +89,18 @@ export default function ApplyPage() {
 
       <View className='hm-card'>
         <Text className='hm-label'>自我介绍（可不填）</Text>
-        <Textarea className='hm-input hm-textarea' placeholder='例如：退休教师，周末有空' maxlength={200} value={intro} onInput={(e) => setIntro(e.detail.value)} aria-label='自我介绍' />
+        <Textarea
+          className='hm-input hm-textarea'
+          placeholder='例如：退休教师，周末有空'
+          maxlength={200}
+          value={intro}
+          onInput={(e) => f.set('intro', e.detail.value)}
+          aria-label='自我介绍'
+        />
         {errors.intro && <Text className='hm-error'>{errors.intro}</Text>}
       </View>
 
-      <Button className='hm-btn' disabled={busy} loading={busy} onClick={() => void onSubmit()}>
+      <Button className='hm-btn' disabled={f.busy} loading={f.busy} onClick={onSubmit}>
         提交申请
       </Button>
     </Page>

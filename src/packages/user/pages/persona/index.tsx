@@ -3,7 +3,7 @@ import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '@/components/Page'
-import { showError } from '@/ui/feedback'
+import { useAction } from '@/hooks/useAction'
 import { ROUTES } from '@/routes'
 import { getPersona, recentPersonas, switchPersona, switchToNewUser, usePersonas } from '@/packages/user/hooks/usePersonas'
 
@@ -15,15 +15,15 @@ export default function PersonaPage() {
   const demo = new Set(list.map((p) => p.openid))
   const recent = recentPersonas().filter((p) => !demo.has(p.openid))
 
-  const pick = async (fn: () => Promise<void>) => {
-    try {
-      await fn()
-      setCurrent(getPersona())
-      void Taro.switchTab({ url: ROUTES.me })
-    } catch (e) {
-      showError(e)
-    }
-  }
+  const action = useAction()
+  /** Switches identity (one switch at a time), then opens 我的 as that person. */
+  const pick = (fn: () => Promise<void>) =>
+    action.run(fn, {
+      then: () => {
+        setCurrent(getPersona())
+        void Taro.switchTab({ url: ROUTES.me })
+      },
+    })
 
   return (
     <Page loading={personas.loading} error={personas.error} onRetry={personas.refresh}>

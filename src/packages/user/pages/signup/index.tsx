@@ -4,10 +4,9 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { PRIVACY_VERSION, userInputs } from '@/contracts/user'
 import { Page } from '@/components/Page'
-import { showDone, showError } from '@/ui/feedback'
 import { useMe } from '@/hooks/useMe'
-import { serverFieldErrors, validate, type FieldErrors } from '@/forms/validate'
-import { isAppError } from '@/services/cloud'
+import { useFormSubmit } from '@/forms/useFormSubmit'
+import type { FieldErrors } from '@/forms/validate'
 import { ROUTES, go } from '@/routes'
 import { signUp, useCommunities } from '@/packages/user/hooks/useUser'
 
@@ -22,45 +21,25 @@ const FALLBACKS: FieldErrors = {
 export default function SignUpPage() {
   const me = useMe()
   const communities = useCommunities()
-  const [agreed, setAgreed] = useState(false)
+  const f = useFormSubmit(userInputs.signUp, { privacyAgreed: false, nickname: '' }, FALLBACKS)
+  const { privacyAgreed: agreed, nickname } = f.values
+  const errors = f.errors
   const [communityIdx, setCommunityIdx] = useState(-1)
   const [gridIdx, setGridIdx] = useState(0) // 0 = not chosen
-  const [nickname, setNickname] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
 
   const list = communities.data || []
   const community = communityIdx >= 0 ? list[communityIdx] : undefined
   const gridNames = useMemo(() => ['暂不选择', ...(community?.grids.map((g) => g.name) || [])], [community])
 
-  const onSubmit = async () => {
-    const v = validate(
-      userInputs.signUp,
-      {
-        privacyAgreed: agreed,
-        privacyVersion: PRIVACY_VERSION,
-        communityId: community?.id ?? '',
-        gridId: community && gridIdx > 0 ? community.grids[gridIdx - 1]?.id : undefined,
-        nickname,
-      },
-      FALLBACKS,
-    )
-    if (!v.ok) {
-      setErrors(v.errors)
-      return
+  const onSubmit = () => {
+    const input = {
+      privacyAgreed: agreed,
+      privacyVersion: PRIVACY_VERSION,
+      communityId: community?.id ?? '',
+      gridId: community && gridIdx > 0 ? community.grids[gridIdx - 1]?.id : undefined,
+      nickname,
     }
-    setErrors({})
-    setBusy(true)
-    try {
-      await signUp(v.data as Parameters<typeof signUp>[0])
-      showDone('注册成功')
-      void Taro.switchTab({ url: ROUTES.home })
-    } catch (e) {
-      if (isAppError(e) && e.code === 'INVALID_INPUT') setErrors(serverFieldErrors(e.issues, FALLBACKS))
-      showError(e)
-    } finally {
-      setBusy(false)
-    }
+    f.submit(input, (data) => signUp(data as Parameters<typeof signUp>[0]), { done: '注册成功', then: () => void Taro.switchTab({ url: ROUTES.home }) })
   }
 
   if (me.data?.signedUp) {
@@ -93,12 +72,7 @@ export default function SignUpPage() {
         <Text className='hm-link' onClick={() => go(ROUTES.privacy)}>
           查看《和美社区隐私保护指引》
         </Text>
-        <View
-          className={`hm-chip ${agreed ? 'hm-chip-on' : ''}`}
-          role='checkbox'
-          aria-checked={agreed}
-          onClick={() => setAgreed(!agreed)}
-        >
+        <View className={`hm-chip ${agreed ? 'hm-chip-on' : ''}`} role='checkbox' aria-checked={agreed} onClick={() => f.set('privacyAgreed', !agreed)}>
           <Text>{agreed ? '☑' : '☐'} 我已阅读并同意隐私保护指引</Text>
         </View>
         {errors.privacyAgreed && <Text className='hm-error'>{errors.privacyAgreed}</Text>}
@@ -113,6 +87,8 @@ export default function SignUpPage() {
           onChange={(e) => {
             setCommunityIdx(Number(e.detail.value))
             setGridIdx(0)
+            f.clear('communityId')
+            f.clear('gridId')
           }}
         >
           <View className='hm-picker' data-testid='community-picker'>
@@ -125,7 +101,15 @@ export default function SignUpPage() {
         {community && community.grids.length > 0 && (
           <View className='hm-field' style={{ marginTop: '16px' }}>
             <Text className='hm-label'>所在网格（可不选）</Text>
-            <Picker mode='selector' range={gridNames} value={gridIdx} onChange={(e) => setGridIdx(Number(e.detail.value))}>
+            <Picker
+              mode='selector'
+              range={gridNames}
+              value={gridIdx}
+              onChange={(e) => {
+                setGridIdx(Number(e.detail.value))
+                f.clear('gridId')
+              }}
+            >
               <View className='hm-picker' data-testid='grid-picker'>
                 <Text>{gridNames[gridIdx]}</Text>
                 <Text className='hm-sub'>›</Text>
@@ -144,14 +128,14 @@ export default function SignUpPage() {
           placeholder='例如：林阿姨'
           maxlength={20}
           value={nickname}
-          onInput={(e) => setNickname(e.detail.value)}
-          onBlur={(e) => setNickname(e.detail.value)}
+          onInput={(e) => f.set('nickname', e.detail.value)}
+          onBlur={(e) => f.set('nickname', e.detail.value)}
           aria-label='昵称'
         />
         {errors.nickname && <Text className='hm-error'>{errors.nickname}</Text>}
       </View>
 
-      <Button className='hm-btn' disabled={busy} loading={busy} onClick={() => void onSubmit()}>
+      <Button className='hm-btn' disabled={f.busy} loading={f.busy} onClick={onSubmit}>
         同意并注册
       </Button>
     </Page>

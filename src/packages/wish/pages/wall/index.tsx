@@ -1,11 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import { useState } from 'react'
 import { WISH_CATEGORIES, type WishCategory } from '@/contracts/wish'
 import { Page } from '@/components/Page'
-import { StateView } from '@/components/StateView'
+import { ListBody } from '@/components/ListBody'
+import { Chips } from '@/components/Chips'
 import { ROUTES, go } from '@/routes'
-import { ListFooter } from '@/components/ListFooter'
 import { Tabs } from '@/components/Tabs'
 import { WishCardView } from '@/packages/wish/components/WishCardView'
 import { useWishWall, type WallFilters } from '@/packages/wish/hooks/useWish'
@@ -17,6 +17,8 @@ const STATUSES: { key: WallFilters['status']; label: string }[] = [
   { key: 'claimed', label: '已认领' },
   { key: 'fulfilled', label: '已完成' },
 ]
+
+const CATEGORIES: { key: WishCategory | undefined; label: string }[] = [{ key: undefined, label: '全部类别' }, ...WISH_CATEGORIES.map((c) => ({ key: c, label: c }))]
 
 const SCOPES = [
   { key: 'community', label: '本社区' },
@@ -31,41 +33,30 @@ export default function WallPage() {
   const wall = useWishWall({ scope, category, status })
   useListPage(wall, true)
 
-  let body
-  if (wall.loading) body = <StateView kind='loading' />
-  else if (wall.error) body = <StateView kind='error' error={wall.error} onRetry={wall.refresh} />
-  else if (wall.data.length === 0) body = <StateView kind='empty' text={category || status ? '没有符合条件的心愿' : '还没有心愿，来发布第一个吧'} />
-  else
-    body = (
-      <View>
-        {wall.data.map((w) => (
-          <WishCardView key={w.id} wish={w} />
-        ))}
-        <ListFooter hasMore={wall.hasMore} loadingMore={wall.loadingMore} moreError={wall.moreError} onMore={() => void wall.loadMore()} />
-      </View>
-    )
+  // A visitor who has not signed up has no community: offer the whole district (sign-up comes with the error).
+  const toDistrict =
+    scope === 'community' && wall.error?.code === 'NOT_SIGNED_UP' ? (
+      <Button className='hm-btn hm-btn-plain' onClick={() => setScope('district')}>
+        看全区
+      </Button>
+    ) : undefined
 
   return (
     <Page>
       <Tabs tabs={SCOPES} value={scope} onChange={setScope} label='范围' />
-      <View className='hm-wrap' role='radiogroup' aria-label='类别'>
-        {[undefined, ...WISH_CATEGORIES].map((c) => (
-          <View key={c || 'all'} role='radio' aria-checked={category === c} className={`hm-chip ${category === c ? 'hm-chip-on' : ''}`} onClick={() => setCategory(c)}>
-            <Text>{c || '全部类别'}</Text>
-          </View>
-        ))}
-      </View>
-      <View className='hm-wrap' role='radiogroup' aria-label='状态'>
-        {STATUSES.map((s) => (
-          <View key={s.label} role='radio' aria-checked={status === s.key} className={`hm-chip ${status === s.key ? 'hm-chip-on' : ''}`} onClick={() => setStatus(s.key)}>
-            <Text>{s.label}</Text>
-          </View>
-        ))}
-      </View>
+      <Chips options={CATEGORIES} value={category} onChange={setCategory} label='类别' />
+      <Chips options={STATUSES} value={status} onChange={setStatus} label='状态' />
       <Button className='hm-btn' onClick={() => go(ROUTES.wishPost)}>
         发布心愿
       </Button>
-      <View style={{ marginTop: '24px' }}>{body}</View>
+      <View style={{ marginTop: '24px' }}>
+        <ListBody
+          list={wall}
+          emptyText={category || status ? '没有符合条件的心愿' : '还没有心愿，来发布第一个吧'}
+          renderItem={(w) => <WishCardView key={w.id} wish={w} />}
+          errorActions={toDistrict}
+        />
+      </View>
     </Page>
   )
 }

@@ -1,0 +1,64 @@
+// The wish domain's rules as data: statuses, the sets they form, the limits. Free of zod, so the error
+// messages (and any client code) can use them without loading the schemas. Re-exported by `./wish`.
+
+/**
+ * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
+ * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
+ * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
+ */
+export const WISH_STATUSES = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden'] as const
+export type WishStatus = (typeof WISH_STATUSES)[number]
+
+/** Statuses the public sees on the wall and in details (published). */
+export const PUBLISHED_WISH_STATUSES: readonly WishStatus[] = ['open', 'claimed', 'fulfilled', 'closed']
+/** Statuses in which the wisher may still cancel (not yet claimed). */
+export const CANCELLABLE_WISH_STATUSES: readonly WishStatus[] = ['pending_review', 'rejected', 'open']
+/** Statuses in which a wish has a current claim. */
+export const CLAIMED_WISH_STATUSES: readonly WishStatus[] = ['claimed', 'fulfilled', 'closed']
+/** Statuses that count against the open-wishes limit (unfinished). */
+export const OPEN_WISH_STATUSES: WishStatus[] = ['pending_review', 'rejected', 'open', 'claimed', 'fulfilled']
+/** What the wall's status filter offers; 'fulfilled' on the wall means fulfilled or closed. */
+export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
+
+/** At most this many unfinished wishes per resident. */
+export const MAX_OPEN_WISHES = 3
+/** At most this many photos on a wish. */
+export const MAX_WISH_PHOTOS = 3
+
+/** Field lengths of a wish and of the texts sent with its actions. */
+export const WISH_LIMITS = {
+  title: 30,
+  description: 500,
+  surname: 2,
+  addressMin: 2,
+  address: 100,
+  reason: 200,
+  unitNameMin: 2,
+  unitName: 40,
+  note: 300,
+  thanks: 200,
+} as const
+
+/** What a viewer may do to one wish (the detail's `viewer.can`; the handlers' guards). */
+export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'report'] as const
+export type WishViewerAction = (typeof WISH_VIEWER_ACTIONS)[number]
+
+/** The Chinese messages built from the limits (no number is written twice). */
+export const WISH_MESSAGES = {
+  title: `请填写心愿标题（最多${WISH_LIMITS.title}个字）`,
+  titleTooLong: `标题最多${WISH_LIMITS.title}个字`,
+  description: `请描述您的心愿（最多${WISH_LIMITS.description}个字）`,
+  descriptionTooLong: `描述最多${WISH_LIMITS.description}个字`,
+  surname: `请填写姓氏（最多${WISH_LIMITS.surname}个字）`,
+  surnameTooLong: `姓氏最多${WISH_LIMITS.surname}个字`,
+  address: '请填写地址',
+  addressTooLong: `地址最多${WISH_LIMITS.address}个字`,
+  photos: `最多上传${MAX_WISH_PHOTOS}张照片`,
+  reason: '请填写原因',
+  reasonTooLong: `原因最多${WISH_LIMITS.reason}个字`,
+  unitName: `请填写单位名称（至少${WISH_LIMITS.unitNameMin}个字）`,
+  note: '请填写完成说明',
+  noteTooLong: `说明最多${WISH_LIMITS.note}个字`,
+  thanksTooLong: `感谢语最多${WISH_LIMITS.thanks}个字`,
+  tooManyOpen: `您已有${MAX_OPEN_WISHES}个进行中的心愿，请等心愿完成或取消后再发布`,
+} as const

@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { WishDetail } from '@/contracts/wish'
+import { formatDay } from '@/format/day'
+import { Photo } from '@/packages/wish/components/Photo'
+
+export interface ClaimInfoProps {
+  w: WishDetail
+}
+
+/** Who claimed it and by when, how it was fulfilled, and the thanks. */
+export function ClaimInfo({ w }: ClaimInfoProps) {
+  const { claim, fulfilment, thanks } = w
+  if (!claim && !fulfilment && !thanks) return null
+  return (
+    <View className='hm-card'>
+      {claim && (
+        <View>
+          <Text className='hm-h2'>认领情况</Text>
+          <Text className='hm-text hm-block'>
+            认领人：{claim.claimantName}
+            {claim.unitName ? `（${claim.unitName}）` : ''}
+          </Text>
+          <Text className='hm-text hm-block'>承诺完成日期：{formatDay(claim.promisedBy)}</Text>
+          <Text className='hm-sub hm-block'>认领时间：{formatDay(claim.claimedAt)}</Text>
+        </View>
+      )}
+      {fulfilment && (
+        <View>
+          <Text className='hm-h2'>完成情况</Text>
+          <Text className='hm-text hm-block'>{fulfilment.note}</Text>
+          {fulfilment.photo && <Photo src={fulfilment.photo} label='完成照片' onClick={() => void Taro.previewImage({ urls: [fulfilment.photo!] }).catch(() => undefined)} />}
+          <Text className='hm-sub hm-block'>完成时间：{formatDay(fulfilment.fulfilledAt)}</Text>
+          {w.status === 'fulfilled' && <Text className='hm-sub hm-block'>等待心愿人确认</Text>}
+        </View>
+      )}
+      {thanks && (
+        <View>
+          <Text className='hm-h2'>感谢的话</Text>
+          <Text className='hm-text hm-block'>“{thanks}”</Text>
+        </View>
+      )}
+    </View>
+  )
+}

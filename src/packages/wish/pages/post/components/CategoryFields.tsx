@@ -1,0 +1,34 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { WISH_CATEGORIES } from '@/contracts/wish'
+import { Chips } from '@/components/Chips'
+import { daysFromToday, formatDay, today } from '@/format/day'
+import type { SectionProps } from './fields'
+
+const CATEGORIES = WISH_CATEGORIES.map((c) => ({ key: c, label: c }))
+
+/** The category, and the optional needed-by date (from today). */
+export function CategoryFields({ values, set, errors }: SectionProps) {
+  const { category, neededBy } = values
+  return (
+    <View className='hm-card'>
+      <Text className='hm-label'>心愿类别</Text>
+      <Chips options={CATEGORIES} value={category} onChange={(c) => set('category', c)} label='心愿类别' />
+      {errors.category && <Text className='hm-error'>{errors.category}</Text>}
+      <View className='hm-field'>
+        <Text className='hm-label'>希望完成日期（可不选）</Text>
+        <Picker mode='date' value={neededBy || daysFromToday(14)} start={today()} onChange={(e) => set('neededBy', String(e.detail.value))}>
+          <View className='hm-picker' aria-label='希望完成日期'>
+            <Text>{neededBy ? formatDay(neededBy) : '不限'}</Text>
+            <Text className='hm-sub'>选择 ›</Text>
+          </View>
+        </Picker>
+        {neededBy && (
+          <Text className='hm-link' onClick={() => set('neededBy', undefined)}>
+            清除日期
+          </Text>
+        )}
+        {errors.neededBy && <Text className='hm-error'>{errors.neededBy}</Text>}
+      </View>
+    </View>
+  )
+}
