@@ -3,7 +3,22 @@
 // globalSetup; test/pages/backend.ts resets it to the demo seed before each test).
 const path = require('path')
 const root = path.resolve(__dirname, '../..')
-const esm = ['@tarojs', '@stencil', '\\.pnpm', 'tslib', 'style-inject', 'query-string', 'decode-uri-component', 'split-on-first', 'filter-obj', 'nanoid', 'swiper', 'ssr-window', 'dom7', 'zod']
+const esm = [
+  '@tarojs',
+  '@stencil',
+  '\\.pnpm',
+  'tslib',
+  'style-inject',
+  'query-string',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'nanoid',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'zod',
+]
 module.exports = {
   displayName: 'pages',
   rootDir: root,

@@ -1,8 +1,8 @@
 import ApplyPage from '@/packages/user/pages/apply'
 import { meStore } from '@/stores/me'
-import { renderPage, screen, stubModal, stubNavigation, tap, typeInto, useBackend, waitFor } from './helpers'
+import { renderPage, screen, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('volunteer application page', () => {
   let nav: ReturnType<typeof stubNavigation>

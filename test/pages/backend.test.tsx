@@ -2,10 +2,10 @@
 // do what the tests rely on.
 import { userService } from '@/services/user'
 import { wishService } from '@/services/wish'
-import { useBackend } from './helpers'
+import { setupBackend } from './helpers'
 import { postWish } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 let posted = ''
 
 describe('page test backend', () => {
@@ -42,6 +42,11 @@ describe('page test backend', () => {
     expect((await backend.call('demo-resident', 'user', 'me', {})).largeFont).toBe(true) // unchanged seed value
     backend.dropAnswerNext('updateProfile')
     expect(await userService.updateProfile({ largeFont: false })).toMatchObject({ largeFont: false })
-    expect(backend.eventsFor('updateProfile').slice(2).map((e) => e.requestId)).toEqual([backend.eventsFor('updateProfile')[2].requestId, backend.eventsFor('updateProfile')[2].requestId])
+    expect(
+      backend
+        .eventsFor('updateProfile')
+        .slice(2)
+        .map((e) => e.requestId),
+    ).toEqual([backend.eventsFor('updateProfile')[2].requestId, backend.eventsFor('updateProfile')[2].requestId])
   })
 })

@@ -16,9 +16,7 @@ interface EmulatorAddress {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __hemeiEmulator: EmulatorAddress
-  // eslint-disable-next-line no-var
   var __settlePageCalls: (() => Promise<void>) | undefined
 }
 
@@ -205,8 +203,8 @@ export class Backend {
   }
 }
 
-/** The real backend for this test file, reset to the demo seed before each test. */
-export function useBackend(): Backend {
+/** The real backend for this test file, reset to the demo seed before each test (not a React hook: it registers jest hooks). */
+export function setupBackend(): Backend {
   const backend = new Backend()
   globalThis.__settlePageCalls = () => backend.settled()
   beforeEach(() => backend.reset())

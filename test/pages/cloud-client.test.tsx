@@ -4,9 +4,9 @@ import Taro from '@tarojs/taro'
 import { AppError, call, isAppError, setTransport, type Transport } from '@/services/cloud'
 import { PERSONA_KEY } from '@/services/persona'
 import { userService } from '@/services/user'
-import { useBackend } from './helpers'
+import { setupBackend } from './helpers'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('cloud client', () => {
   it('h5 transport POSTs the event to the emulator with the persona header', async () => {

@@ -1,4 +1,4 @@
-import { act, fireEvent } from '@testing-library/react'
+import { act } from '@testing-library/react'
 import { PrivacySheet } from '@/components/PrivacySheet'
 import { StateView } from '@/components/StateView'
 import { Page } from '@/components/Page'
@@ -49,11 +49,23 @@ describe('StateView and Page', () => {
   })
 
   it('Page shows loading over error over empty over content, and applies the large-font class', async () => {
-    const { container, rerender } = renderPage(<Page loading error={new AppError('INTERNAL')} empty>内容</Page>)
+    const { container, rerender } = renderPage(
+      <Page loading error={new AppError('INTERNAL')} empty>
+        内容
+      </Page>,
+    )
     expect(screen.getByText('正在加载…')).toBeTruthy()
-    rerender(<Page error={new AppError('INTERNAL')} empty>内容</Page>)
+    rerender(
+      <Page error={new AppError('INTERNAL')} empty>
+        内容
+      </Page>,
+    )
     expect(screen.getByText('系统繁忙，请稍后再试')).toBeTruthy()
-    rerender(<Page empty emptyText='这里还没有东西'>内容</Page>)
+    rerender(
+      <Page empty emptyText='这里还没有东西'>
+        内容
+      </Page>,
+    )
     expect(screen.getByText('这里还没有东西')).toBeTruthy()
     rerender(<Page>内容</Page>)
     expect(screen.getByText('内容')).toBeTruthy()

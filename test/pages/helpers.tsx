@@ -3,12 +3,10 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
 
-export { useBackend, type Backend } from './backend'
+export { setupBackend, type Backend } from './backend'
 
 declare global {
-  // eslint-disable-next-line no-var
   var firePageEvent: (lifecycle: string) => void
-  // eslint-disable-next-line no-var
   var __routerParams: Record<string, string> | undefined
 }
 

@@ -1,8 +1,8 @@
 import Home from '@/pages/home'
-import { renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { renderPage, screen, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 import { act } from '@testing-library/react'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('home page', () => {
   beforeEach(() => stubNavigation())

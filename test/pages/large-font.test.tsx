@@ -23,12 +23,12 @@ function load(env: 'weapp' | 'h5', fontSizeSetting?: number) {
 }
 
 describe('large-font mode', () => {
-  it('follows WeChat\'s font size setting above the default in weapp', () => {
+  it("follows WeChat's font size setting above the default in weapp", () => {
     expect(load('weapp', 20).isLargeFont()).toBe(true)
     expect(load('weapp', 17).isLargeFont()).toBe(false)
   })
 
-  it('the user\'s own choice wins over WeChat\'s setting and is kept locally', () => {
+  it("the user's own choice wins over WeChat's setting and is kept locally", () => {
     window.localStorage.clear()
     const m = load('weapp', 22)
     m.setLargeFontChoice(false)

@@ -1,9 +1,9 @@
 import { act, fireEvent } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import MePage from '@/pages/me'
-import { renderPage, screen, stubModal, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { renderPage, screen, stubModal, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('me page', () => {
   let nav: ReturnType<typeof stubNavigation>

@@ -2,10 +2,10 @@ import Taro from '@tarojs/taro'
 import PersonaPage from '@/packages/user/pages/persona'
 import { loadMe, meStore } from '@/stores/me'
 import { PERSONA_KEY } from '@/services/persona'
-import { renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { renderPage, screen, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 import { newOpenid, signUp } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('persona picker (h5 local only)', () => {
   let nav: ReturnType<typeof stubNavigation>

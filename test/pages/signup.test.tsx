@@ -1,10 +1,10 @@
 import SignUpPage from '@/packages/user/pages/signup'
 import { meStore } from '@/stores/me'
 import { PRIVACY_VERSION } from '@/contracts'
-import { pick, renderPage, screen, stubModal, stubNavigation, tap, typeInto, useBackend, waitFor } from './helpers'
+import { pick, renderPage, screen, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
 import { newOpenid, signUp } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe('sign-up page', () => {
   let nav: ReturnType<typeof stubNavigation>

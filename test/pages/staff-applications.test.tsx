@@ -1,9 +1,9 @@
 import { act } from '@testing-library/react'
 import ApplicationsPage from '@/packages/staff/pages/applications'
-import { countIs, gone, renderPage, screen, stubModal, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { countIs, gone, renderPage, screen, stubModal, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 import { applicant } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 /** The seeded pending application: 王晓梅 of 庆城社区 (demo-applicant). */
 const SEEDED = 'app-demo-applicant'

@@ -1,9 +1,9 @@
 import WishQueuePage from '@/packages/staff/pages/wishes'
 import WishStatsPage from '@/packages/staff/pages/wish-stats'
-import { act, countIs, gone, renderPage, screen, stubModal, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { act, countIs, gone, renderPage, screen, stubModal, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 import { manyOpenWishes, postWish, signUp } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 // 郑社工 (demo-staff) looks after 军门 and 庆城. The demo seed has 电风扇不转了 (庆城) waiting for review and
 // 代取慢性病药 (庆城) claimed by 陈志远 and overdue.
@@ -91,7 +91,12 @@ describe('staff wish queue', () => {
     expect(backend.eventsFor('hide')[0].input).toEqual({ wishId: 'wish-demo-lock', reason: '广告内容' })
     await backend.settled()
     expect((await backend.call('demo-staff', 'wish', 'detail', { wishId: 'wish-demo-lock' })).status).toBe('hidden')
-    expect(backend.eventsFor('queue').map((e) => (e.input as { kind: string }).kind).slice(0, 2)).toEqual(['pending', 'reported'])
+    expect(
+      backend
+        .eventsFor('queue')
+        .map((e) => (e.input as { kind: string }).kind)
+        .slice(0, 2),
+    ).toEqual(['pending', 'reported'])
   })
 
   it('overdue tab: flags and releases with a reason after confirmation', async () => {

@@ -3,10 +3,10 @@
 import SignUpPage from '@/packages/user/pages/signup'
 import ApplyPage from '@/packages/user/pages/apply'
 import PostPage from '@/packages/wish/pages/post'
-import { renderPage, screen, stubNavigation, tap, tapIn, typeInto, useBackend } from './helpers'
+import { renderPage, screen, stubNavigation, tap, tapIn, typeInto, setupBackend } from './helpers'
 import { newOpenid } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 beforeEach(() => {
   stubNavigation()

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import DetailPage from '@/packages/wish/pages/detail'
-import { act, gone, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, useBackend, waitFor } from './helpers'
+import { act, gone, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
 import { claimedWish, fulfilledWish, openWish, photoPath, rejectedWish } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 /** Sets a date Picker's value as taro-picker-core's change event does. */
 async function pickDate(container: HTMLElement, value: string) {

@@ -1,10 +1,10 @@
 import MePage from '@/pages/me'
 import ClaimsPage from '@/packages/wish/pages/claims'
 import MinePage from '@/packages/wish/pages/mine'
-import { act, renderPage, screen, stubNavigation, tap, useBackend, waitFor } from './helpers'
+import { act, renderPage, screen, stubNavigation, tap, setupBackend, waitFor } from './helpers'
 import { postWish, rejectedWish, signUp } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 describe("'me' links to the wish pages", () => {
   it('a resident gets 我的心愿, but neither 我的认领 (she cannot claim) nor the staff links', async () => {

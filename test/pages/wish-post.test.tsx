@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
-import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, useBackend, waitFor } from './helpers'
+import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, setupBackend, waitFor } from './helpers'
 import { photoPath, postWish, rejectedWish } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 async function fillValid() {
   await typeInto('心愿标题', '想请人修门锁')

@@ -1,8 +1,8 @@
 import WallPage from '@/packages/wish/pages/wall'
-import { act, countIs, gone, renderPage, screen, stubNavigation, tap, tapIn, useBackend, waitFor } from './helpers'
+import { act, countIs, gone, renderPage, screen, stubNavigation, tap, tapIn, setupBackend, waitFor } from './helpers'
 import { manyOpenWishes, openWish, postWish, signUp } from './stage'
 
-const backend = useBackend()
+const backend = setupBackend()
 
 // The demo seed's wall of 军门社区 (docs/INTERFACES.md): 帮忙修理门锁 (open, 林阿姨), 给孙子买书包 (claimed),
 // 楼道灯换灯泡 (fulfilled), 陪老人聊天 (closed with thanks); 庆城社区 has 想找人辅导数学 (open) and more.
