@@ -7,8 +7,8 @@ export function newCloudPath(folder: string, ext = 'jpg'): string {
   return `${folder}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.${ext}`
 }
 
-/** Test seam: replace how files are uploaded (returns the previous uploader). */
-export type Uploader = (cloudPath: string, filePath: string) => Promise<string>
+/** How a picked file reaches cloud storage: resolves its fileID. */
+type Uploader = (cloudPath: string, filePath: string) => Promise<string>
 
 /** weapp: WeChat cloud storage. */
 const weappUploader: Uploader = async (cloudPath, filePath) => {
@@ -31,14 +31,7 @@ const h5Uploader: Uploader = async (cloudPath, filePath) => {
   throw new AppError('INTERNAL', body?.message || '图片上传失败，请重试')
 }
 
-let uploader: Uploader = process.env.TARO_ENV === 'h5' ? h5Uploader : weappUploader
-
-/** Test seam: replace the uploader (returns the previous one). */
-export function setUploader(next: Uploader): Uploader {
-  const prev = uploader
-  uploader = next
-  return prev
-}
+const uploader: Uploader = process.env.TARO_ENV === 'h5' ? h5Uploader : weappUploader
 
 /** Uploads a chosen image (a local temp path) to cloud storage under `folder`; resolves its cloud:// fileID. */
 export async function uploadImage(filePath: string, folder = 'wishes'): Promise<string> {

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
 
-export { setupBackend, type Backend } from './backend'
+export { setupBackend } from './backend'
 
 declare global {
   var firePageEvent: (lifecycle: string) => void
