@@ -46,13 +46,3 @@ export function wishEventLabel(e: Pick<WishEvent, 'action' | 'to'>): string {
   if (e.action === 'review') return e.to === 'open' ? '审核通过' : e.to === 'rejected' ? '审核未通过' : '审核'
   return WISH_ACTION_LABELS[e.action] || WISH_STATUS_LABELS[e.to] || e.action
 }
-
-/** A date as 2026年11月28日 (local time). */
-export function formatDay(iso: string | undefined): string {
-  if (!iso) return ''
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (m) return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
-}

@@ -3,6 +3,7 @@ import fs from 'fs'
 import path from 'path'
 import crypto from 'crypto'
 import { FunctionPool, InvocationResult, Invocation } from './pool'
+import { clockEnv } from '../../lib/dates'
 
 export interface RunnerOptions {
   functionsDir: string
@@ -58,6 +59,8 @@ export class Runner {
           HEMEI_SECRET_ID: 'local',
           HEMEI_SECRET_KEY: 'local',
           HEMEI_ADMIN_OPENIDS: 'demo-admin',
+          // The one clock: workers read the emulator's time (HEMEI_CLOCK as an exact offset).
+          ...clockEnv(),
           ...o.extraEnv,
         }),
         onStart: o.onStart,

@@ -10,6 +10,7 @@ import { StateView } from '@/components/StateView'
 import { askText, confirm, showDone, showError } from '@/ui/feedback'
 import { approveApplication, rejectApplication, useApplications } from '@/packages/staff/hooks/useApplications'
 import { useListPage } from '@/hooks/useListPage'
+import { formatDay } from '@/format/day'
 
 type Tab = 'pending' | 'approved' | 'rejected'
 const TABS: { key: Tab; label: string }[] = [
@@ -17,13 +18,6 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '未通过' },
 ]
-
-/** A date as 2026年11月28日 (local time). */
-function formatDate(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`
-}
 
 /** Staff queue of volunteer applications: status tabs, approve with confirmation, reject with a reason. */
 export default function ApplicationsPage() {
@@ -91,7 +85,7 @@ export default function ApplicationsPage() {
               ))}
             </View>
             {a.intro && <Text className='hm-text hm-block'>介绍：{a.intro}</Text>}
-            <Text className='hm-sub hm-block'>申请日期：{formatDate(a.createdAt)}</Text>
+            <Text className='hm-sub hm-block'>申请日期：{formatDay(a.createdAt)}</Text>
             {a.status === 'rejected' && <Text className='hm-text hm-block'>原因：{a.reason || '未填写'}</Text>}
             {a.status === 'pending' && (
               <View className='hm-wrap'>

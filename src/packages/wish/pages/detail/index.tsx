@@ -5,13 +5,13 @@ import { useRef, useState } from 'react'
 import type { WishDetail } from '@/contracts/wish'
 import { Page } from '@/components/Page'
 import { askText, confirm, showDone, showError } from '@/ui/feedback'
-import { WISH_BY_LABELS, WISH_STATUS_LABELS, formatDay, wishBadgeClass, wishEventLabel } from '@/format/wish'
+import { WISH_BY_LABELS, WISH_STATUS_LABELS, wishBadgeClass, wishEventLabel } from '@/format/wish'
 import { useMe } from '@/hooks/useMe'
 import { isAppError } from '@/services/cloud'
 import { ROUTES, go } from '@/routes'
 import { Photo } from '@/packages/wish/components/Photo'
 import { useWish, uploadWishPhoto, wishActions } from '@/packages/wish/hooks/useWish'
-import { ago, daysFromToday, today } from '@/format/day'
+import { ago, daysFromToday, formatDay, today } from '@/format/day'
 
 type Mode = 'claim' | 'fulfil' | 'confirm' | undefined
 const PUBLISHED = ['open', 'claimed', 'fulfilled', 'closed']

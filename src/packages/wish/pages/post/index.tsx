@@ -5,13 +5,12 @@ import { useState } from 'react'
 import { HONORIFICS, MAX_WISH_PHOTOS, WISH_CATEGORIES, wishInputs, type WishCategory, type WishDetail } from '@/contracts/wish'
 import { Page } from '@/components/Page'
 import { showDone, showError } from '@/ui/feedback'
-import { formatDay } from '@/format/wish'
 import { serverFieldErrors, validate, type FieldErrors } from '@/forms/validate'
 import { isAppError } from '@/services/cloud'
 import { ROUTES } from '@/routes'
 import { Photo } from '@/packages/wish/components/Photo'
 import { postWish, resubmitWish, uploadWishPhoto, useWish } from '@/packages/wish/hooks/useWish'
-import { daysFromToday, today } from '@/format/day'
+import { daysFromToday, formatDay, today } from '@/format/day'
 
 type Honorific = (typeof HONORIFICS)[number]
 interface Photo {
