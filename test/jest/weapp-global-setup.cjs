@@ -52,6 +52,8 @@ function build(args) {
 }
 
 module.exports = async () => {
+  // The one clock: every process this run starts reads the same HEMEI_CLOCK offset.
+  require('./clock.cjs').pinClock()
   const weappApp = path.join(root, 'dist/weapp/app.js')
   if (oldest([weappApp]) < newest(['src', 'config', 'babel.config.js', 'project.config.json'])) {
     console.log('\n[weapp] dist/weapp is missing or older than src/: building it (taro build --type weapp)')
