@@ -1,20 +1,22 @@
 // What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
 // picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
 import type { Locator, Page } from 'playwright-core'
-import { byText, see, tap } from './harness'
+import { byText, see, tap, timed } from './harness'
 
 /** Taps a tab of the tab bar (首页 / 我的); from a page without it, goes back (the phone's back gesture) first. */
 export async function goTab(page: Page, label: '首页' | '我的'): Promise<void> {
-  const item = page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first()
-  for (let backs = 0; backs < 5; backs++) {
-    try {
-      await item.waitFor({ state: 'visible', timeout: 3000 })
-      break
-    } catch {
-      await page.goBack()
+  await timed(`tab ${label}`, async () => {
+    const item = page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first()
+    for (let backs = 0; backs < 5; backs++) {
+      try {
+        await item.waitFor({ state: 'visible', timeout: 3000 })
+        break
+      } catch {
+        await page.goBack()
+      }
     }
-  }
-  await item.click()
+    await item.click()
+  })
 }
 
 /** The page the user is looking at (Taro h5 keeps earlier pages in the DOM, hidden). */
