@@ -94,6 +94,14 @@ export class Runner {
     })
   }
 
+  /** Starts one instance of every built function, one after another, so that no first call waits for a start. */
+  async warm(): Promise<void> {
+    if (!fs.existsSync(this.opts.functionsDir)) return
+    for (const fn of fs.readdirSync(this.opts.functionsDir).sort()) {
+      if (this.has(fn)) await this.pool(fn).warm()
+    }
+  }
+
   /** Stop every pool. */
   async close(): Promise<void> {
     await Promise.all([...this.pools.values()].map(p => p.close()))
