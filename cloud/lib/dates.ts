@@ -17,7 +17,7 @@ import utc from 'dayjs/plugin/utc'
 dayjs.extend(utc)
 
 /** China's offset from UTC in minutes (UTC+8, no daylight saving). */
-export const CHINA_OFFSET_MINUTES = 480
+const CHINA_OFFSET_MINUTES = 480
 export const DAY_MS = 24 * 3600 * 1000
 const DAY_FORMAT = 'YYYY-MM-DD'
 
@@ -54,7 +54,7 @@ export function now(): Date {
 }
 
 /** An instant seen in China's time. */
-export function inChina(at: Date | number | string = nowMs()): Dayjs {
+function inChina(at: Date | number | string = nowMs()): Dayjs {
   return dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)
 }
 
