@@ -43,8 +43,12 @@ function oldest(files) {
 
 /** Run a build quietly; show its output only if it fails. */
 function build(args) {
+  // Not jest's NODE_ENV=test: babel-preset-taro would add react-refresh hooks to the weapp build (the
+  // bytes under test must be the production build WeChat runs, and size.mjs would measure them too).
+  const env = { ...process.env }
+  delete env.NODE_ENV
   try {
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 })
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', env, maxBuffer: 64 * 1024 * 1024 })
   } catch (e) {
     process.stderr.write(String(e.stdout || '') + String(e.stderr || ''))
     throw e
