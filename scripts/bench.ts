@@ -10,6 +10,7 @@ import path from 'node:path'
 import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+import { addDays, chinaDay } from '../cloud/lib/dates'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
@@ -178,7 +179,7 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string) {
   const t0 = performance.now()
   emu.seedBulkWishes(WISHES)
   console.log(`\nseeded ${WISHES} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-  const day = (d: number) => new Date(Date.now() + d * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+  const day = (d: number) => addDays(chinaDay(), d)
   const posted: string[] = []
   const open: string[] = []
   // Approved volunteers from the bulk seed (every 10th), each claiming one of the new wishes.

@@ -1,7 +1,10 @@
 // npm run test:all — the README's one test command: typecheck, the arrows, lint, format and knip (with proof
 // that those checks can fail), the builds, the three jest layers, the size budget and the browser e2e.
-// Every step runs even if one fails; jest results go to <results>/*.json (one per layer) so CI can sum them.
-// Exits non-zero if anything failed.
+// Every step runs even if one fails; jest results go to <results>/*.json (one per layer and pass) so CI can sum
+// them. Exits non-zero if anything failed.
+// The jest layers 1-3 (handlers + emulator, pages, the weapp build) run twice more, to prove that "today"
+// is China's day from the one clock whatever the machine's zone: under TZ=UTC with the clock at 17:30 UTC
+// (China is already on the next day; the day chosen also crosses a year end), and under TZ=Asia/Shanghai.
 import { mkdirSync, rmSync } from 'node:fs'
 import { npx, run } from './run.mjs'
 
@@ -11,6 +14,9 @@ rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
 
 const jest = (name, args) => [npx('jest'), [...args, '--json', `--outputFile=${results}/${name}.json`]]
+/** 17:30 UTC on 31 December: already 01:30 on 1 January in China (a new day, month and year). */
+const CHINA_NEXT_DAY = '2026-12-31T17:30:00Z'
+const clockPass = (name, tz, clock) => [...jest(name, ['--selectProjects', 'cloud', 'pages', 'weapp']), { env: { ...process.env, TZ: tz, HEMEI_CLOCK: clock } }]
 const steps = [
   ['typecheck', npx('tsc'), ['-p', 'tsconfig.json']],
   ['arrows', npx('depcruise'), ['src', 'cloud', 'test', 'scripts', 'config', 'types', '--config', '.dependency-cruiser.cjs']],
@@ -26,14 +32,16 @@ const steps = [
   ['layer 3: weapp build', ...jest('3-weapp', ['--selectProjects', 'weapp'])],
   ['size', process.execPath, ['scripts/size.mjs']],
   ['layer 4: browser e2e', ...jest('4-e2e', ['-c', 'test/jest/e2e.config.js'])],
+  [`layers 1-3: TZ=UTC, clock at ${CHINA_NEXT_DAY}`, ...clockPass('5-clock-utc-1730', 'UTC', CHINA_NEXT_DAY)],
+  ['layers 1-3: TZ=Asia/Shanghai', ...clockPass('6-clock-shanghai', 'Asia/Shanghai', '')],
 ]
 
 const failed = []
-for (const [name, cmd, args] of steps) {
+for (const [name, cmd, args, opts] of steps) {
   const t0 = Date.now()
   console.log(`\n=== ${name}`)
   try {
-    await run(cmd, args)
+    await run(cmd, args, opts)
     console.log(`=== ${name}: ok in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   } catch (err) {
     console.log(`=== ${name}: FAILED in ${((Date.now() - t0) / 1000).toFixed(1)} s (${err.message})`)

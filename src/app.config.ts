@@ -25,4 +25,7 @@ export default defineAppConfig({
   },
   // WeChat privacy: privacy APIs wait for the user's agreement (handled by PrivacySheet).
   __usePrivacyCheck__: true,
+  // h5: no slide between pages. Taro's h5 router hides a page on a timer after the slide; a page shown again
+  // before that timer fires (e.g. 我的 → 切换演示身份 → pick at once → back on 我的) was then hidden: a blank page.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

@@ -5,6 +5,7 @@ import { TxManager } from './store/transactions'
 import { Runner } from './runner/runner'
 import type { Invocation } from './runner/pool'
 import { ERROR_MESSAGES } from '../../src/contracts/errors'
+import { nowMs } from '../lib/dates'
 
 /** Per-call figures, for the log and the bench (DESIGN.md §6: ≤ 4 database requests per user action). */
 export interface CallStat {
@@ -125,7 +126,7 @@ export class EmulatorCore {
       dbRequests: state.dbRequests,
       responseBytes: Buffer.byteLength(json),
       queries: state.queries,
-      at: Date.now(),
+      at: nowMs(),
     }
     this.calls.push(stat)
     if (this.calls.length > MAX_CALLS_KEPT) this.calls.splice(0, this.calls.length - MAX_CALLS_KEPT)

@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   quiet?: boolean
   /** Cloud env id seen by functions (SCF_NAMESPACE; default 'hemei-local'). */
   envName?: string
+  /** Start one instance of each function at once, in the background (default true). */
+  warm?: boolean
   /** Function timeout in ms (default 15000). */
   timeoutMs?: number
   /** Abandoned transactions are discarded after this many ms (default 30000). */
@@ -86,6 +88,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const actual = (server.address() as AddressInfo).port
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host
   core.url = `http://${urlHost}:${actual}`
+  // Start one instance of each function now, in the background, rather than on the app's first calls.
+  if (opts.warm !== false) void core.runner.warm().catch(() => undefined)
 
   let closing: Promise<void> | undefined
   return {

@@ -1,5 +1,6 @@
 import type { CommunityDoc } from './model'
 import type { Database } from './cloud'
+import { nowMs } from './dates'
 
 // Communities are reference data (created at deployment, never changed by an action), so a function
 // instance keeps them for a short while: warm invocations spend no database request on them.
@@ -7,7 +8,7 @@ const TTL_MS = 60_000
 let cached: { at: number; list: CommunityDoc[]; byId: Map<string, CommunityDoc> } | null = null
 
 /** All communities in display order, cached per function instance for a minute. */
-export async function loadCommunities(db: Database, now = Date.now()): Promise<CommunityDoc[]> {
+export async function loadCommunities(db: Database, now = nowMs()): Promise<CommunityDoc[]> {
   if (cached && now - cached.at < TTL_MS) return cached.list
   // CloudBase caps a server-side get at 100 (and 1000 with an explicit limit); the district has 69.
   const res = await db.collection('communities').orderBy('order', 'asc').limit(1000).get()

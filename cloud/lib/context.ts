@@ -2,6 +2,7 @@ import type { Role } from '../../src/contracts'
 import { cloud, db, type Database } from './cloud'
 import { HandlerError } from './errors'
 import type { UserDoc } from './model'
+import { now } from './dates'
 
 /** Everything a handler knows about the caller. Built with one database read (the user doc). */
 export interface Ctx {
@@ -49,10 +50,10 @@ export async function readUser(database: Database, openid: string): Promise<User
 }
 
 /** Builds ctx; reads the user doc unless `loadUser` is false (public actions). */
-export async function buildContext(openid: string, loadUser = true, now = new Date(), requestId: string | null = null): Promise<Ctx> {
+export async function buildContext(openid: string, loadUser = true, at = now(), requestId: string | null = null): Promise<Ctx> {
   const user = loadUser ? await readUser(db, openid) : null
   const isAdmin = !!openid && adminOpenids().includes(openid)
-  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now, requestId }
+  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now: at, requestId }
 }
 
 /** Refuses callers who have not signed up (NOT_SIGNED_UP). */

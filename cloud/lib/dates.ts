@@ -1,22 +1,87 @@
-/** Calendar helpers in China time (UTC+8), the time the users live in. */
-const CHINA_OFFSET_MS = 8 * 3600 * 1000
+/**
+ * The one clock and China's calendar, for the functions, the emulator, the seeds and the tests.
+ *
+ * "Today" is China's day (Asia/Shanghai, UTC+8 all year: China has no daylight saving), whatever `TZ` the
+ * machine has; CloudBase functions run in UTC. dayjs with its `utc` plugin and a fixed `utcOffset(480)`
+ * (not the `timezone` plugin, which needs Intl time zones).
+ *
+ * The clock is the real time unless `HEMEI_CLOCK` is set (local runs and tests only):
+ * - a signed offset in milliseconds (`-3600000`, `+86400000`): the clock runs that far from real time;
+ * - an ISO instant (`2026-12-01T17:30:00Z`): the clock reads that instant when the process starts and runs on.
+ * A process that starts others (the emulator's function workers, jest's global setup) passes its offset
+ * down with `clockEnv()`, so every process reads the same time.
+ */
+import dayjs, { type Dayjs } from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+
+dayjs.extend(utc)
+
+/** China's offset from UTC in minutes (UTC+8, no daylight saving). */
+const CHINA_OFFSET_MINUTES = 480
 export const DAY_MS = 24 * 3600 * 1000
+const DAY_FORMAT = 'YYYY-MM-DD'
 
-/** `now` as a calendar day YYYY-MM-DD in China time. */
-export function chinaDay(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
+/** The clock's offset from real time (ms) that a `HEMEI_CLOCK` value asks for; 0 when unset. */
+export function parseClock(spec: string | undefined, realNow = Date.now()): number {
+  const s = (spec || '').trim()
+  if (!s) return 0
+  if (/^[+-]?\d+$/.test(s)) return Number(s)
+  const at = Date.parse(s)
+  if (Number.isNaN(at) || !/T.*(Z|[+-]\d{2}:?\d{2})$/i.test(s)) throw new Error(`HEMEI_CLOCK must be an offset in ms or an ISO instant with a zone (e.g. 2026-12-01T17:30:00Z), got "${s}"`)
+  return at - realNow
 }
 
-/** True when `day` (YYYY-MM-DD) is a real calendar date (not 2026-02-30). */
+const offsetMs = parseClock(process.env.HEMEI_CLOCK)
+
+/** The clock's offset from real time in ms (0 in production). */
+export function clockOffset(): number {
+  return offsetMs
+}
+
+/** Environment for a child process or worker so that it reads the same clock as this process. */
+export function clockEnv(): Record<string, string> {
+  return offsetMs ? { HEMEI_CLOCK: String(offsetMs) } : {}
+}
+
+/** The one clock: now, as epoch milliseconds. */
+export function nowMs(): number {
+  return Date.now() + offsetMs
+}
+
+/** The one clock: now, as a Date. */
+export function now(): Date {
+  return new Date(nowMs())
+}
+
+/** An instant seen in China's time. */
+function inChina(at: Date | number | string = nowMs()): Dayjs {
+  return dayjs(at).utcOffset(CHINA_OFFSET_MINUTES)
+}
+
+/** The calendar day YYYY-MM-DD in China of `at` (default: now on the one clock). */
+export function chinaDay(at: Date | number = nowMs()): string {
+  return inChina(at).format(DAY_FORMAT)
+}
+
+/** The day `n` days after `day` (YYYY-MM-DD; n may be negative). */
+export function addDays(day: string, n: number): string {
+  return dayjs.utc(day).add(n, 'day').format(DAY_FORMAT)
+}
+
+/** True when `day` is written YYYY-MM-DD and is a real calendar date (not 2026-02-30). */
 export function isRealDay(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
+  const d = dayjs.utc(day)
+  return d.isValid() && d.format(DAY_FORMAT) === day
 }
 
-/** A stored date (Date, ISO string or EJSON) as an ISO string. */
+/** A stored date (Date, ISO string, epoch ms or EJSON) as an ISO string; '' when it is none. */
 export function iso(d: unknown): string {
   if (d instanceof Date) return d.toISOString()
-  if (typeof d === 'string' || typeof d === 'number') return new Date(d).toISOString()
+  if (typeof d === 'string' || typeof d === 'number') {
+    const t = new Date(d)
+    return Number.isNaN(t.getTime()) ? '' : t.toISOString()
+  }
   const ej = (d as { $date?: unknown })?.$date
   if (ej !== undefined) return iso(typeof ej === 'object' && ej ? Number((ej as { $numberLong?: string }).$numberLong) : ej)
   return ''

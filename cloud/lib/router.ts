@@ -16,6 +16,7 @@ import { db } from './cloud'
 import { buildContext, callerOpenid, type Ctx } from './context'
 import { HandlerError } from './errors'
 import { beginRequest, finishRequest } from './idempotency'
+import { now } from './dates'
 
 z.config(zhCN())
 
@@ -63,12 +64,12 @@ export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>)
 
     const openid = callerOpenid()
     if (!openid && !handler.public) return failure('UNAUTHENTICATED')
-    const now = new Date()
+    const at = now()
     try {
       const requestId = mutation ? (e.requestId as string) : null
-      if (!mutation || handler.idempotent) return { ok: true, data: await handler(parsed.data, await buildContext(openid, !handler.public, now, requestId)) }
+      if (!mutation || handler.idempotent) return { ok: true, data: await handler(parsed.data, await buildContext(openid, !handler.public, at, requestId)) }
       // The user read and the idempotency claim are independent: run them side by side.
-      const [ctxR, beginR] = await Promise.allSettled([buildContext(openid, true, now, requestId), beginRequest({ db, openid, now }, fn, action, requestId!)])
+      const [ctxR, beginR] = await Promise.allSettled([buildContext(openid, true, at, requestId), beginRequest({ db, openid, now: at }, fn, action, requestId!)])
       if (beginR.status === 'rejected') throw beginR.reason
       const begin = beginR.value
       if (!begin.run) return begin.result

@@ -1,6 +1,7 @@
 // The router every function shares: event validation, unknown actions, requestIds, idempotency records.
 import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, rid, startHarness, type Harness } from './helpers'
+import { testNow } from '../clock'
 
 let h: Harness
 beforeAll(async () => {
@@ -66,13 +67,13 @@ describe('router', () => {
     const input = { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: h.communityId('军门社区'), nickname: '接管' }
     const running = newOpenid()
     const busy = rid()
-    await h.insert('requests', { _id: `${running}:user:${busy}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date() })
+    await h.insert('requests', { _id: `${running}:user:${busy}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date(testNow()) })
     expect(await h.user(running, 'signUp', input, busy)).toMatchObject({ ok: false, code: 'DUPLICATE_REQUEST' })
     expect(await h.count('users', { _id: running })).toBe(0)
 
     const abandoned = newOpenid()
     const old = rid()
-    await h.insert('requests', { _id: `${abandoned}:user:${old}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date(Date.now() - 5 * 60_000) })
+    await h.insert('requests', { _id: `${abandoned}:user:${old}`, fn: 'user', action: 'signUp', status: 'running', createdAt: new Date(testNow() - 5 * 60_000) })
     expect(await h.user(abandoned, 'signUp', input, old)).toMatchObject({ ok: true, data: { openid: abandoned, signedUp: true } })
     expect(await h.count('requests', { _id: `${abandoned}:user:${old}`, status: 'done' })).toBe(1)
   })
@@ -80,7 +81,7 @@ describe('router', () => {
   it('refuses a requestId reused for another action', async () => {
     const openid = newOpenid()
     const requestId = rid()
-    await h.insert('requests', { _id: `${openid}:user:${requestId}`, fn: 'user', action: 'grantStaff', status: 'done', result: { ok: true, data: {} }, createdAt: new Date() })
+    await h.insert('requests', { _id: `${openid}:user:${requestId}`, fn: 'user', action: 'grantStaff', status: 'done', result: { ok: true, data: {} }, createdAt: new Date(testNow()) })
     const res = await h.user(openid, 'signUp', { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: h.communityId('军门社区'), nickname: '复用' }, requestId)
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await h.count('users', { _id: openid })).toBe(0)

@@ -8,7 +8,7 @@ const app: VolunteerApplicationDoc = {
   status: 'pending', createdAt: new Date('2026-11-28T01:00:00Z'), updatedAt: new Date('2026-11-28T01:00:00Z'),
 }
 function viewer(openid: string, staffCommunityIds: string[] = [], isAdmin = false): Ctx {
-  return { openid, user: null, roles: [], staffCommunityIds, isAdmin, db: null as never, now: new Date(), requestId: null }
+  return { openid, user: null, roles: [], staffCommunityIds, isAdmin, db: null as never, now: new Date('2026-11-28T02:00:00Z'), requestId: null }
 }
 
 describe('toApplication phone masking', () => {

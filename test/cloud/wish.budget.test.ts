@@ -4,6 +4,7 @@
 import { rid, startHarness, type Harness } from './helpers'
 import { day, resident, volunteer, wishInput } from './wishFixtures'
 import { bulkWishes } from '../../cloud/emulator/seed/wishes'
+import { testNow } from '../clock'
 
 let h: Harness
 beforeAll(async () => {
@@ -107,7 +108,7 @@ it('a retried post costs at most one read more than the post', async () => {
 })
 
 it('a wall page of 20 with the longest titles, names and thank-yous stays ≤ 32 KB, with no contact in it', async () => {
-  const now = Date.now()
+  const now = testNow()
   const docs = bulkWishes(25, ['guoguang'], now).map((d, i) => ({
     ...d,
     _id: `maxwish-${i}`,

@@ -1,10 +1,11 @@
 // Fixtures for the wish tests: people in each role, wishes in each state, China-time days.
 import { PRIVACY_VERSION } from '../../src/contracts'
 import { newOpenid, type Harness } from './helpers'
+import { inDays } from '../clock'
 
-/** YYYY-MM-DD in China time, `offset` days from now. */
+/** YYYY-MM-DD in China time, `offset` days from today (on the one clock). */
 export function day(offset = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+  return inDays(offset)
 }
 
 let seq = 0

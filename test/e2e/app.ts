@@ -1,20 +1,32 @@
 // What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
 // picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
 import type { Locator, Page } from 'playwright-core'
-import { byText, see, tap } from './harness'
+import { byText, see, tap, timed } from './harness'
+
+/** True when the app shows a tab page (the start page, 首页 or 我的), which has the tab bar. */
+const onTabPage = (page: Page) => page.evaluate(() => /^(#\/?)?(pages\/(home|me)\/index)?(\?.*)?$/.test(location.hash))
+
+/** Waits until Taro's router shows exactly the page of the current route (a back or a tab switch has finished). */
+export async function routeSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const route = location.hash.replace(/^#/, '').split('?')[0] || '/pages/home/index'
+    const shown = Array.from(document.querySelectorAll('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none')
+    return shown.length === 1 && shown[0].id.split('?')[0] === route
+  })
+}
 
 /** Taps a tab of the tab bar (首页 / 我的); from a page without it, goes back (the phone's back gesture) first. */
 export async function goTab(page: Page, label: '首页' | '我的'): Promise<void> {
-  const item = page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first()
-  for (let backs = 0; backs < 5; backs++) {
-    try {
-      await item.waitFor({ state: 'visible', timeout: 3000 })
-      break
-    } catch {
+  await timed(`tab ${label}`, async () => {
+    // Back by the route, each back once the router has finished the last one, rather than after a fixed wait
+    // for the tab bar: a slow tab page must not be taken for a sub-page (going back from it leaves the app).
+    await routeSettled(page)
+    for (let backs = 0; backs < 5 && !(await onTabPage(page)); backs++) {
       await page.goBack()
+      await routeSettled(page)
     }
-  }
-  await item.click()
+    await page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first().click()
+  })
 }
 
 /** The page the user is looking at (Taro h5 keeps earlier pages in the DOM, hidden). */

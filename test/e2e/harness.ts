@@ -1,6 +1,6 @@
 // The browser layer's stack: the local CloudBase emulator (fresh data dir, seeded, serving dist/h5) and
 // Debian's Chromium driven by playwright-core, with a phone-sized viewport. Each test file starts one.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core'
@@ -20,12 +20,17 @@ export interface Stack {
   /** A page on the first phone. */
   newPage(): Promise<Page>
   /** Another phone: a second Chromium with its own empty profile (its own storage, so its own identity). */
-  newPhone(): Promise<Page>
+  newPhone(options?: PhoneOptions): Promise<Page>
   close(): Promise<void>
 }
 
+export interface PhoneOptions {
+  /** The phone's time zone (default Asia/Shanghai, a phone in China). */
+  timezoneId?: string
+}
+
 /** Launches Chromium on a new empty profile dir (the --user-data-dir of §8) as a phone-sized browser. */
-async function launchPhone(profileDir: string): Promise<BrowserContext> {
+async function launchPhone(profileDir: string, { timezoneId = 'Asia/Shanghai' }: PhoneOptions = {}): Promise<BrowserContext> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -35,7 +40,7 @@ async function launchPhone(profileDir: string): Promise<BrowserContext> {
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
   })
   context.setDefaultTimeout(15000)
   return context
@@ -57,10 +62,10 @@ export async function startStack(): Promise<Stack> {
   })
   const url = emulator.url.endsWith('/') ? emulator.url : `${emulator.url}/`
 
-  const phone = async () => {
+  const phone = async (options?: PhoneOptions) => {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'hemei-e2e-chromium-'))
     profiles.push(profileDir)
-    const context = await launchPhone(profileDir)
+    const context = await launchPhone(profileDir, options)
     phones.push(context)
     const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(String(err?.stack || err)))
     context.pages().forEach(watch)
@@ -68,6 +73,7 @@ export async function startStack(): Promise<Stack> {
     return context
   }
   const close = async () => {
+    reportStepTimes()
     for (const c of phones) await c.close().catch(() => undefined)
     await emulator.close().catch(() => undefined)
     for (const dir of [...profiles, dataDir]) rmSync(dir, { recursive: true, force: true })
@@ -87,15 +93,38 @@ export async function startStack(): Promise<Stack> {
     context,
     pageErrors,
     newPage: () => firstPage(context),
-    newPhone: async () => firstPage(await phone()),
+    newPhone: async (options) => firstPage(await phone(options)),
     close,
   }
 }
 
+/** How long each step that waits on the app took, in this test file. */
+const stepTimes: { step: string; ms: number }[] = []
+
+/** Runs one waiting step and notes how long it took (for the slowest-step report). */
+export async function timed<T>(step: string, body: () => Promise<T>): Promise<T> {
+  const t0 = performance.now()
+  try {
+    return await body()
+  } finally {
+    stepTimes.push({ step, ms: Math.round(performance.now() - t0) })
+  }
+}
+
+/** With HEMEI_E2E_TIMINGS=<file>, appends this file's slowest steps to it (one JSON line per test file). */
+function reportStepTimes(): void {
+  const file = process.env.HEMEI_E2E_TIMINGS
+  if (!file || !stepTimes.length) return
+  const slowest = [...stepTimes].sort((a, b) => b.ms - a.ms).slice(0, 5)
+  appendFileSync(file, `${JSON.stringify({ file: path.basename(expect.getState().testPath || ''), steps: stepTimes.length, slowest })}\n`)
+}
+
 /** Opens a hash route of the h5 app (e.g. '/pages/me/index'), or the app's start page. */
 export async function openApp(stack: Stack, page: Page, route = ''): Promise<void> {
-  await page.goto(route ? `${stack.url}#${route}` : stack.url)
-  await appMounted(page)
+  await timed(`open ${route || '/'}`, async () => {
+    await page.goto(route ? `${stack.url}#${route}` : stack.url)
+    await appMounted(page)
+  })
 }
 
 /** Waits until Taro has mounted a page into #app. */
@@ -113,16 +142,20 @@ export function byText(page: Page | Locator, text: string | RegExp): Locator {
 
 /** Clicks the visible element with this exact text, once it is there. */
 export async function tap(page: Page | Locator, text: string | RegExp): Promise<void> {
-  const el = byText(page, text)
-  await el.waitFor({ state: 'visible' })
-  await el.click()
+  await timed(`tap ${text}`, async () => {
+    const el = byText(page, text)
+    await el.waitFor({ state: 'visible' })
+    await el.click()
+  })
 }
 
 /** Waits for visible text (exact string, or a RegExp). */
 export async function see(page: Page | Locator, text: string | RegExp): Promise<Locator> {
-  const el = byText(page, text)
-  await el.waitFor({ state: 'visible' })
-  return el
+  return timed(`see ${text}`, async () => {
+    const el = byText(page, text)
+    await el.waitFor({ state: 'visible' })
+    return el
+  })
 }
 
 /** Taro h5's showModal renders its own DOM dialog: press its confirm button (by its text when given). */

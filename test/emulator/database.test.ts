@@ -1,6 +1,7 @@
 /** Database fidelity: the real wx-server-sdk against the emulator — queries, updates, errors, limits. */
 import { startTestEmulator, sdkFor } from './helpers'
 import type { Emulator } from '../../cloud/emulator'
+import { testNow } from '../clock'
 
 jest.setTimeout(60_000)
 
@@ -75,7 +76,7 @@ describe('query operators', () => {
 
 describe('serverDate', () => {
   test('in add, in update and in a query', async () => {
-    const before = Date.now()
+    const before = testNow()
     await db.collection('items').add({ data: { _id: 'sd', at: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } })
     const { data } = await db.collection('items').doc('sd').get()
     expect(data.at).toBeInstanceOf(Date)

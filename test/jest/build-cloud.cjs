@@ -2,6 +2,8 @@
 const { execFileSync } = require('child_process')
 const path = require('path')
 module.exports = async () => {
+  // The one clock: every process this run starts reads the same HEMEI_CLOCK offset.
+  require('./clock.cjs').pinClock()
   const root = path.resolve(__dirname, '../..')
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'inherit' })
 }

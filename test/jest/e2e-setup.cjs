@@ -19,6 +19,8 @@ function newest(dir) {
 }
 
 module.exports = async () => {
+  // The one clock: every process this run starts reads the same HEMEI_CLOCK offset.
+  require('./clock.cjs').pinClock()
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (npx playwright install cannot work here)`)
   }

@@ -62,3 +62,5 @@ afterEach(async () => {
 // A loaded machine (builds running beside the tests) makes Stencil's rendering slow: allow for it.
 jest.setTimeout(20000)
 require('@testing-library/react').configure({ asyncUtilTimeout: 4000 })
+// The pages' Date runs on the one clock when HEMEI_CLOCK is set.
+require('./clock.cjs').useClientClock()

@@ -43,8 +43,12 @@ function oldest(files) {
 
 /** Run a build quietly; show its output only if it fails. */
 function build(args) {
+  // Not jest's NODE_ENV=test: babel-preset-taro would add react-refresh hooks to the weapp build (the
+  // bytes under test must be the production build WeChat runs, and size.mjs would measure them too).
+  const env = { ...process.env }
+  delete env.NODE_ENV
   try {
-    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 })
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'pipe', env, maxBuffer: 64 * 1024 * 1024 })
   } catch (e) {
     process.stderr.write(String(e.stdout || '') + String(e.stderr || ''))
     throw e
@@ -52,6 +56,8 @@ function build(args) {
 }
 
 module.exports = async () => {
+  // The one clock: every process this run starts reads the same HEMEI_CLOCK offset.
+  require('./clock.cjs').pinClock()
   const weappApp = path.join(root, 'dist/weapp/app.js')
   if (oldest([weappApp]) < newest(['src', 'config', 'babel.config.js', 'project.config.json'])) {
     console.log('\n[weapp] dist/weapp is missing or older than src/: building it (taro build --type weapp)')

@@ -3,6 +3,7 @@
 // as claimed for everyone else, and a claim that lost the race is told 已被认领.
 import { callAs, calls, emulatorGet, env, followNavigation, renderPage, settle, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
+import { inDays } from '../clock'
 
 withEmulator()
 
@@ -13,11 +14,6 @@ afterEach(() => {
 const DETAIL = 'packages/wish/pages/detail/index'
 const CLAIMS = 'packages/wish/pages/claims/index'
 
-/** YYYY-MM-DD `n` days from today, local time (as the page's date picker counts). */
-function localDay(n: number): string {
-  const d = new Date(Date.now() + n * 86400_000)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
 /** As the page shows a day: 2026年12月3日. */
 const shown = (day: string) => day.replace(/^(\d{4})-(\d{2})-(\d{2})$/, (_, y, m, d) => `${Number(y)}年${Number(m)}月${Number(d)}日`)
 
@@ -41,12 +37,12 @@ test('demo-volunteer claims an open wish: promised date, confirm, the claim reac
   // 认领 opens the form with a suggested date within the wisher's needed-by date
   await page.tap({ text: '认领' })
   await waitFor(() => page.texts('.hm-h2').includes('认领这个心愿'))
-  expect(page.texts('.hm-picker')[0]).toMatch(new RegExp(`^${shown(localDay(7))}`))
-  expect(page.text()).toContain(`心愿人希望在 ${shown(localDay(14))} 前完成`)
+  expect(page.texts('.hm-picker')[0]).toMatch(new RegExp(`^${shown(inDays(7))}`))
+  expect(page.text()).toContain(`心愿人希望在 ${shown(inDays(14))} 前完成`)
   expect(claimCalls()).toEqual([])
 
   // choose another date in the picker
-  const promised = localDay(5)
+  const promised = inDays(5)
   expect(page.all('wx-picker')).toHaveLength(1)
   await page.trigger('wx-picker', 'change', { value: promised })
   await waitFor(() => page.texts('.hm-picker')[0]?.startsWith(shown(promised)))
@@ -119,7 +115,7 @@ test('a claim that lost the race: staff opened the claim form, a volunteer claim
   await page.trigger('wx-input', 'input', { value: '鼓楼供电共建小组', cursor: 8, keyCode: 0 })
 
   // meanwhile, on another phone, the volunteer claims it
-  const other = await callAs('demo-volunteer', 'wish', { action: 'claim', input: { wishId: 'wish-demo-tutor', promisedBy: localDay(3) }, requestId: 'weapp-race-volunteer-1' })
+  const other = await callAs('demo-volunteer', 'wish', { action: 'claim', input: { wishId: 'wish-demo-tutor', promisedBy: inDays(3) }, requestId: 'weapp-race-volunteer-1' })
   expect(other).toMatchObject({ ok: true, data: { status: 'claimed' } })
 
   await page.tap({ text: '确认认领' })
@@ -150,8 +146,8 @@ test('a promised date after the needed-by date is refused on the page, and nothi
   await page.tap({ text: '认领' })
   await waitFor(() => page.texts('.hm-h2').includes('认领这个心愿'))
   // needed by +10 days; the picker's end is that day, but a stale value could still come through
-  await page.trigger('wx-picker', 'change', { value: localDay(12) })
-  await waitFor(() => page.texts('.hm-picker')[0]?.startsWith(shown(localDay(12))))
+  await page.trigger('wx-picker', 'change', { value: inDays(12) })
+  await waitFor(() => page.texts('.hm-picker')[0]?.startsWith(shown(inDays(12))))
   await page.tap({ text: '确认认领' })
   await waitFor(() => page.texts('.hm-error').some((e) => e.startsWith('承诺日期不能晚于')))
   expect(claimCalls()).toEqual([])

@@ -3,12 +3,12 @@
 // loser never sees the wisher's phone or address.
 import { callAs, calls, env, renderPage, settle, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
+import { inDays } from '../clock'
 
 withEmulator()
 
 const DETAIL = 'packages/wish/pages/detail/index'
 const buttons = (page: PageHandle) => page.all('wx-button').map((b) => (b.textContent || '').trim())
-const inDays = (n: number) => new Date(Date.now() + n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10)
 
 test('the second volunteer’s claim loses the race: 已被认领, and no contact for him', async () => {
   const page = renderPage(DETAIL, { persona: 'demo-volunteer-2', query: { id: 'wish-demo-lock' } })

@@ -3,11 +3,9 @@
 // resident who is not a volunteer may do on a detail page.
 import { calls, env, followNavigation, holdCloud, renderPage, settle, taroNode, waitFor, type PageHandle } from './harness'
 import { withEmulator } from './emulator'
+import { chinaToday, inDays } from '../clock'
 
 withEmulator()
-
-/** YYYY-MM-DD `n` days from now, China time (as the cloud counts days). */
-const inDays = (n: number) => new Date(Date.now() + n * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10)
 
 const WALL = 'packages/wish/pages/wall/index'
 const DETAIL = 'packages/wish/pages/detail/index'
@@ -206,9 +204,7 @@ test('the claim form’s date picker runs from today to the wisher’s needed-by
   expect(neededBy).toBe(inDays(30))
   const [picker] = page.all('wx-picker')
   const props = Object.values(taroNode(page, picker) || {})
-  const d = new Date()
-  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  expect(props).toEqual(expect.arrayContaining(['date', today, neededBy]))
+  expect(props).toEqual(expect.arrayContaining(['date', chinaToday(), neededBy]))
   // nothing was claimed by opening the form
   expect(env.cloudCalls.some((c) => c.data?.action === 'claim')).toBe(false)
   expect(env.errors).toEqual([])

@@ -1,5 +1,6 @@
 /** EJSON in and out: what the SDK sends (canonical EJSON strings) and what it expects back (EJSON strings). */
 import { EJSON, BSONRegExp } from 'bson'
+import { nowMs } from '../../lib/dates'
 
 export type Doc = Record<string, any>
 
@@ -25,7 +26,7 @@ export function normalize(v: any): any {
 }
 
 /** Replace every `{$tcb_server_date:{offset}}` with the Date now+offset, recursively. */
-export function resolveServerDates(v: any, now: number = Date.now()): any {
+export function resolveServerDates(v: any, now: number = nowMs()): any {
   if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return v
   if (Array.isArray(v)) return v.map(x => resolveServerDates(x, now))
   const keys = Object.keys(v)

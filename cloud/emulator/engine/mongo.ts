@@ -3,6 +3,7 @@ import 'mingo/init/system'
 import { Query, Aggregator } from 'mingo'
 import { update as mingoUpdate } from 'mingo/updater'
 import { Doc } from './ejson'
+import { now } from '../../lib/dates'
 
 /** Thrown for malformed queries/updates; the dispatcher maps it to DATABASE_INVALID_OPERRATOR. */
 export class OperatorError extends Error {}
@@ -56,8 +57,8 @@ export function applyUpdate(doc: Doc, updateDoc: Doc): void {
     if ('_id' in fields) throw new OperatorError('cannot update _id')
     if (op === '$addToSet') fields = fixAddToSetEach(fields)
     if (op === '$currentDate') {
-      const now = new Date()
-      fields = Object.fromEntries(Object.keys(fields).map(k => [k, now]))
+      const at = now()
+      fields = Object.fromEntries(Object.keys(fields).map(k => [k, at]))
       mingoUpdate(doc, { $set: fields } as any)
       continue
     }

@@ -34,6 +34,8 @@ interface Slot {
   worker: Worker
   session: string
   busy: boolean
+  /** True until the instance has loaded the function (or failed to). */
+  booting: boolean
   /** Resolves when the instance has loaded the function (or failed to). */
   ready: Promise<boolean>
 }
@@ -47,7 +49,15 @@ let nextWorkerId = 1
 const BOOT_TIMEOUT_MS = 60_000
 const WORKER_FILE = path.join(__dirname, 'worker.cjs')
 
-/** A fixed-size pool of instances of one function with a FIFO queue beyond it. */
+/**
+ * A pool of up to `size` instances of one function with a FIFO queue in front of it.
+ *
+ * A call waits in the queue for the first instance that is ready and free; it is never tied to an instance
+ * that is still starting. The pool grows while calls wait, one starting instance at a time: loading a bundle
+ * and wx-server-sdk costs a core for about half a second, and a burst of first calls that started one instance
+ * each (as it once did) made every one of them wait for all those starts sharing two cores (six cold calls:
+ * 5 s each instead of 0.5 s; the e2e's first 我的 on a busy machine: over 15 s).
+ */
 export class FunctionPool {
   private slots: Slot[] = []
   private queue: Pending[] = []
@@ -62,6 +72,13 @@ export class FunctionPool {
       this.queue.push({ job, resolve })
       this.pump()
     })
+  }
+
+  /** Starts one instance ahead of the first call, if there is none; resolves when it is ready. */
+  async warm(): Promise<void> {
+    if (this.closed) return
+    const slot = this.slots[0] ?? this.spawn()
+    await slot.ready
   }
 
   private spawn(): Slot {
@@ -85,7 +102,8 @@ export class FunctionPool {
       worker.once('exit', () => resolve(false))
       worker.once('error', () => resolve(false))
     })
-    const slot: Slot = { worker, session, busy: false, ready }
+    const slot: Slot = { worker, session, busy: false, booting: true, ready }
+    void Promise.race([ready, new Promise<boolean>(r => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())]).then(ok => this.booted(slot, ok))
     // An instance can die while idle (e.g. an error thrown after its invocation returned): drop it, and
     // keep an 'error' listener so such errors never reach the emulator process as unhandled.
     worker.on('error', () => undefined)
@@ -96,27 +114,27 @@ export class FunctionPool {
     return slot
   }
 
-  private pump(): void {
-    while (!this.closed && this.queue.length) {
-      let slot = this.slots.find(s => !s.busy)
-      if (!slot && this.slots.length < this.opts.size) slot = this.spawn()
-      if (!slot) return
-      const next = this.queue.shift()!
-      void this.run(slot, next)
-    }
-  }
-
-  private async run(slot: Slot, pending: Pending): Promise<void> {
-    slot.busy = true
-    const booted = await Promise.race([slot.ready, new Promise<boolean>(r => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())])
-    if (!booted) {
+  /** An instance finished starting: it takes the next call; one that failed to start fails the oldest call. */
+  private booted(slot: Slot, ok: boolean): void {
+    slot.booting = false
+    if (!ok) {
       this.slots = this.slots.filter(s => s !== slot)
       slot.worker.terminate().catch(() => undefined)
-      pending.resolve({ ok: false, error: 'instance failed to start', workerSession: slot.session })
-      this.pump()
-      return
+      this.queue.shift()?.resolve({ ok: false, error: 'instance failed to start', workerSession: slot.session })
     }
-    this.execute(slot, pending)
+    this.pump()
+  }
+
+  private pump(): void {
+    while (!this.closed && this.queue.length) {
+      const slot = this.slots.find(s => !s.busy && !s.booting)
+      if (!slot) {
+        if (this.slots.length < this.opts.size && !this.slots.some(s => s.booting)) this.spawn()
+        return
+      }
+      slot.busy = true
+      this.execute(slot, this.queue.shift()!)
+    }
   }
 
   private execute(slot: Slot, { job, resolve }: Pending): void {

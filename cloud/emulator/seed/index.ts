@@ -6,6 +6,7 @@ import type { IndexDef } from '../store/indexes'
 import { COMMUNITIES } from './communities'
 import { demoUsers, demoApplications, bulkUsers } from './users'
 import { bulkWishes, demoWishes } from './wishes'
+import { nowMs } from '../../lib/dates'
 
 export interface CollectionSpec {
   name: string
@@ -29,7 +30,7 @@ export function ensureCollections(store: Store, specs: CollectionSpec[] = loadCo
 }
 
 /** Insert the demo data (communities, personas' users and applications). */
-export function seedDemoData(store: Store, now = Date.now()): void {
+export function seedDemoData(store: Store, now = nowMs()): void {
   store.write([
     ...COMMUNITIES.map(d => ({ coll: 'communities', id: d._id, doc: { ...d } })),
     ...demoUsers(now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })),
@@ -39,11 +40,11 @@ export function seedDemoData(store: Store, now = Date.now()): void {
 }
 
 /** Add `n` bulk residents (bench data) in one transaction. */
-export function seedBulkUsers(store: Store, n: number, now = Date.now()): void {
+export function seedBulkUsers(store: Store, n: number, now = nowMs()): void {
   store.write(bulkUsers(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })))
 }
 
 /** Add `n` bulk wishes (bench data: ids `bulkwish-…`, posted by and claimed by the bulk users) in one transaction. */
-export function seedBulkWishes(store: Store, n: number, now = Date.now()): void {
+export function seedBulkWishes(store: Store, n: number, now = nowMs()): void {
   store.write(bulkWishes(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'wishes', id: d._id, doc: { ...d } })))
 }

@@ -1,6 +1,7 @@
 /** Demo users and volunteer applications, shaped exactly as UserDoc / VolunteerApplicationDoc. */
 import type { UserDoc, VolunteerApplicationDoc } from '../../lib/model'
 import { PRIVACY_VERSION } from '../../../src/contracts/user'
+import { nowMs } from '../../lib/dates'
 
 const DAY = 24 * 3600 * 1000
 
@@ -23,7 +24,7 @@ function user(openid: string, nickname: string, communityId: string, extra: Part
 }
 
 /** The demo users (one per persona). */
-export function demoUsers(now = Date.now()): UserDoc[] {
+export function demoUsers(now = nowMs()): UserDoc[] {
   return [
     user('demo-resident', '林阿姨', 'junmen', { largeFont: true }, now),
     user('demo-volunteer', '陈志远', 'junmen', { volunteerStatus: 'approved', gridId: 'junmen-g2' }, now),
@@ -36,7 +37,7 @@ export function demoUsers(now = Date.now()): UserDoc[] {
 }
 
 /** The demo volunteer applications: approved (demo-volunteer, demo-volunteer-2), pending (demo-applicant). */
-export function demoApplications(now = Date.now()): VolunteerApplicationDoc[] {
+export function demoApplications(now = nowMs()): VolunteerApplicationDoc[] {
   return [
     {
       _id: 'app-demo-volunteer',
@@ -85,7 +86,7 @@ const SURNAMES = '林陈黄郑王李张刘吴杨何许高谢周'
 const GIVEN = ['秀英', '建国', '丽华', '志强', '美玲', '文斌', '淑珍', '海峰', '晓燕', '国平']
 
 /** `n` plain residents spread over the communities, for the bench (ids `bulk-00001`…). */
-export function bulkUsers(n: number, communityIds: string[], now = Date.now()): UserDoc[] {
+export function bulkUsers(n: number, communityIds: string[], now = nowMs()): UserDoc[] {
   const out: UserDoc[] = []
   for (let i = 1; i <= n; i++) {
     const c = communityIds[i % communityIds.length]

@@ -4,14 +4,11 @@
  */
 import type { WishCategory, WishStatus } from '../../../src/contracts/wish'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
+import { chinaDay as day, nowMs } from '../../lib/dates'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 
-/** YYYY-MM-DD in China time. */
-function day(t: number): string {
-  return new Date(t + 8 * HOUR).toISOString().slice(0, 10)
-}
 
 // The demo wishes of 张伯, 何阿姨 and 小刘 (openids seed-resident-*) were entered for them: they have no
 // user doc (not on the app, like many elderly wishers), so the personas and user counts stay as they were.
@@ -103,7 +100,7 @@ function build(s: Spec, now: number): WishDoc {
 const VOLUNTEER = { openid: 'demo-volunteer', name: '陈志远', role: 'volunteer' as const }
 
 /** The demo wishes in 军门 and 庆城: open, claimed (one overdue), fulfilled, closed with thanks, pending, rejected. */
-export function demoWishes(now = Date.now()): WishDoc[] {
+export function demoWishes(now = nowMs()): WishDoc[] {
   const specs: Spec[] = [
     {
       id: 'wish-demo-lock',
@@ -220,7 +217,7 @@ const MIX: WishStatus[] = ['open', 'open', 'open', 'claimed', 'claimed', 'fulfil
  * `n` wishes for the bench (ids `bulkwish-00001`…), spread over the communities, statuses and categories,
  * posted by the bulk residents (`bulk-…`) and claimed by bulk volunteers (every 10th bulk user).
  */
-export function bulkWishes(n: number, communityIds: string[], now = Date.now(), bulkUsers = 10_000): WishDoc[] {
+export function bulkWishes(n: number, communityIds: string[], now = nowMs(), bulkUsers = 10_000): WishDoc[] {
   const out: WishDoc[] = []
   for (let i = 1; i <= n; i++) {
     const wisherNo = (i % bulkUsers) + 1

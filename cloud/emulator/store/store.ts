@@ -4,6 +4,7 @@ import { Doc, fromEJSON, toEJSON } from '../engine/ejson'
 import { openDatabase, openReader, Sqlite, MAX_INDEX_KEYS } from './sqlite'
 import { IndexDef, entriesFor, planQuery, planOrdered, kindAt, rawKindAt, orderPreserving } from './indexes'
 import { compileQuery } from '../engine/mongo'
+import { nowMs } from '../../lib/dates'
 
 export interface StoredDoc {
   doc: Doc
@@ -105,7 +106,7 @@ export class Store {
 
   /** Create a collection (idempotent). */
   createCollection(name: string): void {
-    this.stmts.addColl.run(name, Date.now())
+    this.stmts.addColl.run(name, nowMs())
     this.collections.add(name)
   }
 
@@ -309,7 +310,7 @@ export class Store {
 
   /** Append a logged subscription message. */
   logMessage(body: Doc): void {
-    this.db.prepare('INSERT INTO messages (at, body) VALUES (?, ?)').run(Date.now(), toEJSON(body))
+    this.db.prepare('INSERT INTO messages (at, body) VALUES (?, ?)').run(nowMs(), toEJSON(body))
   }
 
   /** All logged subscription messages, oldest first. */

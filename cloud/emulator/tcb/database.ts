@@ -6,6 +6,7 @@ import { Store, Change } from '../store/store'
 import { sortIndex } from '../store/indexes'
 import { TxManager, Tx } from '../store/transactions'
 import { TcbError, errors } from './errors'
+import { nowMs } from '../../lib/dates'
 
 /** Server-side get() limits, as CloudBase applies them. */
 export const DEFAULT_LIMIT = 100
@@ -294,7 +295,7 @@ export function runDatabaseAction(ctx: DbContext, action: string, params: Params
   const fn = ACTIONS[action]
   if (!fn) throw errors.unsupported(action)
   try {
-    return fn(ctx, params, Date.now())
+    return fn(ctx, params, nowMs())
   } catch (e: any) {
     if (e instanceof TcbError) throw e
     if (e instanceof OperatorError) throw errors.invalidOperator(e.message)
