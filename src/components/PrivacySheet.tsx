@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
+import { Link } from '@/components/Link'
 import { useEffect } from 'react'
 import { answerPrivacy, privacyRequest } from '@/stores/privacy'
 import { useStore } from '@/stores/store'
@@ -19,12 +20,8 @@ export function PrivacySheet() {
       <View className='hm-sheet-mask' />
       <View className='hm-sheet' role='dialog'>
         <Text className='hm-title'>隐私保护提示</Text>
-        <Text className='hm-text hm-block'>
-          使用此功能前，请阅读《和美社区隐私保护指引》。我们只收集提供服务所必需的信息，您可以随时撤回同意。
-        </Text>
-        <Text className='hm-link' onClick={() => go(ROUTES.privacy)}>
-          查看《隐私保护指引》
-        </Text>
+        <Text className='hm-text hm-block'>使用此功能前，请阅读《和美社区隐私保护指引》。我们只收集提供服务所必需的信息，您可以随时撤回同意。</Text>
+        <Link onClick={() => go(ROUTES.privacy)}>查看《隐私保护指引》</Link>
         <Button id={AGREE_ID} className='hm-btn' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => answerPrivacy({ event: 'agree', buttonId: AGREE_ID })}>
           同意并继续
         </Button>

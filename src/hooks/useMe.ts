@@ -4,8 +4,6 @@ import { loadMe, meStore, setMe } from '@/stores/me'
 import { useStore } from '@/stores/store'
 import { setLargeFontChoice } from './useLargeFont'
 
-export { loadMe, setMe, resetMe } from '@/stores/me'
-
 /** The current user: `{ data, loading, error, refresh }`; loads on first use. */
 export function useMe() {
   const s = useStore(meStore)

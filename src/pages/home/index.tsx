@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
 import { useMe } from '@/hooks/useMe'
+import { useRemotePage } from '@/hooks/useRemotePage'
 import { ROUTES, go } from '@/routes'
 
 /** The four services; each opens as its subpackage lands. */
@@ -17,15 +18,10 @@ const TILES: { key: string; name: string; desc: string; url?: string }[] = [
 /** Home tab: the user's community and the service tiles; asks new users to sign up. */
 export default function Home() {
   const me = useMe()
-  useDidShow(() => {
-    if (!me.loading) void me.refresh()
-  })
-  usePullDownRefresh(() => {
-    void me.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  const page = useRemotePage(me, true)
   const user = me.data
   return (
-    <Page loading={me.loading && !user} error={user ? undefined : me.error} onRetry={me.refresh}>
+    <Page {...page}>
       {user && (
         <View>
           <View className='hm-card'>

@@ -1,14 +1,14 @@
 import { Label, Switch, Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
 import type { Me, Role } from '@/contracts'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
-import { confirm, showDone, showError } from '@/ui/feedback'
+import { showError } from '@/ui/feedback'
 import { useLargeFont } from '@/hooks/useLargeFont'
-import { saveLargeFont, useMe, withdrawMyApplication } from '@/hooks/useMe'
+import { saveLargeFont, useMe } from '@/hooks/useMe'
+import { useRemotePage } from '@/hooks/useRemotePage'
 import { ROUTES, go } from '@/routes'
+import { VolunteerCard } from './components/VolunteerCard'
 
 const ROLE_LABELS: Record<Role, string> = { resident: '居民', volunteer: '志愿者', staff: '社工/网格员', admin: '管理员' }
 
@@ -16,12 +16,8 @@ const ROLE_LABELS: Record<Role, string> = { resident: '居民', volunteer: '志�
 export default function MePage() {
   const me = useMe()
   const large = useLargeFont()
-  useDidShow(() => {
-    if (!me.loading) void me.refresh()
-  })
-  usePullDownRefresh(() => {
-    void me.refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Roles and the application may change elsewhere (staff review): reload on each return to the tab.
+  const page = useRemotePage(me, true)
   const user = me.data
 
   const onLargeFont = async (on: boolean) => {
@@ -33,7 +29,7 @@ export default function MePage() {
   }
 
   return (
-    <Page loading={me.loading && !user} error={user ? undefined : me.error} onRetry={me.refresh}>
+    <Page {...page}>
       {user && (
         <View>
           <ProfileCard user={user} />
@@ -104,59 +100,6 @@ function ProfileCard({ user }: { user: Me }) {
           </Text>
         ))}
       </View>
-    </View>
-  )
-}
-
-function VolunteerCard({ user }: { user: Me }) {
-  const [busy, setBusy] = useState(false)
-  const app = user.application
-  const onWithdraw = async () => {
-    if (!app) return
-    const ok = await confirm('撤回申请', '确定要撤回志愿者申请吗？撤回后可以重新申请。', '撤回')
-    if (!ok) return
-    setBusy(true)
-    try {
-      await withdrawMyApplication(app.id)
-      showDone('已撤回')
-    } catch (e) {
-      showError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <View className='hm-card'>
-      <Text className='hm-h2'>志愿者</Text>
-      {user.volunteerStatus === 'approved' && <Text className='hm-badge hm-badge-ok'>已成为志愿者</Text>}
-      {user.volunteerStatus === 'pending' && (
-        <View>
-          <Text className='hm-badge hm-badge-warn'>审核中</Text>
-          <Text className='hm-text hm-block'>您的申请已提交，社区工作人员审核后会通知您。</Text>
-          {app && (
-            <Button className='hm-btn hm-btn-gray' disabled={busy} loading={busy} onClick={() => void onWithdraw()}>
-              撤回申请
-            </Button>
-          )}
-        </View>
-      )}
-      {user.volunteerStatus === 'rejected' && (
-        <View>
-          <Text className='hm-badge'>未通过</Text>
-          <Text className='hm-text hm-block'>原因：{app?.reason || '未填写'}</Text>
-          <Button className='hm-btn' onClick={() => go(ROUTES.apply)}>
-            重新申请
-          </Button>
-        </View>
-      )}
-      {user.volunteerStatus === 'none' && (
-        <View>
-          <Text className='hm-text hm-block'>成为志愿者，帮邻居实现微心愿、参与社区服务。</Text>
-          <Button className='hm-btn' onClick={() => go(ROUTES.apply)}>
-            申请成为志愿者
-          </Button>
-        </View>
-      )}
     </View>
   )
 }

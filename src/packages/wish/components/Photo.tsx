@@ -1,5 +1,6 @@
 import { Image } from '@tarojs/components'
 import type { CSSProperties } from 'react'
+import { tapA11y } from '@/components/tapA11y'
 
 export interface PhotoProps {
   src: string
@@ -22,7 +23,7 @@ const unit = (px: number) => (H5 ? `${px / 40}rem` : `${px}rpx`)
 export function Photo({ src, label, size = 200, onClick }: PhotoProps) {
   const style: CSSProperties = { width: unit(size), height: unit(size), borderRadius: unit(8), display: 'block' }
   return process.env.TARO_ENV === 'h5' ? (
-    <img src={src} alt={label || '照片'} aria-label={label} style={{ ...style, objectFit: 'cover' }} onClick={onClick} />
+    <img src={src} alt={label || '照片'} aria-label={label} style={{ ...style, objectFit: 'cover' }} onClick={onClick} {...(onClick ? tapA11y('button') : {})} />
   ) : (
     <Image src={src} mode='aspectFill' aria-label={label} style={style} onClick={onClick} />
   )

@@ -1,9 +1,10 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { SKILLS, userInputs } from '@/contracts/user'
 import { Page } from '@/components/Page'
-import { Field } from '@/components/Field'
+import { TextField } from '@/components/TextField'
+import { CheckChip } from '@/components/Chips'
 import { useMe } from '@/hooks/useMe'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
@@ -64,12 +65,8 @@ export default function ApplyPage() {
       <Text className='hm-sub hm-block'>姓名和手机号仅用于志愿服务记录和社区工作人员联系您，不会公开展示。</Text>
 
       <View className='hm-card'>
-        <Field label='真实姓名' error={errors.realName}>
-          <Input className='hm-input' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(e) => f.set('realName', e.detail.value)} aria-label='真实姓名' />
-        </Field>
-        <Field label='手机号' error={errors.phone}>
-          <Input className='hm-input' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(e) => f.set('phone', e.detail.value)} aria-label='手机号' />
-        </Field>
+        <TextField label='真实姓名' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(v) => f.set('realName', v)} error={errors.realName} />
+        <TextField label='手机号' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(v) => f.set('phone', v)} error={errors.phone} />
       </View>
 
       <View className='hm-card'>
@@ -78,9 +75,9 @@ export default function ApplyPage() {
           {SKILLS.map((s) => {
             const on = skills.includes(s)
             return (
-              <View key={s} className={`hm-chip ${on ? 'hm-chip-on' : ''}`} role='checkbox' aria-checked={on} onClick={() => toggle(s)}>
-                <Text>{on ? `✓ ${s}` : s}</Text>
-              </View>
+              <CheckChip key={s} checked={on} onChange={() => toggle(s)}>
+                {on ? `✓ ${s}` : s}
+              </CheckChip>
             )
           })}
         </View>
@@ -88,16 +85,16 @@ export default function ApplyPage() {
       </View>
 
       <View className='hm-card'>
-        <Text className='hm-label'>自我介绍（可不填）</Text>
-        <Textarea
-          className='hm-input hm-textarea'
+        <TextField
+          label='自我介绍（可不填）'
+          name='自我介绍'
+          multiline
           placeholder='例如：退休教师，周末有空'
           maxlength={200}
           value={intro}
-          onInput={(e) => f.set('intro', e.detail.value)}
-          aria-label='自我介绍'
+          onInput={(v) => f.set('intro', v)}
+          error={errors.intro}
         />
-        {errors.intro && <Text className='hm-error'>{errors.intro}</Text>}
       </View>
 
       <Button className='hm-btn' disabled={f.busy} loading={f.busy} onClick={onSubmit}>

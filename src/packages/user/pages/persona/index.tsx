@@ -3,6 +3,7 @@ import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Page } from '@/components/Page'
+import { tapA11y } from '@/components/tapA11y'
 import { useAction } from '@/hooks/useAction'
 import { ROUTES } from '@/routes'
 import { getPersona, recentPersonas, switchPersona, switchToNewUser, usePersonas } from '@/packages/user/hooks/usePersonas'
@@ -31,7 +32,7 @@ export default function PersonaPage() {
       <Text className='hm-sub hm-block'>仅用于本地运行。当前：{current || '未选择'}</Text>
       {list.length === 0 && <Text className='hm-text hm-block'>模拟器没有演示身份</Text>}
       {list.map((p) => (
-        <View key={p.openid} className='hm-card hm-row' onClick={() => void pick(() => switchPersona(p.openid))}>
+        <View key={p.openid} className='hm-card hm-row' onClick={() => void pick(() => switchPersona(p.openid))} {...tapA11y('button')}>
           <View>
             <Text className='hm-text hm-block'>{p.label}</Text>
             <Text className='hm-sub hm-block'>
@@ -44,7 +45,7 @@ export default function PersonaPage() {
       ))}
       {recent.length > 0 && <Text className='hm-h2'>最近使用</Text>}
       {recent.map((p) => (
-        <View key={p.openid} className='hm-card hm-row' onClick={() => void pick(() => switchPersona(p.openid))}>
+        <View key={p.openid} className='hm-card hm-row' onClick={() => void pick(() => switchPersona(p.openid))} {...tapA11y('button')}>
           <View>
             <Text className='hm-text hm-block'>{p.nickname || '未注册的新用户'}</Text>
             <Text className='hm-sub hm-block'>{p.openid}</Text>

@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { PRIVACY_VERSION, userInputs } from '@/contracts/user'
 import { Page } from '@/components/Page'
+import { CheckChip } from '@/components/Chips'
+import { Link } from '@/components/Link'
 import { useMe } from '@/hooks/useMe'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
@@ -69,12 +71,10 @@ export default function SignUpPage() {
       <View className='hm-card'>
         <Text className='hm-label'>1. 阅读隐私保护指引</Text>
         <Text className='hm-sub hm-block'>我们会收集您的昵称和所在社区，用于为您提供社区服务。</Text>
-        <Text className='hm-link' onClick={() => go(ROUTES.privacy)}>
-          查看《和美社区隐私保护指引》
-        </Text>
-        <View className={`hm-chip ${agreed ? 'hm-chip-on' : ''}`} role='checkbox' aria-checked={agreed} onClick={() => f.set('privacyAgreed', !agreed)}>
-          <Text>{agreed ? '☑' : '☐'} 我已阅读并同意隐私保护指引</Text>
-        </View>
+        <Link onClick={() => go(ROUTES.privacy)}>查看《和美社区隐私保护指引》</Link>
+        <CheckChip checked={agreed} onChange={(on) => f.set('privacyAgreed', on)}>
+          {`${agreed ? '☑' : '☐'} 我已阅读并同意隐私保护指引`}
+        </CheckChip>
         {errors.privacyAgreed && <Text className='hm-error'>{errors.privacyAgreed}</Text>}
       </View>
 

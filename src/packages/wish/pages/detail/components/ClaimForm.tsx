@@ -1,14 +1,16 @@
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Picker, Text, View } from '@tarojs/components'
 import { wishInputs } from '@/contracts/wish'
 import { Button } from '@/components/Button'
+import { TextField } from '@/components/TextField'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
 import { daysFromToday, formatDay, today } from '@/format/day'
 import { wishActions } from '@/packages/wish/hooks/useWish'
-import type { DetailFormProps } from './formProps'
+import { afterSubmit, type DetailFormProps } from './formProps'
 
 /** Claim: a promised date (today up to the needed-by date), and for staff a unit, required unless they may also claim as a volunteer. */
-export function ClaimForm({ w, onCancel, onDone, onRefused }: DetailFormProps) {
+export function ClaimForm(props: DetailFormProps) {
+  const { w, onCancel } = props
   const start = today()
   const end = w.neededBy && w.neededBy >= start ? w.neededBy : undefined
   const suggested = daysFromToday(7)
@@ -27,9 +29,7 @@ export function ClaimForm({ w, onCancel, onDone, onRefused }: DetailFormProps) {
     }
     f.submit({ wishId: w.id, promisedBy, ...(unit ? { unitName: unit } : {}) }, (d) => wishActions.claim(d.wishId, d.promisedBy, d.unitName), {
       extra,
-      done: '认领成功',
-      then: onDone,
-      onError: onRefused,
+      ...afterSubmit(props, '认领成功'),
     })
   }
 
@@ -48,11 +48,15 @@ export function ClaimForm({ w, onCancel, onDone, onRefused }: DetailFormProps) {
         {f.errors.promisedBy && <Text className='hm-error'>{f.errors.promisedBy}</Text>}
       </View>
       {forUnit && (
-        <View className='hm-field'>
-          <Text className='hm-label'>{unitRequired ? '认领单位' : '代表单位认领（可不填）'}</Text>
-          <Input className='hm-input' placeholder='例如：鼓楼区某某公司' maxlength={40} value={unitName} onInput={(e) => f.set('unitName', e.detail.value)} aria-label='单位名称' />
-          {f.errors.unitName && <Text className='hm-error'>{f.errors.unitName}</Text>}
-        </View>
+        <TextField
+          label={unitRequired ? '认领单位' : '代表单位认领（可不填）'}
+          name='单位名称'
+          placeholder='例如：鼓楼区某某公司'
+          maxlength={40}
+          value={unitName}
+          onInput={(v) => f.set('unitName', v)}
+          error={f.errors.unitName}
+        />
       )}
       <Text className='hm-sub hm-block'>认领后您可以看到心愿人的联系电话和地址，请按时完成。</Text>
       <Button className='hm-btn' disabled={f.busy} loading={f.busy} onClick={onSubmit}>

@@ -10,3 +10,8 @@ export interface DetailFormProps {
   /** A refusal the detail handles itself (the wish was taken); true when handled. */
   onRefused: (e: AppError) => boolean
 }
+
+/** The submit options every detail form shares: its success toast, then `onDone`; refusals go to `onRefused`. */
+export function afterSubmit({ onDone, onRefused }: DetailFormProps, done: string) {
+  return { done, then: onDone, onError: onRefused }
+}

@@ -1,6 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { WISH_CATEGORIES } from '@/contracts/wish'
 import { Chips } from '@/components/Chips'
+import { Link } from '@/components/Link'
 import { daysFromToday, formatDay, today } from '@/format/day'
 import type { SectionProps } from './fields'
 
@@ -23,9 +24,9 @@ export function CategoryFields({ values, set, errors }: SectionProps) {
           </View>
         </Picker>
         {neededBy && (
-          <Text className='hm-link' onClick={() => set('neededBy', undefined)}>
+          <Link role='button' onClick={() => set('neededBy', undefined)}>
             清除日期
-          </Text>
+          </Link>
         )}
         {errors.neededBy && <Text className='hm-error'>{errors.neededBy}</Text>}
       </View>

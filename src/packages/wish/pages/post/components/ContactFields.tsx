@@ -1,6 +1,6 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { WISH_LIMITS } from '@/contracts/wish'
-import { Field } from '@/components/Field'
+import { TextField } from '@/components/TextField'
 import type { SectionProps } from './fields'
 
 /** The private phone and address (only the claimant and staff see them). */
@@ -9,27 +9,16 @@ export function ContactFields({ values, set, errors }: SectionProps) {
     <View className='hm-card'>
       <Text className='hm-label'>联系方式</Text>
       <Text className='hm-sub hm-block'>仅认领人和社区工作人员可见</Text>
-      <Field label='联系电话' error={errors.contactPhone}>
-        <Input
-          className='hm-input'
-          type='number'
-          placeholder='请输入11位手机号'
-          maxlength={11}
-          value={values.contactPhone}
-          onInput={(e) => set('contactPhone', e.detail.value)}
-          aria-label='联系电话'
-        />
-      </Field>
-      <Field label='地址' error={errors.address}>
-        <Input
-          className='hm-input'
-          placeholder='例如：军门社区3号楼2单元501'
-          maxlength={WISH_LIMITS.address}
-          value={values.address}
-          onInput={(e) => set('address', e.detail.value)}
-          aria-label='地址'
-        />
-      </Field>
+      <TextField
+        label='联系电话'
+        type='number'
+        placeholder='请输入11位手机号'
+        maxlength={11}
+        value={values.contactPhone}
+        onInput={(v) => set('contactPhone', v)}
+        error={errors.contactPhone}
+      />
+      <TextField label='地址' placeholder='例如：军门社区3号楼2单元501' maxlength={WISH_LIMITS.address} value={values.address} onInput={(v) => set('address', v)} error={errors.address} />
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { MAX_WISH_PHOTOS } from '@/contracts/wish'
 import { Button } from '@/components/Button'
+import { Link } from '@/components/Link'
 import { Photo } from '@/packages/wish/components/Photo'
 import type { usePhotoUpload } from '@/packages/wish/hooks/usePhotoUpload'
 
@@ -26,9 +27,9 @@ export function PhotoFields({ photos, error }: PhotoFieldsProps) {
             {p.uploading ? (
               <Text className='hm-sub hm-block'>正在上传…</Text>
             ) : (
-              <Text className='hm-link' onClick={() => photos.remove(i)}>
+              <Link role='button' label={`删除照片${i + 1}`} onClick={() => photos.remove(i)}>
                 删除
-              </Text>
+              </Link>
             )}
           </View>
         ))}
