@@ -5,7 +5,9 @@ import { join } from 'node:path'
 const [dir, stepFailuresArg] = process.argv.slice(2)
 let passed = 0
 let failed = Number(stepFailuresArg || 0)
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const r = JSON.parse(readFileSync(join(dir, file), 'utf8'))
   const suiteErrors = r.numRuntimeErrorTestSuites || 0
   console.log(`${file.replace(/\.json$/, '')}: ${r.numPassedTests} passed, ${r.numFailedTests} failed${suiteErrors ? `, ${suiteErrors} suites failed to run` : ''}`)

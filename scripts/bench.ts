@@ -79,7 +79,11 @@ function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
   return sorted[i]
 }
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50)
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  )
 
 interface Row {
   action: string
@@ -129,7 +133,10 @@ function table(head: string[], body: string[][], left: number[] = []): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
   const isLeft = (i: number) => i === 0 || i === head.length - 1 || left.includes(i)
   const line = (cells: string[]) =>
-    cells.map((c, i) => (isLeft(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd()
+    cells
+      .map((c, i) => (isLeft(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd()
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
 }
 
@@ -272,7 +279,11 @@ async function run(emu: Emulator) {
       list: true,
       make: (i) => ({ openid: 'demo-staff', input: i % 2 ? { status: 'pending', page: 1 + (i % 5), pageSize: 20 } : { status: 'pending', communityId: 'junmen', pageSize: 20 } }),
     },
-    { action: 'reviewApplication', mutation: true, make: (i) => ({ openid: 'demo-staff', input: { applicationId: applications[i], decision: i % 4 ? 'approve' : 'reject', reason: i % 4 ? undefined : '名额已满' } }) },
+    {
+      action: 'reviewApplication',
+      mutation: true,
+      make: (i) => ({ openid: 'demo-staff', input: { applicationId: applications[i], decision: i % 4 ? 'approve' : 'reject', reason: i % 4 ? undefined : '名额已满' } }),
+    },
     { action: 'withdrawApplication', mutation: true, make: (i) => ({ openid: bulkApps[i].openid, input: { applicationId: bulkApps[i].id } }) },
     { action: 'grantStaff', mutation: true, make: (i) => ({ openid: 'demo-admin', input: { openid: bulkId(USERS - i), communityIds: ['junmen'] } }) },
     { action: 'listStaff', list: true, make: (i) => ({ openid: 'demo-admin', input: { page: 1 + (i % 5), pageSize: 20 } }) },
@@ -317,7 +328,17 @@ function seedBulkApplications(emu: Emulator): { id: string; openid: string }[] {
     changes.push({
       coll: 'volunteer_applications',
       id,
-      doc: { _id: id, openid, communityId: user.communityId, realName: `志愿者${i}`, phone: `138${String(10_000_000 + i).slice(-8)}`, skills: ['陪伴聊天'], status: 'pending', createdAt, updatedAt: createdAt },
+      doc: {
+        _id: id,
+        openid,
+        communityId: user.communityId,
+        realName: `志愿者${i}`,
+        phone: `138${String(10_000_000 + i).slice(-8)}`,
+        skills: ['陪伴聊天'],
+        status: 'pending',
+        createdAt,
+        updatedAt: createdAt,
+      },
     })
     out.push({ id, openid })
   }
@@ -359,7 +380,14 @@ async function firstScreen() {
       await page.waitForFunction(() => (document.getElementById('app')?.innerText || '').includes('志愿服务'), undefined, { polling: 'raf' })
       times.push(await page.evaluate(() => performance.now()))
       if (i === 0) {
-        const count = () => page.evaluate(() => Array.from(document.querySelectorAll('.taro_page')).filter((p) => p.getClientRects().length > 0).pop()?.querySelectorAll('*').length ?? 0)
+        const count = () =>
+          page.evaluate(
+            () =>
+              Array.from(document.querySelectorAll('.taro_page'))
+                .filter((p) => p.getClientRects().length > 0)
+                .pop()
+                ?.querySelectorAll('*').length ?? 0,
+          )
         nodes.home = await count()
         await page.goto(`${emulatorUrl}#/pages/me/index`)
         await page.waitForFunction(() => (document.getElementById('app')?.innerText || '').includes('大字模式'))
@@ -391,7 +419,11 @@ async function main() {
     staticDir: path.join(root, 'dist/h5'),
   })
   emulatorUrl = emu.url.endsWith('/') ? emu.url : `${emu.url}/`
-  console.log(`node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(
+    `node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
   try {
     await run(emu)
     await firstScreen()

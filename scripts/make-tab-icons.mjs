@@ -23,13 +23,21 @@ for (const [state, color] of Object.entries(COLORS)) {
       return c.toDataURL('image/png')
     }
     const home = draw((g) => {
-      g.beginPath(); g.moveTo(12, 40); g.lineTo(40.5, 14); g.lineTo(69, 40); g.stroke() // roof
+      g.beginPath()
+      g.moveTo(12, 40)
+      g.lineTo(40.5, 14)
+      g.lineTo(69, 40)
+      g.stroke() // roof
       g.strokeRect(21, 38, 39, 30) // walls
       g.fillRect(35, 50, 11, 18) // door
     })
     const me = draw((g) => {
-      g.beginPath(); g.arc(40.5, 28, 13, 0, Math.PI * 2); g.stroke() // head
-      g.beginPath(); g.arc(40.5, 78, 28, Math.PI * 1.1, Math.PI * 1.9); g.stroke() // shoulders
+      g.beginPath()
+      g.arc(40.5, 28, 13, 0, Math.PI * 2)
+      g.stroke() // head
+      g.beginPath()
+      g.arc(40.5, 78, 28, Math.PI * 1.1, Math.PI * 1.9)
+      g.stroke() // shoulders
     })
     return { home, me }
   }, color)

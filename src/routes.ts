@@ -22,4 +22,3 @@ export const ROUTES = {
 export function go(url: string): void {
   void Taro.navigateTo({ url })
 }
-

@@ -3,7 +3,6 @@ import path from 'path'
 import { Store } from './store/store'
 import { TxManager } from './store/transactions'
 import { Runner } from './runner/runner'
-import type { Invocation } from './runner/pool'
 import { ERROR_MESSAGES } from '../../src/contracts/errors'
 import { nowMs } from '../lib/dates'
 
@@ -68,7 +67,7 @@ export class EmulatorCore {
       envName: opts.envName,
       extraEnv: opts.env,
       onStart: (session, job) => this.sessions.set(session, job.meta as SessionState),
-      onEnd: session => {
+      onEnd: (session) => {
         this.sessions.delete(session)
         this.txm.abortSession(session)
       },
@@ -150,5 +149,3 @@ export class EmulatorCore {
     this.store.close()
   }
 }
-
-export type { Invocation }

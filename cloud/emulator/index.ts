@@ -100,11 +100,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     actionCounts: core.actionCounts,
     core,
     invoke: async (fn, event, openid) => (await core.callFunction(fn, event, openid)).result,
-    seedBulkUsers: n => seedBulkUsers(core.store, n),
-    seedBulkWishes: n => seedBulkWishes(core.store, n),
+    seedBulkUsers: (n) => seedBulkUsers(core.store, n),
+    seedBulkWishes: (n) => seedBulkWishes(core.store, n),
     close: () =>
       (closing ||= (async () => {
-        await new Promise<void>(resolve => {
+        await new Promise<void>((resolve) => {
           server.close(() => resolve())
           server.closeAllConnections()
         })

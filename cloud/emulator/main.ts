@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     console.log(`Hemei emulator: ${signal}, shutting down`)
     emu.close().then(
       () => process.exit(0),
-      e => {
+      (e) => {
         console.error(e)
         process.exit(1)
       },
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-main().catch(e => {
+main().catch((e) => {
   console.error(e)
   process.exit(1)
 })

@@ -30,7 +30,10 @@ export function callerOpenid(): string {
 
 /** Admin openids from the deployment configuration (HEMEI_ADMIN_OPENIDS, comma-separated). */
 export function adminOpenids(): string[] {
-  return (process.env.HEMEI_ADMIN_OPENIDS || '').split(',').map((s) => s.trim()).filter(Boolean)
+  return (process.env.HEMEI_ADMIN_OPENIDS || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
 }
 
 /** Roles implied by a user doc and the admin list. */

@@ -10,4 +10,3 @@ function errorText(err: unknown): string {
 export function isDuplicateKeyError(err: unknown): boolean {
   return /E11000|duplicate key|DUPLICATE|already exists/i.test(errorText(err))
 }
-

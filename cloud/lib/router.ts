@@ -96,7 +96,9 @@ function unexpected(err: unknown, fn: string, action: string): Result<unknown> {
   // Log only what identifies the failure: no event, input, openid or phone (quoted values, e.g. ids in
   // database messages, are blanked).
   const e = err as { errCode?: unknown; errMsg?: unknown; message?: unknown }
-  const text = String(e?.errMsg ?? e?.message ?? err).replace(/"[^"]*"|'[^']*'/g, '"…"').slice(0, 300)
+  const text = String(e?.errMsg ?? e?.message ?? err)
+    .replace(/"[^"]*"|'[^']*'/g, '"…"')
+    .slice(0, 300)
   console.error(`[${fn}.${action}] unexpected error`, e?.errCode ?? '', text)
   return failure('INTERNAL')
 }

@@ -1,9 +1,7 @@
 import type { ErrorCode } from './errors'
 
 /** What every cloud function returns: one shape for success and failure. */
-export type Result<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] }
+export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] }
 
 /** One invalid field, for INVALID_INPUT. `path` is dot-joined. */
 export interface FieldIssue {

@@ -70,7 +70,16 @@ describe('signUp', () => {
     const openid = newOpenid()
     const input = signUpInput()
     const me = await h.userOk(openid, 'signUp', input)
-    expect(me).toMatchObject({ openid, signedUp: true, roles: ['resident'], nickname: '王阿姨', communityId: input.communityId, communityName: '军门社区', gridId: input.gridId, volunteerStatus: 'none' })
+    expect(me).toMatchObject({
+      openid,
+      signedUp: true,
+      roles: ['resident'],
+      nickname: '王阿姨',
+      communityId: input.communityId,
+      communityName: '军门社区',
+      gridId: input.gridId,
+      volunteerStatus: 'none',
+    })
     if (input.gridId) expect(me.gridName).toBeTruthy()
     const again = await h.userOk(openid, 'me')
     expect(again).toEqual(me)
@@ -164,7 +173,7 @@ describe('updateProfile', () => {
     expect(res).toMatchObject({ ok: false, code: 'NOT_SIGNED_UP' })
   })
 
-  it('rejects bad input and a grid outside the user\'s community, changing nothing', async () => {
+  it("rejects bad input and a grid outside the user's community, changing nothing", async () => {
     const before = await h.find('users', { _id: 'demo-resident' })
     const bad = await h.user('demo-resident', 'updateProfile', { nickname: '', largeFont: 'yes' })
     expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' })

@@ -23,7 +23,7 @@ async function scopeHistory(openid: string, action?: string): Promise<any[]> {
 }
 
 describe('grantStaff', () => {
-  it('makes a signed-up user staff of the given communities, recorded in the user\'s history', async () => {
+  it("makes a signed-up user staff of the given communities, recorded in the user's history", async () => {
     const openid = await resident()
     const tangmen = h.communityId('汤门社区')
     const out = await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [tangmen] })
@@ -80,7 +80,7 @@ describe('grantStaff', () => {
 })
 
 describe('revokeStaff', () => {
-  it('removes part of the scope, then all of it; the user stays, every change is in the user\'s history', async () => {
+  it("removes part of the scope, then all of it; the user stays, every change is in the user's history", async () => {
     const openid = await resident()
     const [a, b] = [h.communityId('汤门社区'), h.communityId('军门社区')]
     await h.userOk('demo-admin', 'grantStaff', { openid, communityIds: [a, b] })
@@ -90,7 +90,12 @@ describe('revokeStaff', () => {
     expect(me).toMatchObject({ signedUp: true, roles: ['resident'], staffCommunityIds: [] })
     expect(await h.user(openid, 'listApplications', {})).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
     const rows = await scopeHistory(openid, 'revokeStaff')
-    expect(rows.map((r) => [r.from, r.to]).sort()).toEqual([[[a, b].join(','), a], [a, '']].sort())
+    expect(rows.map((r) => [r.from, r.to]).sort()).toEqual(
+      [
+        [[a, b].join(','), a],
+        [a, ''],
+      ].sort(),
+    )
   })
 
   it('is for admins only, and needs a signed-up target', async () => {

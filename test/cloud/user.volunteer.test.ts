@@ -40,11 +40,20 @@ async function applicant(communityName = '军门社区') {
 }
 
 describe('applyVolunteer', () => {
-  it('creates a pending application in the user\'s community, phone unmasked for the applicant', async () => {
+  it("creates a pending application in the user's community, phone unmasked for the applicant", async () => {
     const openid = await resident()
     const input = applyInput()
     const app = await h.userOk(openid, 'applyVolunteer', input)
-    expect(app).toMatchObject({ openid, communityId: h.communityId('军门社区'), communityName: '军门社区', realName: '陈小明', phone: input.phone, skills: input.skills, intro: '周末有空', status: 'pending' })
+    expect(app).toMatchObject({
+      openid,
+      communityId: h.communityId('军门社区'),
+      communityName: '军门社区',
+      realName: '陈小明',
+      phone: input.phone,
+      skills: input.skills,
+      intro: '周末有空',
+      status: 'pending',
+    })
     expect(new Date(app.createdAt).toISOString()).toBe(app.createdAt)
     const me = await h.userOk(openid, 'me')
     expect(me.volunteerStatus).toBe('pending')
@@ -117,7 +126,7 @@ describe('applyVolunteer', () => {
 })
 
 describe('withdrawApplication', () => {
-  it('withdraws the applicant\'s own pending application; they may apply again', async () => {
+  it("withdraws the applicant's own pending application; they may apply again", async () => {
     const { openid, app } = await applicant()
     const out = await h.userOk(openid, 'withdrawApplication', { applicationId: app.id })
     expect(out).toMatchObject({ id: app.id, status: 'withdrawn', phone: app.phone })
@@ -137,7 +146,7 @@ describe('withdrawApplication', () => {
     expect(await changes(app.id)).toHaveLength(1)
   })
 
-  it('refuses someone else\'s application (NOT_FOUND), unknown ids (NOT_FOUND) and non-pending ones (INVALID_STATE)', async () => {
+  it("refuses someone else's application (NOT_FOUND), unknown ids (NOT_FOUND) and non-pending ones (INVALID_STATE)", async () => {
     const { openid, app } = await applicant()
     expect(await h.user('demo-resident', 'withdrawApplication', { applicationId: app.id })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await h.user(openid, 'withdrawApplication', { applicationId: 'no-such-application' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
@@ -207,7 +216,7 @@ describe('listApplications', () => {
 })
 
 describe('reviewApplication', () => {
-  it('approves: the applicant becomes a volunteer, and the change is in the application\'s history', async () => {
+  it("approves: the applicant becomes a volunteer, and the change is in the application's history", async () => {
     const { openid, app } = await applicant('军门社区')
     const out = await h.userOk('demo-staff', 'reviewApplication', { applicationId: app.id, decision: 'approve' })
     expect(out).toMatchObject({ id: app.id, status: 'approved', phone: app.phone, reviewedAt: expect.any(String) })

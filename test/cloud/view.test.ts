@@ -4,8 +4,15 @@ import type { VolunteerApplicationDoc } from '../../cloud/lib/model'
 import { toApplication } from '../../cloud/domain/user/view'
 
 const app: VolunteerApplicationDoc = {
-  _id: 'a1', openid: 'applicant', communityId: 'junmen', realName: '陈小明', phone: '13812345678', skills: ['其他'],
-  status: 'pending', createdAt: new Date('2026-11-28T01:00:00Z'), updatedAt: new Date('2026-11-28T01:00:00Z'),
+  _id: 'a1',
+  openid: 'applicant',
+  communityId: 'junmen',
+  realName: '陈小明',
+  phone: '13812345678',
+  skills: ['其他'],
+  status: 'pending',
+  createdAt: new Date('2026-11-28T01:00:00Z'),
+  updatedAt: new Date('2026-11-28T01:00:00Z'),
 }
 function viewer(openid: string, staffCommunityIds: string[] = [], isAdmin = false): Ctx {
   return { openid, user: null, roles: [], staffCommunityIds, isAdmin, db: null as never, now: new Date('2026-11-28T02:00:00Z'), requestId: null }

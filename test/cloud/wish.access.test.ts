@@ -82,7 +82,7 @@ describe('staff actions: role and scope', () => {
     expect((await stored(h, w.id)).status).toBe('fulfilled')
   })
 
-  it('queue and stats: staff only (ROLE_REQUIRED), in scope (SCOPE_DENIED); default scope is the caller\'s communities', async () => {
+  it("queue and stats: staff only (ROLE_REQUIRED), in scope (SCOPE_DENIED); default scope is the caller's communities", async () => {
     const tangmen = await pendingWish(h, '汤门社区')
     const junmen = await pendingWish(h, '军门社区')
     for (const who of ['demo-resident', 'demo-volunteer', newOpenid()]) {
@@ -112,7 +112,7 @@ describe('staff actions: role and scope', () => {
   })
 })
 
-describe('privacy of the wisher\'s phone and address (raw responses)', () => {
+describe("privacy of the wisher's phone and address (raw responses)", () => {
   const contains = (res: unknown, w: { phone: string; address: string }) => {
     const text = JSON.stringify(res)
     return text.includes(w.phone) || text.includes(w.address)
@@ -160,11 +160,21 @@ describe('privacy of the wisher\'s phone and address (raw responses)', () => {
     const claim = await h.wish(v, 'claim', { wishId: w.id, promisedBy: day(2) })
     expect(contains(claim, w)).toBe(false)
 
-    const allowed = await Promise.all([h.wish(w.wisher, 'detail', { wishId: w.id }), h.wish(v, 'detail', { wishId: w.id }), h.wish('demo-staff', 'detail', { wishId: w.id }), h.wish('demo-admin', 'detail', { wishId: w.id })])
+    const allowed = await Promise.all([
+      h.wish(w.wisher, 'detail', { wishId: w.id }),
+      h.wish(v, 'detail', { wishId: w.id }),
+      h.wish('demo-staff', 'detail', { wishId: w.id }),
+      h.wish('demo-admin', 'detail', { wishId: w.id }),
+    ])
     for (const res of allowed) expect(res).toMatchObject({ ok: true, data: { contact: { phone: w.phone, address: w.address } } })
     expect((allowed[1] as any).data.viewer).toMatchObject({ isClaimant: true, canClaim: false })
 
-    const refused = await Promise.all([h.wish(other, 'detail', { wishId: w.id }), h.wish('demo-staff-tangmen', 'detail', { wishId: w.id }), h.wish('demo-resident', 'detail', { wishId: w.id }), h.wish('demo-volunteer', 'detail', { wishId: w.id })])
+    const refused = await Promise.all([
+      h.wish(other, 'detail', { wishId: w.id }),
+      h.wish('demo-staff-tangmen', 'detail', { wishId: w.id }),
+      h.wish('demo-resident', 'detail', { wishId: w.id }),
+      h.wish('demo-volunteer', 'detail', { wishId: w.id }),
+    ])
     for (const res of refused) {
       expect(res).toMatchObject({ ok: true })
       expect(contains(res, w)).toBe(false)
@@ -180,7 +190,12 @@ describe('privacy of the wisher\'s phone and address (raw responses)', () => {
 
   it('never answers with an openid', async () => {
     const w = await claimedWish(h)
-    const responses = await Promise.all([h.wish(w.wisher, 'detail', { wishId: w.id }), h.wish('demo-staff', 'detail', { wishId: w.id }), h.wish(w.claimant, 'listMyClaims', {}), h.wish(w.wisher, 'listMine', {})])
+    const responses = await Promise.all([
+      h.wish(w.wisher, 'detail', { wishId: w.id }),
+      h.wish('demo-staff', 'detail', { wishId: w.id }),
+      h.wish(w.claimant, 'listMyClaims', {}),
+      h.wish(w.wisher, 'listMine', {}),
+    ])
     for (const res of responses) {
       expect(JSON.stringify(res)).not.toContain(w.wisher)
       expect(JSON.stringify(res)).not.toContain(w.claimant)
@@ -205,7 +220,7 @@ describe('unsigned callers', () => {
   })
 })
 
-it('a second resident cannot cancel or confirm someone else\'s wish', async () => {
+it("a second resident cannot cancel or confirm someone else's wish", async () => {
   const w = await openWish(h)
   const r = await resident(h)
   expect(await h.wish(r, 'cancel', { wishId: w.id })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })

@@ -59,7 +59,25 @@ it('keeps every wish action within its database-request budget, on indexes', asy
 
   const calls = wishCalls(start)
   const seen = [...new Set(calls.map((c) => c.action))].sort()
-  expect(seen).toEqual(['cancel', 'claim', 'confirm', 'detail', 'fulfil', 'hide', 'listMine', 'listMyClaims', 'post', 'queue', 'release', 'report', 'resubmit', 'review', 'stats', 'wall', 'withdraw'])
+  expect(seen).toEqual([
+    'cancel',
+    'claim',
+    'confirm',
+    'detail',
+    'fulfil',
+    'hide',
+    'listMine',
+    'listMyClaims',
+    'post',
+    'queue',
+    'release',
+    'report',
+    'resubmit',
+    'review',
+    'stats',
+    'wall',
+    'withdraw',
+  ])
   for (const c of calls) {
     const limit = CEILING[c.action] ?? BUDGET
     expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })

@@ -26,7 +26,15 @@ it('20 volunteers claiming one wish at once: exactly one wins, 19 get WISH_NOT_O
   expect(messages.filter((m: any) => m.page.endsWith(w.id))).toHaveLength(1)
   // The winner's claim shows in their list; nobody else's.
   expect((await h.wishOk(winners[0]!, 'listMyClaims', {})).items.map((c: any) => c.id)).toEqual([w.id])
-  expect((await h.wishOk(volunteers.find((v) => v !== winners[0])!, 'listMyClaims', {})).items).toEqual([])
+  expect(
+    (
+      await h.wishOk(
+        volunteers.find((v) => v !== winners[0])!,
+        'listMyClaims',
+        {},
+      )
+    ).items,
+  ).toEqual([])
 })
 
 it('a claim and its own retry racing: both answer success, one claim is recorded', async () => {
@@ -61,7 +69,7 @@ it('withdraw racing a staff hide: one state change wins, the history stays consi
   expect(results.some((r) => r.ok)).toBe(true)
 })
 
-it('concurrent reports by different users all count; the same user\'s concurrent reports count once', async () => {
+it("concurrent reports by different users all count; the same user's concurrent reports count once", async () => {
   const w = await openWish(h)
   const reporters = await Promise.all([1, 2, 3, 4].map(() => volunteer(h)))
   await Promise.all(reporters.map((r) => h.wishOk(r, 'report', { wishId: w.id, reason: '不实' })))

@@ -14,7 +14,7 @@ afterAll(async () => {
 const lastEntry = (doc: any) => doc.history[doc.history.length - 1]
 
 describe('post', () => {
-  it('creates a pending_review wish in the wisher\'s community with the display name and a history entry', async () => {
+  it("creates a pending_review wish in the wisher's community with the display name and a history entry", async () => {
     const wisher = await resident(h, '庆城社区')
     const input: Record<string, any> = wishInput({ photos: ['cloud://hemei-local.hemei-local/wishes/a.jpg'] })
     const out = await h.wishOk(wisher, 'post', input)
@@ -131,7 +131,7 @@ describe('cancel', () => {
     expect(lastEntry(doc)).toMatchObject({ action: 'cancel', to: 'cancelled', reason: '问题已经解决了', role: 'wisher' })
   })
 
-  it('refuses a claimed wish (INVALID_STATE) and someone else\'s wish (ROLE_REQUIRED)', async () => {
+  it("refuses a claimed wish (INVALID_STATE) and someone else's wish (ROLE_REQUIRED)", async () => {
     const w = await claimedWish(h)
     expect(await h.wish(w.wisher, 'cancel', { wishId: w.id })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('已被认领') })
     const o = await openWish(h)
@@ -196,7 +196,7 @@ describe('claim → fulfil → confirm', () => {
     expect(detail.claim).toMatchObject({ claimantName: '鼓楼供电共建小组', unitName: '鼓楼供电共建小组', promisedBy: day(5) })
   })
 
-  it('lets scoped staff confirm on the wisher\'s behalf', async () => {
+  it("lets scoped staff confirm on the wisher's behalf", async () => {
     const w = await fulfilledWish(h, '庆城社区')
     expect(await h.wishOk('demo-staff', 'confirm', { wishId: w.id })).toEqual({ id: w.id, status: 'closed' })
     expect(lastEntry(await stored(h, w.id))).toMatchObject({ by: 'demo-staff', role: 'staff', action: 'confirm' })
@@ -355,7 +355,7 @@ describe('lists', () => {
 })
 
 describe('stats', () => {
-  it('counts by status, recent fulfilments and medians for the staff member\'s communities', async () => {
+  it("counts by status, recent fulfilments and medians for the staff member's communities", async () => {
     const w = await fulfilledWish(h, '北江社区')
     await h.wishOk('demo-admin', 'confirm', { wishId: w.id })
     await pendingWish(h, '北江社区')

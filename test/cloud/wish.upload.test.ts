@@ -33,7 +33,7 @@ it('stores an image and answers its fileID; the file is served back', async () =
   expect((await upload(name(), PNG)).status).toBe(200)
 })
 
-it('a wish\'s photos reach the detail as temporary URLs (unknown files are left out)', async () => {
+it("a wish's photos reach the detail as temporary URLs (unknown files are left out)", async () => {
   const { fileID } = await (await upload(name(), JPEG)).json()
   const wisher = await resident(h)
   const missing = 'cloud://hemei-local.hemei-local/wishes/never-uploaded.jpg'

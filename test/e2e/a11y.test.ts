@@ -165,9 +165,9 @@ test('大字模式 on h5: tab bar, 大字模式 row, whole-box inputs, button na
     expect(await page.locator('meta[name=viewport]').getAttribute('content')).not.toMatch(/user-scalable\s*=\s*no|maximum-scale/)
 
     // The tab bar follows large mode: labels >= 18 px, items >= 60 px tall.
-    const tabs = await page.locator('.weui-tabbar__item').evaluateAll((els) =>
-      els.map((e) => ({ h: e.getBoundingClientRect().height, px: parseFloat(getComputedStyle(e.querySelector('.weui-tabbar__label')!).fontSize) })),
-    )
+    const tabs = await page
+      .locator('.weui-tabbar__item')
+      .evaluateAll((els) => els.map((e) => ({ h: e.getBoundingClientRect().height, px: parseFloat(getComputedStyle(e.querySelector('.weui-tabbar__label')!).fontSize) })))
     expect(tabs.length).toBe(2)
     for (const t of tabs) {
       expect(t.px).toBeGreaterThanOrEqual(18)

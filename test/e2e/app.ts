@@ -1,7 +1,7 @@
 // What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
 // picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
 import type { Locator, Page } from 'playwright-core'
-import { byText, see, tap, timed } from './harness'
+import { see, tap, timed } from './harness'
 
 /** True when the app shows a tab page (the start page, 首页 or 我的), which has the tab bar. */
 const onTabPage = (page: Page) => page.evaluate(() => /^(#\/?)?(pages\/(home|me)\/index)?(\?.*)?$/.test(location.hash))
@@ -56,7 +56,11 @@ export async function chooseEarlierUser(page: Page, openid: string, nickname: st
   await openPersonaPicker(page)
   const picker = current(page)
   const entries = picker.locator('.hm-card, .hm-row, taro-button-core')
-  const entry = entries.filter({ hasText: openid }).or(entries.filter({ hasText: nickname })).locator('visible=true').first()
+  const entry = entries
+    .filter({ hasText: openid })
+    .or(entries.filter({ hasText: nickname }))
+    .locator('visible=true')
+    .first()
   try {
     await entry.waitFor({ state: 'visible', timeout: 5000 })
   } catch {
@@ -127,7 +131,9 @@ export async function pickOption(page: Page, opener: Locator, option: string | R
   const pattern = typeof option === 'string' ? option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : option.source
   await page.waitForFunction(
     ({ pattern }) => {
-      const ind = Array.from(document.querySelectorAll('.weui-picker__indicator')).find((e) => e.getClientRects().length > 0)?.getBoundingClientRect()
+      const ind = Array.from(document.querySelectorAll('.weui-picker__indicator'))
+        .find((e) => e.getClientRects().length > 0)
+        ?.getBoundingClientRect()
       if (!ind) return false
       const at = document.elementsFromPoint(ind.left + ind.width / 2, ind.top + ind.height / 2)
       const row = at.find((e) => e.classList.contains('weui-picker__item'))
@@ -193,4 +199,4 @@ export async function toastGone(page: Page): Promise<void> {
   })
 }
 
-export { byText, see, tap }
+export { see, tap }

@@ -137,7 +137,10 @@ export async function appMounted(page: Page): Promise<void> {
 
 /** The visible element whose own text is exactly `text` (Taro renders text in custom elements). */
 export function byText(page: Page | Locator, text: string | RegExp): Locator {
-  return page.getByText(text, { exact: typeof text === 'string' }).locator('visible=true').first()
+  return page
+    .getByText(text, { exact: typeof text === 'string' })
+    .locator('visible=true')
+    .first()
 }
 
 /** Clicks the visible element with this exact text, once it is there. */

@@ -96,9 +96,9 @@ test('大字模式 makes body text at least 18 pt-equivalent, on 我的 and on �
     await shot(page, 'me-large')
 
     // Tap targets (buttons, list rows) are at least 60 CSS px tall in large mode (适老化: 60×60 dp).
-    const heights = await me.locator('.hm-btn, .hm-row').evaluateAll((els) =>
-      els.filter((e) => e.getClientRects().length > 0).map((e) => [(e.textContent || '').trim().slice(0, 12), Math.round(e.getBoundingClientRect().height)] as const),
-    )
+    const heights = await me
+      .locator('.hm-btn, .hm-row')
+      .evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => [(e.textContent || '').trim().slice(0, 12), Math.round(e.getBoundingClientRect().height)] as const))
     expect(heights.length).toBeGreaterThan(0)
     expect(heights.filter(([, h]) => h < 60)).toEqual([])
 

@@ -240,7 +240,10 @@ test('a wish goes from posted to approved, claimed (a second volunteer is refuse
     const wallAndDetail = async (suffix: string) => {
       await openWall(page)
       // (Page wraps every page in .hm-page, with .hm-large in 大字模式.)
-      await current(page).locator(suffix ? '.hm-page.hm-large' : '.hm-page:not(.hm-large)').first().waitFor({ state: 'visible' })
+      await current(page)
+        .locator(suffix ? '.hm-page.hm-large' : '.hm-page:not(.hm-large)')
+        .first()
+        .waitFor({ state: 'visible' })
       const card = wishCard(page)
       await see(card, '已圆满')
       await see(card, `感谢：${THANKS}`)

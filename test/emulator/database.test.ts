@@ -15,7 +15,21 @@ beforeAll(async () => {
   db = cloud.database()
   _ = db.command
   await db.createCollection('items')
-  await db.collection('items').add({ data: { _id: 'a', n: 1, tags: ['x', 'y'], obj: { c: 2, d: 'deep' }, name: 'Apple', scores: [1, 5, 9], kind: 'fruit', rows: [{ a: 1, b: 'x' }, { a: 5, b: 'y' }] } })
+  await db.collection('items').add({
+    data: {
+      _id: 'a',
+      n: 1,
+      tags: ['x', 'y'],
+      obj: { c: 2, d: 'deep' },
+      name: 'Apple',
+      scores: [1, 5, 9],
+      kind: 'fruit',
+      rows: [
+        { a: 1, b: 'x' },
+        { a: 5, b: 'y' },
+      ],
+    },
+  })
   await db.collection('items').add({ data: { _id: 'b', n: 2, tags: ['y'], obj: { c: 3 }, name: 'banana', scores: [2, 4], kind: 'fruit', rows: [{ a: 5, b: 'x' }] } })
   await db.collection('items').add({ data: { _id: 'c', n: 3, tags: [], name: 'Carrot', scores: [7], kind: 'veg', opt: null } })
   await db.collection('items').add({ data: { _id: 'd', n: 10, tags: ['x'], obj: { c: 2 }, name: 'date', scores: [], kind: 'fruit' } })
@@ -82,7 +96,10 @@ describe('serverDate', () => {
     expect(data.at).toBeInstanceOf(Date)
     expect(data.at.getTime()).toBeGreaterThanOrEqual(before - 5)
     expect(data.later.getTime() - data.at.getTime()).toBeGreaterThanOrEqual(59_990)
-    await db.collection('items').doc('sd').update({ data: { at2: db.serverDate({ offset: -1000 }) } })
+    await db
+      .collection('items')
+      .doc('sd')
+      .update({ data: { at2: db.serverDate({ offset: -1000 }) } })
     const { data: d2 } = await db.collection('items').doc('sd').get()
     expect(d2.at2).toBeInstanceOf(Date)
     expect(await ids(db.collection('items').where({ later: _.gt(db.serverDate()) }))).toEqual(['sd'])
@@ -155,7 +172,9 @@ describe('update operators', () => {
     await coll().add({ data: { _id: 'w1', grp: 'w', v: 1 } })
     await coll().add({ data: { _id: 'w2', grp: 'w', v: 2 } })
     await coll().add({ data: { _id: 'w3', grp: 'w', v: 2 } })
-    const r = await coll().where({ grp: 'w' }).update({ data: { v: 2 } })
+    const r = await coll()
+      .where({ grp: 'w' })
+      .update({ data: { v: 2 } })
     expect(r.stats.updated).toBe(1)
     const r2 = await coll().where({ grp: 'w', v: 2 }).remove()
     expect(r2.stats.removed).toBe(3)
@@ -203,7 +222,12 @@ describe('errors CloudBase raises', () => {
   })
   test('write to a missing collection', async () => {
     await expect(db.collection('nope').add({ data: { x: 1 } })).rejects.toMatchObject({ errCode: -502005 })
-    await expect(db.collection('nope').doc('x').update({ data: { x: 1 } })).rejects.toMatchObject({ errCode: -502005 })
+    await expect(
+      db
+        .collection('nope')
+        .doc('x')
+        .update({ data: { x: 1 } }),
+    ).rejects.toMatchObject({ errCode: -502005 })
   })
   test("field names starting with '$' are refused", async () => {
     await expect(db.collection('items').add({ data: { ok: 1, nested: { $bad: 1 } } })).rejects.toMatchObject({ errCode: -502001 })
@@ -230,7 +254,7 @@ describe('get() limit', () => {
     expect((await db.collection('many').limit(1000).get()).data).toHaveLength(150)
   })
   test('the server clamps a raw request above 1000 and defaults a missing limit to 100', async () => {
-    const post = (body: object) => fetch(emu.url + '/tcb', { method: 'POST', body: JSON.stringify({ collectionName: 'many', queryType: 'WHERE', ...body }) }).then(r => r.json())
+    const post = (body: object) => fetch(emu.url + '/tcb', { method: 'POST', body: JSON.stringify({ collectionName: 'many', queryType: 'WHERE', ...body }) }).then((r) => r.json())
     expect((await post({ action: 'database.getDocument' })).data.list).toHaveLength(100)
     expect((await post({ action: 'database.getDocument', limit: 5000 })).data.list).toHaveLength(150)
   })

@@ -31,13 +31,13 @@ async function startChild(dataDir: string): Promise<Child> {
     env: { ...process.env, HEMEI_PORT: String(port), HEMEI_DATA_DIR: dataDir, HEMEI_QUIET: '1', HEMEI_FUNCTIONS_DIR: FIXTURE_FUNCTIONS },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const exited = new Promise<{ code: number | null; signal: string | null }>(resolve => proc.on('exit', (code, signal) => resolve({ code, signal })))
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })))
   let err = ''
-  proc.stderr!.on('data', d => (err += d))
+  proc.stderr!.on('data', (d) => (err += d))
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out} ${err}`)), 30_000)
-    proc.stdout!.on('data', d => {
+    proc.stdout!.on('data', (d) => {
       out += d
       const m = /Hemei emulator: (http:\/\/\S+?)\/?\s/.exec(out)
       if (m) {
@@ -81,7 +81,7 @@ test('every acknowledged insert survives kill -9 mid-burst; a clean restart keep
       }
     }
   })
-  while (acked.length < 200) await new Promise(r => setTimeout(r, 5))
+  while (acked.length < 200) await new Promise((r) => setTimeout(r, 5))
   first.proc.kill('SIGKILL')
   const how = await first.exited
   stop = true
@@ -91,7 +91,7 @@ test('every acknowledged insert survives kill -9 mid-burst; a clean restart keep
 
   const second = await startChild(dataDir)
   const present = await allIds(second.url, 'requests')
-  const missing = ackedAtKill.filter(id => !present.has(id))
+  const missing = ackedAtKill.filter((id) => !present.has(id))
   expect(missing).toEqual([])
   expect(present.size).toBeGreaterThanOrEqual(ackedAtKill.length)
 

@@ -23,13 +23,13 @@ test('50 concurrent calls from 5 users: each sees its own openid, before and aft
   const users = ['u-a', 'u-b', 'u-c', 'u-d', 'u-e']
   const calls = Array.from({ length: 50 }, (_v, i) => {
     const openid = users[i % users.length]
-    return call(emu.url, 'whoami', { action: 'who', delayMs: 20 + ((i * 7) % 40) }, openid).then(async r => ({ openid, res: await r.json() }))
+    return call(emu.url, 'whoami', { action: 'who', delayMs: 20 + ((i * 7) % 40) }, openid).then(async (r) => ({ openid, res: await r.json() }))
   })
   const results = await Promise.all(calls)
   for (const { openid, res } of results) {
     expect(res).toMatchObject({ ok: true, data: { openid, before: openid, env: 'hemei-local', admins: 'demo-admin' } })
   }
-  const stats = emu.calls.filter(c => c.fn === 'whoami' && c.action === 'who')
+  const stats = emu.calls.filter((c) => c.fn === 'whoami' && c.action === 'who')
   expect(stats).toHaveLength(50)
   expect(stats[0]).toMatchObject({ dbRequests: 0, responseBytes: expect.any(Number), durationMs: expect.any(Number) })
 })
@@ -64,9 +64,9 @@ test('a function that hangs times out → INTERNAL; its instance is replaced', a
 
 test('an instance that dies while idle is replaced, and the emulator survives', async () => {
   expect(await emu.invoke('whoami', { action: 'late-crash', delayMs: 1 }, 'u-a')).toMatchObject({ ok: true })
-  await new Promise(r => setTimeout(r, 300))
+  await new Promise((r) => setTimeout(r, 300))
   // A job given to the dead instance would time out and answer INTERNAL.
-  const results = await Promise.all([1, 2, 3, 4, 5, 6].map(i => emu.invoke('whoami', { action: 'who', delayMs: 1 }, `u-${i}`)))
+  const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => emu.invoke('whoami', { action: 'who', delayMs: 1 }, `u-${i}`)))
   for (const [i, r] of results.entries()) expect(r).toMatchObject({ ok: true, data: { openid: `u-${i + 1}` } })
 })
 

@@ -23,7 +23,7 @@ export function sdkFor(url: string): any {
   process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
   let cloud: any
   jest.isolateModules(() => {
-      cloud = require('wx-server-sdk')
+    cloud = require('wx-server-sdk')
   })
   cloud.init({ env: 'test', serviceUrl: url, secretId: 'local', secretKey: 'local' })
   return cloud

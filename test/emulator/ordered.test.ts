@@ -86,7 +86,7 @@ function run(store: Store, coll: string, q: { query: Doc; order: Doc; skip: numb
   const o = store.orderedCandidates(coll, q.query, q.order, q.skip + q.limit)
   store.useOrderedPlans = true
   const docs = o ? o.docs : store.candidates(coll, q.query).docs
-  return { ids: findDocs(docs, q.query, { order: q.order, offset: q.skip, limit: q.limit }).map(d => d._id), ordered: !!o }
+  return { ids: findDocs(docs, q.query, { order: q.order, offset: q.skip, limit: q.limit }).map((d) => d._id), ordered: !!o }
 }
 
 function freshStore(): Store {
@@ -146,7 +146,18 @@ test('skip and limit across batch and re-read boundaries, both directions, $in p
   ]
   for (const query of queries) {
     for (const order of [{ publishedAt: -1, _id: -1 }, { publishedAt: 1, _id: 1 }, { publishedAt: -1, _id: 1 }, { publishedAt: 1 }]) {
-      for (const [skip, limit] of [[0, 21], [43, 21], [63, 2], [64, 64], [250, 21], [255, 3], [1000, 100], [1020, 21], [1490, 50], [2999, 10]]) {
+      for (const [skip, limit] of [
+        [0, 21],
+        [43, 21],
+        [63, 2],
+        [64, 64],
+        [250, 21],
+        [255, 3],
+        [1000, 100],
+        [1020, 21],
+        [1490, 50],
+        [2999, 10],
+      ]) {
         const q = { query, order, skip, limit }
         const got = run(store, 'w', q, true)
         expect(got.ordered).toBe(true)
@@ -179,7 +190,7 @@ test('falls back when the index order is not provably mingo order: mixed kinds, 
 
   // Strings mixed with objects fall back; strings alone do not.
   const labels = { query: { kind: 'k' }, order: { label: 1, _id: 1 }, skip: 0, limit: 3 }
-  store.write(['b', 'a', 'c'].map(l => ({ coll: 'w', id: `l${l}`, doc: { _id: `l${l}`, kind: 'k', label: l } })))
+  store.write(['b', 'a', 'c'].map((l) => ({ coll: 'w', id: `l${l}`, doc: { _id: `l${l}`, kind: 'k', label: l } })))
   expect(run(store, 'w', labels, true)).toEqual({ ids: ['la', 'lb', 'lc'], ordered: true })
   store.write([{ coll: 'w', id: 'lo', doc: { _id: 'lo', kind: 'k', label: { x: 1 } } }])
   expect(run(store, 'w', labels, true)).toEqual({ ids: run(store, 'w', labels, false).ids, ordered: false })
@@ -253,7 +264,13 @@ describe('through the real wx-server-sdk', () => {
     expect(matching).toBeGreaterThan(2000)
     for (const where of [district, community]) {
       for (const dir of ['desc', 'asc'] as const) {
-        for (const [skip, limit] of [[0, 21], [21, 21], [60, 21], [250, 21], [1000, 21]]) {
+        for (const [skip, limit] of [
+          [0, 21],
+          [21, 21],
+          [60, 21],
+          [250, 21],
+          [1000, 21],
+        ]) {
           const before = store.stats.docsLoaded
           const plans = store.stats.orderedPlans
           const got = (await wall(where, dir, skip, limit)).data
@@ -304,7 +321,13 @@ describe('through the real wx-server-sdk', () => {
     const store = emu.core.store
     await db.collection('users').add({ data: { _id: 'u-multi', communityId: 'a', staffCommunityIds: ['a', 'b'] } })
     // users.staff is a single-key index: no sort key after it, so no ordered plan; the result still holds each user once.
-    const got = (await db.collection('users').where({ staffCommunityIds: _.in(['a', 'b']) }).orderBy('_id', 'asc').get()).data
+    const got = (
+      await db
+        .collection('users')
+        .where({ staffCommunityIds: _.in(['a', 'b']) })
+        .orderBy('_id', 'asc')
+        .get()
+    ).data
     expect(got.map((u: Doc) => u._id)).toEqual(['u-multi'])
     const plans = store.stats.orderedPlans
     const res = await db.runTransaction(async (t: any) => t.collection('wishes').where({ status: 'open' }).orderBy('publishedAt', 'desc').limit(3).get())

@@ -55,7 +55,10 @@ test('demo users match the personas and the UserDoc shape', async () => {
 })
 
 test('a restart does not seed again, and keeps changes', async () => {
-  await db.collection('users').doc('demo-resident').update({ data: { nickname: '林阿姨改' } })
+  await db
+    .collection('users')
+    .doc('demo-resident')
+    .update({ data: { nickname: '林阿姨改' } })
   await emu.close()
   emu = await startEmulator({ port: 0, dataDir, staticDir, functionsDir: FIXTURE_FUNCTIONS, quiet: true })
   db = sdkFor(emu.url + '/tcb').database()

@@ -68,7 +68,5 @@ test('subscribeMessage.send is logged and served at /api/dev/messages', async ()
   })
   expect(r).toMatchObject({ errCode: 0 })
   const { messages } = await (await fetch(emu.url + '/api/dev/messages')).json()
-  expect(messages).toEqual([
-    expect.objectContaining({ touser: 'demo-resident', templateId: 'tpl-wish-claimed', data: { thing1: { value: '修门锁' } } }),
-  ])
+  expect(messages).toEqual([expect.objectContaining({ touser: 'demo-resident', templateId: 'tpl-wish-claimed', data: { thing1: { value: '修门锁' } } })])
 })

@@ -40,7 +40,7 @@ test('SQLite answers an indexed query from the index (EXPLAIN QUERY PLAN)', () =
   const plan = planQuery({ communityId: 'c', status: 'pending' }, defs)!
   const sql = `SELECT e.id FROM index_entries e WHERE e.coll = ? AND e.ix = ? AND ${plan.where}`
   const rows = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('apps', plan.index, ...plan.params) as { detail: string }[]
-  expect(rows.map(r => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX index_entries_keys/)
+  expect(rows.map((r) => r.detail).join(' ')).toMatch(/USING (COVERING )?INDEX index_entries_keys/)
   store.close()
 })
 
@@ -55,9 +55,9 @@ test('indexes declared after data exists are backfilled; candidates are a supers
   store.ensureIndex('users', defs[1])
   const c = store.candidates('users', { staffCommunityIds: 'x' })
   expect(c.index).toBe('staff')
-  expect(c.docs.map(d => d._id).sort()).toEqual(['a', 'c'])
+  expect(c.docs.map((d) => d._id).sort()).toEqual(['a', 'c'])
   store.write([{ coll: 'users', id: 'a', doc: { _id: 'a', staffCommunityIds: ['y'] } }])
-  expect(store.candidates('users', { staffCommunityIds: 'x' }).docs.map(d => d._id)).toEqual(['c'])
+  expect(store.candidates('users', { staffCommunityIds: 'x' }).docs.map((d) => d._id)).toEqual(['c'])
   store.close()
 })
 
@@ -86,8 +86,16 @@ test('a transaction reads its snapshot, not later commits; the write-set check c
 test('ensureCollections follows the declared list: new indexes built, removed ones dropped', () => {
   const { ensureCollections } = require('../../cloud/emulator/seed')
   const store = new Store(tmpDir())
-  ensureCollections(store, [{ name: 'x', indexes: [{ name: 'a', keys: { a: 1 } }, { name: 'b', keys: { b: 1 } }] }])
-  expect(store.indexesOf('x').map(d => d.name)).toEqual(['a', 'b'])
+  ensureCollections(store, [
+    {
+      name: 'x',
+      indexes: [
+        { name: 'a', keys: { a: 1 } },
+        { name: 'b', keys: { b: 1 } },
+      ],
+    },
+  ])
+  expect(store.indexesOf('x').map((d) => d.name)).toEqual(['a', 'b'])
   ensureCollections(store, [{ name: 'x', indexes: [{ name: 'b', keys: { b: 1, c: 1 } }] }])
   expect(store.indexesOf('x')).toEqual([{ name: 'b', keys: { b: 1, c: 1 } }])
   expect(store.db.prepare("SELECT COUNT(*) AS n FROM index_defs WHERE coll = 'x'").get()).toEqual({ n: 1 })

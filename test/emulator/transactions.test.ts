@@ -25,8 +25,14 @@ const bal = async (id: string) => (await db.collection('acc').doc(id).get()).dat
 test('doc operations inside a transaction commit atomically; reads see own writes', async () => {
   const result = await db.runTransaction(async (t: any) => {
     const a = (await t.collection('acc').doc('A').get()).data
-    await t.collection('acc').doc('A').update({ data: { bal: _.inc(-30) } })
-    await t.collection('acc').doc('B').update({ data: { bal: _.inc(30) } })
+    await t
+      .collection('acc')
+      .doc('A')
+      .update({ data: { bal: _.inc(-30) } })
+    await t
+      .collection('acc')
+      .doc('B')
+      .update({ data: { bal: _.inc(30) } })
     await t.collection('acc').add({ data: { _id: 'log1', amount: 30 } })
     const again = (await t.collection('acc').doc('A').get()).data
     // Outside the transaction nothing is visible yet.
@@ -42,7 +48,10 @@ test('doc operations inside a transaction commit atomically; reads see own write
 
 test('set and remove inside a transaction', async () => {
   await db.runTransaction(async (t: any) => {
-    await t.collection('acc').doc('tmp').set({ data: { x: 1 } })
+    await t
+      .collection('acc')
+      .doc('tmp')
+      .set({ data: { x: 1 } })
     await t.collection('acc').doc('log1').remove()
   })
   expect((await bal('tmp')).x).toBe(1)
@@ -52,7 +61,10 @@ test('set and remove inside a transaction', async () => {
 test('rollback discards the writes and rejects with the given value', async () => {
   await expect(
     db.runTransaction(async (t: any) => {
-      await t.collection('acc').doc('A').update({ data: { bal: 0 } })
+      await t
+        .collection('acc')
+        .doc('A')
+        .update({ data: { bal: 0 } })
       await t.rollback('nope')
     }),
   ).rejects.toBe('nope')
@@ -62,7 +74,10 @@ test('rollback discards the writes and rejects with the given value', async () =
 test('a throwing callback aborts the transaction', async () => {
   await expect(
     db.runTransaction(async (t: any) => {
-      await t.collection('acc').doc('A').update({ data: { bal: 1 } })
+      await t
+        .collection('acc')
+        .doc('A')
+        .update({ data: { bal: 1 } })
       throw new Error('boom')
     }),
   ).rejects.toThrow('boom')
@@ -74,12 +89,18 @@ test('a where() write inside a transaction is refused (single-document operation
   // from a caller (TCB session) that has a transaction open.
   await expect(
     db.runTransaction(async (t: any) => {
-      await t.collection('acc').where({ bal: _.gte(0) }).update({ data: { flag: true } })
+      await t
+        .collection('acc')
+        .where({ bal: _.gte(0) })
+        .update({ data: { flag: true } })
     }),
   ).rejects.toMatchObject({ errMsg: expect.stringContaining('not allowed in a transaction') })
   await expect(
     db.runTransaction(async (t: any) => {
-      await t.collection('acc').where({ bal: _.gte(0) }).remove()
+      await t
+        .collection('acc')
+        .where({ bal: _.gte(0) })
+        .remove()
     }),
   ).rejects.toBeTruthy()
   expect((await bal('A')).flag).toBeUndefined()
@@ -88,7 +109,15 @@ test('a where() write inside a transaction is refused (single-document operation
   expect(typeof tx.transactionId).toBe('string')
   const res = await fetch(emu.url + '/tcb/raw2', {
     method: 'POST',
-    body: JSON.stringify({ action: 'database.modifyDocument', collectionName: 'acc', queryType: 'WHERE', query: '{}', data: '{"$set":{"x":1}}', multi: true, transactionId: tx.transactionId }),
+    body: JSON.stringify({
+      action: 'database.modifyDocument',
+      collectionName: 'acc',
+      queryType: 'WHERE',
+      query: '{}',
+      data: '{"$set":{"x":1}}',
+      multi: true,
+      transactionId: tx.transactionId,
+    }),
   })
   expect(await res.json()).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   // Unknown ids on abort answer {}.
@@ -102,7 +131,7 @@ test('two concurrent runTransaction increments on one document: both succeed, at
   // Both read the same snapshot before either commits, then write: the second commit must conflict.
   let arrived = 0
   const barrier = () =>
-    new Promise<void>(resolve => {
+    new Promise<void>((resolve) => {
       arrived++
       const check = () => (arrived >= 2 ? resolve() : setTimeout(check, 5))
       check()
@@ -114,7 +143,10 @@ test('two concurrent runTransaction increments on one document: both succeed, at
         first.done = true
         await barrier()
       }
-      await t.collection('acc').doc('C').update({ data: { n: doc.n + 1 } })
+      await t
+        .collection('acc')
+        .doc('C')
+        .update({ data: { n: doc.n + 1 } })
       return doc.n + 1
     })
   const results = await Promise.all([increment({ done: false }), increment({ done: false })])
@@ -127,9 +159,9 @@ test('two concurrent runTransaction increments on one document: both succeed, at
 test('abandoned transactions time out', async () => {
   const emu2 = await startTestEmulator({ txTimeoutMs: 200 })
   try {
-    const post = (body: object) => fetch(emu2.url + '/tcb', { method: 'POST', body: JSON.stringify(body) }).then(r => r.json())
+    const post = (body: object) => fetch(emu2.url + '/tcb', { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json())
     const { transactionId } = await post({ action: 'database.startTransaction' })
-    await new Promise(r => setTimeout(r, 400))
+    await new Promise((r) => setTimeout(r, 400))
     expect(emu2.txStats.timedOut).toBe(1)
     expect(await post({ action: 'database.commitTransaction', transactionId })).toMatchObject({ code: expect.any(String) })
   } finally {

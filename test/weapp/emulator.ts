@@ -77,7 +77,6 @@ export function startEmulatorProcess(timeoutMs = 45000): Promise<RunningEmulator
  */
 export function withEmulator(): () => RunningEmulator {
   // required lazily so this module can be imported without loading the harness
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const harness = require('./harness') as typeof import('./harness')
   let emu: RunningEmulator | null = null
   beforeAll(async () => {

@@ -150,9 +150,7 @@ export function callAs(persona: string, name: string, data: Dict): Promise<any> 
 export function emulatorGet(urlPath: string): Promise<any> {
   if (!env.emulatorUrl) throw new Error('emulatorGet: no emulator configured (call useEmulator(url))')
   return new Promise((resolve, reject) => {
-    http
-      .get(`${env.emulatorUrl}${urlPath}`, (res) => readJson(res, resolve, reject))
-      .on('error', reject)
+    http.get(`${env.emulatorUrl}${urlPath}`, (res) => readJson(res, resolve, reject)).on('error', reject)
   })
 }
 
@@ -491,7 +489,7 @@ let gwxCache: { dir: string; root: (file: string) => any } | null = null
 function compiledTemplates(): (file: string) => any {
   if (!gwxCache || gwxCache.dir !== DIST) {
     const compiler = require('miniprogram-compiler')
-    // eslint-disable-next-line no-new-func
+
     gwxCache = { dir: DIST, root: new Function(compiler.wxmlToJs(DIST))() }
   }
   const root = gwxCache.root
@@ -513,13 +511,15 @@ function captureErrors() {
       const lines = String(x.stack || x.message).split('\n')
       return [lines[0], ...lines.slice(1, 6).map((l) => l.replace(/^\s+/, '    '))].join('\n')
     }
-    return typeof x === 'string' ? x.slice(0, 2000) : (() => {
-      try {
-        return JSON.stringify(x).slice(0, 2000)
-      } catch {
-        return String(x)
-      }
-    })()
+    return typeof x === 'string'
+      ? x.slice(0, 2000)
+      : (() => {
+          try {
+            return JSON.stringify(x).slice(0, 2000)
+          } catch {
+            return String(x)
+          }
+        })()
   }
   const original = console.error
   console.error = (...args: any[]) => {
@@ -784,7 +784,7 @@ export async function dispatch(root: any, target: Target, type: string, detail: 
   // walk up to the nearest element that exparser knows
   let node: any = el
   while (node && !node.__wxElement) node = node.parentNode
-  if (!node) throw new Error(`${typeof target === "object" && "nodeType" in target ? (target as Element).tagName : JSON.stringify(target)} is not an exparser element`)
+  if (!node) throw new Error(`${typeof target === 'object' && 'nodeType' in target ? (target as Element).tagName : JSON.stringify(target)} is not an exparser element`)
   const { exparser } = L
   exparser.Event.dispatchEvent(
     node.__wxElement,
@@ -804,7 +804,7 @@ let buttonDisabledProp: { dir: string; prop: string | null } | null = null
 /** The short name Taro's base.wxml gives a <button>'s `disabled` (e.g. `p2`), read from the build. */
 function disabledPropOfButton(): string | null {
   if (!buttonDisabledProp || buttonDisabledProp.dir !== DIST) {
-    let prop: string | null = null
+    let prop: string | null
     try {
       const m = /<button\b[^>]*?\sdisabled="\{\{i\.(\w+)\}\}"/.exec(fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8'))
       prop = m ? m[1] : null
@@ -849,7 +849,7 @@ export async function tap(root: any, target: Target): Promise<void> {
 /** Poll until predicate() returns truthy (or stops throwing); returns its value. */
 export async function waitFor<T>(predicate: () => T | Promise<T>, { timeout = 10000, interval = 20, message = '' } = {}): Promise<T> {
   const start = Date.now()
-  let lastErr: unknown = null
+  let lastErr: unknown
   for (;;) {
     try {
       const v = await predicate()

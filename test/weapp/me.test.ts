@@ -48,7 +48,7 @@ test('demo-resident (seeded with large font) gets the large text class from her 
   expect(page.root.dom.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(true)
 })
 
-test('follows WeChat\'s font size: large text class when fontSizeSetting is above the default', async () => {
+test("follows WeChat's font size: large text class when fontSizeSetting is above the default", async () => {
   // a new user has no profile preference: only WeChat's setting decides
   const persona = `dev-new-${Date.now().toString(36)}`
   const normal = renderPage('pages/me/index', { persona })

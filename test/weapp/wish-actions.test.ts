@@ -39,7 +39,11 @@ test('the claimant withdraws with a reason: the wish is open again, and the cont
   await page.tap({ text: '放弃认领' })
   await waitFor(() => calls('showToast').some((t) => t.title === '已放弃认领'))
   // the reason, then the confirmation
-  expect(calls('showModal').slice(3).map((m) => m.title)).toEqual(['放弃认领', '放弃认领'])
+  expect(
+    calls('showModal')
+      .slice(3)
+      .map((m) => m.title),
+  ).toEqual(['放弃认领', '放弃认领'])
   expect(calls('showModal')[4]).toMatchObject({ content: expect.stringContaining('心愿会回到心愿墙') })
   expect(action('withdraw')).toHaveLength(1)
   expect(action('withdraw')[0].data.input).toEqual({ wishId: 'wish-demo-schoolbag', reason: '临时要出差一个月' })

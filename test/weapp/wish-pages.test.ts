@@ -140,7 +140,10 @@ test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
   const page = renderPage(c.route, { persona: c.persona })
   const text = await settle(page)
   for (const s of c.shows) expect(text).toContain(s)
-  for (const h of c.hides || []) (typeof h === 'string' ? expect(text).not.toContain(h) : expect(text).not.toMatch(h))
+  for (const h of c.hides || []) {
+    if (typeof h === 'string') expect(text).not.toContain(h)
+    else expect(text).not.toMatch(h)
+  }
   for (const b of c.offers || []) expect(buttons(page)).toContain(b)
   for (const b of c.withholds || []) expect(buttons(page)).not.toContain(b)
   expect(text).not.toMatch(/系统繁忙|出错了/)

@@ -22,7 +22,14 @@ beforeAll(async () => {
   posted = []
   for (let u = 1; u <= 6; u++) {
     const openid = `dev-new-paging-${u}`
-    ok(await callAs(openid, 'user', { action: 'signUp', input: { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: 'junmen', nickname: `邻居${u}` }, requestId: `paging-signup-${u}` }), 'signUp')
+    ok(
+      await callAs(openid, 'user', {
+        action: 'signUp',
+        input: { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: 'junmen', nickname: `邻居${u}` },
+        requestId: `paging-signup-${u}`,
+      }),
+      'signUp',
+    )
     for (let k = 1; k <= 3; k++) {
       const n = (u - 1) * 3 + k
       const title = `第${n}个小心愿`

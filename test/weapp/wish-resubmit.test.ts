@@ -18,7 +18,16 @@ const action = (name: string) => env.cloudCalls.filter((c) => c.name === 'wish' 
 test('the wisher sees the rejection reason, edits the wish from the detail page and resubmits it', async () => {
   const posted = await callAs('demo-resident', 'wish', {
     action: 'post',
-    input: { title: '帮忙', description: '需要帮忙。', category: '其他', nameStyle: 'surname', surname: '林', honorific: '阿姨', contactPhone: '13905910011', address: '军门社区 白水井路 12 号 3 单元 201' },
+    input: {
+      title: '帮忙',
+      description: '需要帮忙。',
+      category: '其他',
+      nameStyle: 'surname',
+      surname: '林',
+      honorific: '阿姨',
+      contactPhone: '13905910011',
+      address: '军门社区 白水井路 12 号 3 单元 201',
+    },
     requestId: 'weapp-resubmit-post-1',
   })
   expect(posted).toMatchObject({ ok: true })

@@ -189,7 +189,11 @@ test('a slow answer for an earlier filter does not overwrite the list of the fil
   // the late 家电维修 answer arrives, and is ignored
   await waitFor(() => wallCalls().every((c) => c.result))
   await settle(page)
-  expect(wallCalls().find((c) => c.data.input.category === '家电维修')?.result.data.items.map((w: any) => w.title)).toEqual(['帮忙修理门锁'])
+  expect(
+    wallCalls()
+      .find((c) => c.data.input.category === '家电维修')
+      ?.result.data.items.map((w: any) => w.title),
+  ).toEqual(['帮忙修理门锁'])
   expect(cards(page)).toEqual([['陪老人聊天', '已圆满']])
   expect(page.all('.hm-chip-on').map((c) => c.textContent!.trim())).toEqual(['陪伴探访', '全部'])
   expect(env.errors).toEqual([])

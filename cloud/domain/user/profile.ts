@@ -69,7 +69,12 @@ export async function updateProfile(input: In<'updateProfile'>, ctx: Ctx): Promi
   if (input.largeFont !== undefined) patch.largeFont = input.largeFont
   const [application] = await Promise.all([
     latestApplication(ctx.db, ctx.openid),
-    Object.keys(patch).length ? ctx.db.collection('users').doc(ctx.openid).update({ data: { ...patch, updatedAt: ctx.now } }) : null,
+    Object.keys(patch).length
+      ? ctx.db
+          .collection('users')
+          .doc(ctx.openid)
+          .update({ data: { ...patch, updatedAt: ctx.now } })
+      : null,
   ])
   const user: UserDoc = { ...ctx.user, ...patch, updatedAt: ctx.now }
   return toMe(ctx, user, application)

@@ -24,7 +24,12 @@ export async function revokeStaff(input: In<'revokeStaff'>, ctx: Ctx): Promise<S
   const target = await signedUpUser(ctx, input.openid)
   const before = target.staffCommunityIds ?? []
   const drop = new Set(input.communityIds ?? before)
-  return setScope(ctx, target, before.filter((id) => !drop.has(id)), 'revokeStaff')
+  return setScope(
+    ctx,
+    target,
+    before.filter((id) => !drop.has(id)),
+    'revokeStaff',
+  )
 }
 
 /** Admin: everyone who is staff of at least one community. */

@@ -46,7 +46,10 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
   } catch (err) {
     // Give the lock back; then either this was a retry of a call whose application was since
     // withdrawn or rejected (the same _id exists), or the user may simply try again.
-    await users.where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: user.volunteerStatus ?? 'none' } }).catch(() => undefined)
+    await users
+      .where({ _id: ctx.openid, volunteerStatus: 'pending' })
+      .update({ data: { volunteerStatus: user.volunteerStatus ?? 'none' } })
+      .catch(() => undefined)
     const mine = isDuplicateKeyError(err) ? await ownApplication(ctx, id) : null
     if (mine) return mine
     throw err
@@ -78,7 +81,10 @@ export async function withdrawApplication(input: In<'withdrawApplication'>, ctx:
     .update({ data: { ...patch, history: db.command.push([entry]) } })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '只有审核中的申请可以撤回')
   await Promise.all([
-    db.collection('users').where({ _id: ctx.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: 'none', updatedAt: ctx.now } }),
+    db
+      .collection('users')
+      .where({ _id: ctx.openid, volunteerStatus: 'pending' })
+      .update({ data: { volunteerStatus: 'none', updatedAt: ctx.now } }),
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)
@@ -127,7 +133,10 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
     .update({ data: { ...patch, history: db.command.push([entry]) } })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   await Promise.all([
-    db.collection('users').where({ _id: app.openid, volunteerStatus: 'pending' }).update({ data: { volunteerStatus: to, updatedAt: ctx.now } }),
+    db
+      .collection('users')
+      .where({ _id: app.openid, volunteerStatus: 'pending' })
+      .update({ data: { volunteerStatus: to, updatedAt: ctx.now } }),
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)

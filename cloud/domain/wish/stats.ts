@@ -30,7 +30,11 @@ export async function stats(input: ParsedInputOf<'wish', 'stats'>, ctx: Ctx): Pr
   // A missing fulfilledAt sorts below every date (BSON order), so it never counts as recent.
   const recent = (since: Date) => ({ $cond: [{ $gte: ['$fulfilledAt', since] }, 1, 0] })
   const [byStatusRes, timesRes] = await Promise.all([
-    col.aggregate().match({ communityId: inScope }).group({ _id: '$status', n: { $sum: 1 } }).end(),
+    col
+      .aggregate()
+      .match({ communityId: inScope })
+      .group({ _id: '$status', n: { $sum: 1 } })
+      .end(),
     col
       .aggregate()
       .match({ communityId: inScope, status: _.in(['claimed', 'fulfilled', 'closed']) })

@@ -28,7 +28,7 @@ export function normalize(v: any): any {
 /** Replace every `{$tcb_server_date:{offset}}` with the Date now+offset, recursively. */
 export function resolveServerDates(v: any, now: number = nowMs()): any {
   if (v === null || typeof v !== 'object' || v instanceof Date || v instanceof RegExp) return v
-  if (Array.isArray(v)) return v.map(x => resolveServerDates(x, now))
+  if (Array.isArray(v)) return v.map((x) => resolveServerDates(x, now))
   const keys = Object.keys(v)
   if (keys.length === 1 && keys[0] === '$tcb_server_date') return new Date(now + Number(v.$tcb_server_date?.offset || 0))
   const out: Doc = {}

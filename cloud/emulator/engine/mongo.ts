@@ -48,7 +48,7 @@ const SUPPORTED_UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', 
  */
 export function applyUpdate(doc: Doc, updateDoc: Doc): void {
   const keys = Object.keys(updateDoc)
-  const hasOps = keys.some(k => k.startsWith('$'))
+  const hasOps = keys.some((k) => k.startsWith('$'))
   const ops: Doc = hasOps ? updateDoc : { $set: updateDoc }
   for (const op of Object.keys(ops)) {
     if (!SUPPORTED_UPDATE_OPS.has(op)) throw new OperatorError(`unknown update operator ${op}`)
@@ -58,7 +58,7 @@ export function applyUpdate(doc: Doc, updateDoc: Doc): void {
     if (op === '$addToSet') fields = fixAddToSetEach(fields)
     if (op === '$currentDate') {
       const at = now()
-      fields = Object.fromEntries(Object.keys(fields).map(k => [k, at]))
+      fields = Object.fromEntries(Object.keys(fields).map((k) => [k, at]))
       mingoUpdate(doc, { $set: fields } as any)
       continue
     }

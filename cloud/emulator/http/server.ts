@@ -31,7 +31,7 @@ function corsHeaders(req: http.IncomingMessage): Record<string, string> {
 /** Create the server (not yet listening). */
 export function createServer(core: EmulatorCore, host: string): http.Server {
   const server = http.createServer((req, res) => {
-    route(core, host, req, res).catch(e => {
+    route(core, host, req, res).catch((e) => {
       console.error('emulator: request failed', e)
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
       else res.destroy()

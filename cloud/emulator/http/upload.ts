@@ -43,7 +43,10 @@ export async function handleUpload(core: EmulatorCore, host: string, url: URL, r
 
   const cloudPath = url.searchParams.get('cloudPath') || ''
   if (!CLOUD_PATH.test(cloudPath)) return fail(res, 400, 'INVALID_INPUT', '图片路径应为 wishes/<文件名>.jpg')
-  const type = String(req.headers['content-type'] || '').split(';')[0].trim().toLowerCase()
+  const type = String(req.headers['content-type'] || '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase()
   if (!IMAGE_TYPES[type]) return fail(res, 415, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片')
   const declared = Number(req.headers['content-length'] || 0)
   if (declared > MAX_UPLOAD_BYTES) return fail(res, 413, 'INVALID_INPUT', '图片不能超过2MB')

@@ -68,7 +68,7 @@ export class FunctionPool {
 
   /** Run one invocation on a free instance (queueing if all are busy). */
   invoke(job: Invocation): Promise<InvocationResult> {
-    return new Promise(resolve => {
+    return new Promise((resolve) => {
       this.queue.push({ job, resolve })
       this.pump()
     })
@@ -92,7 +92,7 @@ export class FunctionPool {
       stderr: false,
     })
     worker.unref()
-    const ready = new Promise<boolean>(resolve => {
+    const ready = new Promise<boolean>((resolve) => {
       const onReady = (m: { ready?: boolean }) => {
         if (!m || !m.ready) return
         worker.off('message', onReady)
@@ -103,12 +103,12 @@ export class FunctionPool {
       worker.once('error', () => resolve(false))
     })
     const slot: Slot = { worker, session, busy: false, booting: true, ready }
-    void Promise.race([ready, new Promise<boolean>(r => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())]).then(ok => this.booted(slot, ok))
+    void Promise.race([ready, new Promise<boolean>((r) => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())]).then((ok) => this.booted(slot, ok))
     // An instance can die while idle (e.g. an error thrown after its invocation returned): drop it, and
     // keep an 'error' listener so such errors never reach the emulator process as unhandled.
     worker.on('error', () => undefined)
     worker.on('exit', () => {
-      if (!slot.busy) this.slots = this.slots.filter(s => s !== slot)
+      if (!slot.busy) this.slots = this.slots.filter((s) => s !== slot)
     })
     this.slots.push(slot)
     return slot
@@ -118,7 +118,7 @@ export class FunctionPool {
   private booted(slot: Slot, ok: boolean): void {
     slot.booting = false
     if (!ok) {
-      this.slots = this.slots.filter(s => s !== slot)
+      this.slots = this.slots.filter((s) => s !== slot)
       slot.worker.terminate().catch(() => undefined)
       this.queue.shift()?.resolve({ ok: false, error: 'instance failed to start', workerSession: slot.session })
     }
@@ -127,9 +127,9 @@ export class FunctionPool {
 
   private pump(): void {
     while (!this.closed && this.queue.length) {
-      const slot = this.slots.find(s => !s.busy && !s.booting)
+      const slot = this.slots.find((s) => !s.busy && !s.booting)
       if (!slot) {
-        if (this.slots.length < this.opts.size && !this.slots.some(s => s.booting)) this.spawn()
+        if (this.slots.length < this.opts.size && !this.slots.some((s) => s.booting)) this.spawn()
         return
       }
       slot.busy = true
@@ -151,7 +151,7 @@ export class FunctionPool {
       worker.off('exit', onExit)
       this.opts.onEnd?.(session, job)
       if (replace) {
-        this.slots = this.slots.filter(s => s !== slot)
+        this.slots = this.slots.filter((s) => s !== slot)
         worker.terminate().catch(() => undefined)
       } else slot.busy = false
       resolve({ ...r, workerSession: session })
@@ -174,6 +174,6 @@ export class FunctionPool {
     this.closed = true
     const slots = this.slots
     this.slots = []
-    await Promise.all(slots.map(s => s.worker.terminate().catch(() => undefined)))
+    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)))
   }
 }

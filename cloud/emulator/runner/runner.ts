@@ -49,7 +49,7 @@ export class Runner {
         file: this.fileOf(fn),
         size: o.poolSize,
         timeoutMs: o.timeoutMs,
-        workerEnv: session => ({
+        workerEnv: (session) => ({
           SCF_NAMESPACE: o.envName,
           TENCENTCLOUD: 'true',
           TENCENTCLOUD_RUNENV: 'SCF',
@@ -104,7 +104,7 @@ export class Runner {
 
   /** Stop every pool. */
   async close(): Promise<void> {
-    await Promise.all([...this.pools.values()].map(p => p.close()))
+    await Promise.all([...this.pools.values()].map((p) => p.close()))
     this.pools.clear()
   }
 }

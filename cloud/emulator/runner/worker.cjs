@@ -13,7 +13,7 @@ try {
 // under load does not count against the function.
 parentPort.postMessage({ ready: true })
 
-parentPort.on('message', async msg => {
+parentPort.on('message', async (msg) => {
   // Identity and per-invocation variables: this worker's process.env is its own copy.
   for (const [k, v] of Object.entries(msg.env)) process.env[k] = v
   try {

@@ -23,7 +23,7 @@ export function loadCollectionSpecs(file = path.resolve(__dirname, '../../collec
 export function ensureCollections(store: Store, specs: CollectionSpec[] = loadCollectionSpecs()): void {
   for (const spec of specs) {
     store.createCollection(spec.name)
-    const declared = new Set((spec.indexes || []).map(ix => ix.name))
+    const declared = new Set((spec.indexes || []).map((ix) => ix.name))
     for (const old of store.indexesOf(spec.name)) if (!declared.has(old.name)) store.dropIndex(spec.name, old.name)
     for (const ix of spec.indexes || []) store.ensureIndex(spec.name, ix)
   }
@@ -32,19 +32,31 @@ export function ensureCollections(store: Store, specs: CollectionSpec[] = loadCo
 /** Insert the demo data (communities, personas' users and applications). */
 export function seedDemoData(store: Store, now = nowMs()): void {
   store.write([
-    ...COMMUNITIES.map(d => ({ coll: 'communities', id: d._id, doc: { ...d } })),
-    ...demoUsers(now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })),
-    ...demoApplications(now).map(d => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } })),
-    ...demoWishes(now).map(d => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
+    ...COMMUNITIES.map((d) => ({ coll: 'communities', id: d._id, doc: { ...d } })),
+    ...demoUsers(now).map((d) => ({ coll: 'users', id: d._id, doc: { ...d } })),
+    ...demoApplications(now).map((d) => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } })),
+    ...demoWishes(now).map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
   ])
 }
 
 /** Add `n` bulk residents (bench data) in one transaction. */
 export function seedBulkUsers(store: Store, n: number, now = nowMs()): void {
-  store.write(bulkUsers(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'users', id: d._id, doc: { ...d } })))
+  store.write(
+    bulkUsers(
+      n,
+      COMMUNITIES.map((c) => c._id),
+      now,
+    ).map((d) => ({ coll: 'users', id: d._id, doc: { ...d } })),
+  )
 }
 
 /** Add `n` bulk wishes (bench data: ids `bulkwish-…`, posted by and claimed by the bulk users) in one transaction. */
 export function seedBulkWishes(store: Store, n: number, now = nowMs()): void {
-  store.write(bulkWishes(n, COMMUNITIES.map(c => c._id), now).map(d => ({ coll: 'wishes', id: d._id, doc: { ...d } })))
+  store.write(
+    bulkWishes(
+      n,
+      COMMUNITIES.map((c) => c._id),
+      now,
+    ).map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
+  )
 }

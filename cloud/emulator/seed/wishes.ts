@@ -9,7 +9,6 @@ import { chinaDay as day, nowMs } from '../../lib/dates'
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
 
-
 // The demo wishes of 张伯, 何阿姨 and 小刘 (openids seed-resident-*) were entered for them: they have no
 // user doc (not on the app, like many elderly wishers), so the personas and user counts stay as they were.
 
@@ -75,7 +74,13 @@ function build(s: Spec, now: number): WishDoc {
   if (s.claim && ['claimed', 'fulfilled', 'closed'].includes(s.status)) {
     const at = step(s.claim.openid, s.claim.role, 'claim', 'open', 'claimed', 20)
     doc.claimedAt = at
-    doc.claim = { openid: s.claim.openid, claimantName: s.claim.name, ...(s.claim.unitName ? { unitName: s.claim.unitName } : {}), promisedBy: day(now + s.claim.promisedInDays * DAY), claimedAt: at }
+    doc.claim = {
+      openid: s.claim.openid,
+      claimantName: s.claim.name,
+      ...(s.claim.unitName ? { unitName: s.claim.unitName } : {}),
+      promisedBy: day(now + s.claim.promisedInDays * DAY),
+      claimedAt: at,
+    }
   }
   if (['fulfilled', 'closed'].includes(s.status)) {
     const at = step(s.claim!.openid, s.claim!.role, 'fulfil', 'claimed', 'fulfilled', 30)

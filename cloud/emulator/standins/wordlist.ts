@@ -40,7 +40,9 @@ export interface CheckResult {
 
 /** Check a text against the word list (case-insensitive, ignoring whitespace). */
 export function checkText(text: string): CheckResult {
-  const t = String(text || '').toLowerCase().replace(/\s+/g, '')
+  const t = String(text || '')
+    .toLowerCase()
+    .replace(/\s+/g, '')
   for (const { word, label } of WORDS) {
     if (t.includes(word)) return { suggest: 'risky', label, keyword: word }
   }

@@ -32,7 +32,7 @@ export function valuesAt(doc: unknown, path: string[]): unknown[] {
     return [doc]
   }
   if (Array.isArray(doc)) {
-    const out = doc.flatMap(item => (item && typeof item === 'object' ? valuesAt(item, path) : []))
+    const out = doc.flatMap((item) => (item && typeof item === 'object' ? valuesAt(item, path) : []))
     return out.length ? out : [undefined]
   }
   if (doc === null || typeof doc !== 'object' || doc instanceof Date) return [undefined]
@@ -44,9 +44,9 @@ export function entriesFor(doc: Doc, def: IndexDef): Key[][] {
   let rows: Key[][] = [[]]
   for (const field of Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)) {
     const keys = [...new Set(valuesAt(doc, field.split('.')).map(encodeKey))]
-    rows = rows.flatMap(r => keys.map(k => [...r, k]))
+    rows = rows.flatMap((r) => keys.map((k) => [...r, k]))
   }
-  return rows.map(r => [...r, ...Array(MAX_INDEX_KEYS - r.length).fill(null)])
+  return rows.map((r) => [...r, ...Array(MAX_INDEX_KEYS - r.length).fill(null)])
 }
 
 interface FieldCond {
@@ -64,7 +64,7 @@ function fieldConditions(criteria: Doc): Map<string, FieldCond> {
   const add = (q: Doc) => {
     for (const [field, cond] of Object.entries(q)) {
       if (field === '$and' && Array.isArray(cond)) {
-        cond.forEach(c => c && typeof c === 'object' && add(c))
+        cond.forEach((c) => c && typeof c === 'object' && add(c))
         continue
       }
       if (field.startsWith('$')) continue
@@ -133,7 +133,7 @@ export function planQuery(criteria: Doc | undefined, defs: IndexDef[]): Plan | u
 export function sortIndex(order: Record<string, number> | undefined, defs: IndexDef[]): string | undefined {
   const fields = Object.keys(order || {})
   if (!fields.length) return undefined
-  return defs.find(d => {
+  return defs.find((d) => {
     const keys = Object.keys(d.keys)
     return fields.every((f, i) => keys[i] === f)
   })?.name
@@ -245,6 +245,6 @@ export function rawKindAt(raw: unknown, path: string[]): string {
 /** Whether index keys of values of these kinds sort in SQLite exactly (and strictly) as mingo sorts the values. */
 export function orderPreserving(kinds: Set<string> | undefined): boolean {
   if (!kinds) return false
-  const nonNull = [...kinds].filter(k => k !== 'null')
+  const nonNull = [...kinds].filter((k) => k !== 'null')
   return nonNull.length <= 1 && !nonNull.includes('other')
 }

@@ -112,7 +112,7 @@ export class Store {
 
   /** Names of all collections. */
   listCollections(): string[] {
-    return (this.db.prepare('SELECT name FROM collections ORDER BY name').all() as { name: string }[]).map(r => r.name)
+    return (this.db.prepare('SELECT name FROM collections ORDER BY name').all() as { name: string }[]).map((r) => r.name)
   }
 
   /** Declare an index; (re)builds its entries when new or changed. */
@@ -128,7 +128,7 @@ export class Store {
         for (const k of entriesFor(fromEJSON(r.doc), def)) this.stmts.addEntry.run(coll, def.name, ...k, r.id)
       }
     })()
-    const defs = this.defsOf(coll).filter(d => d.name !== def.name)
+    const defs = this.defsOf(coll).filter((d) => d.name !== def.name)
     defs.push({ name: def.name, keys: def.keys })
     this.indexes.set(coll, defs)
     this.kinds.delete(coll)
@@ -140,7 +140,10 @@ export class Store {
       this.db.prepare('DELETE FROM index_defs WHERE coll = ? AND name = ?').run(coll, name)
       this.db.prepare('DELETE FROM index_entries WHERE coll = ? AND ix = ?').run(coll, name)
     })()
-    this.indexes.set(coll, this.indexesOf(coll).filter(d => d.name !== name))
+    this.indexes.set(
+      coll,
+      this.indexesOf(coll).filter((d) => d.name !== name),
+    )
     this.kinds.delete(coll)
   }
 
@@ -165,7 +168,7 @@ export class Store {
   candidates(coll: string, criteria: Doc | undefined, conn: Sqlite = this.db): Candidates {
     const ids = idsOf(criteria)
     if (ids) {
-      const docs = ids.map(id => this.getById(coll, id, conn)?.doc).filter((d): d is Doc => !!d)
+      const docs = ids.map((id) => this.getById(coll, id, conn)?.doc).filter((d): d is Doc => !!d)
       return { docs, index: '_id' }
     }
     const plan = planQuery(criteria, this.indexesOf(coll))
@@ -173,11 +176,11 @@ export class Store {
       const sql = `SELECT d.doc FROM docs d WHERE d.coll = ? AND d.id IN (SELECT e.id FROM index_entries e WHERE e.coll = ? AND e.ix = ? AND ${plan.where})`
       const rows = stmt(conn, sql).all(coll, coll, plan.index, ...plan.params) as { doc: string }[]
       this.stats.docsLoaded += rows.length
-      return { docs: rows.map(r => fromEJSON(r.doc)), index: plan.index }
+      return { docs: rows.map((r) => fromEJSON(r.doc)), index: plan.index }
     }
     const rows = stmt(conn, 'SELECT doc FROM docs WHERE coll = ?').all(coll) as { doc: string }[]
     this.stats.docsLoaded += rows.length
-    return { docs: rows.map(r => fromEJSON(r.doc)) }
+    return { docs: rows.map((r) => fromEJSON(r.doc)) }
   }
 
   /** Kinds of value stored at each indexed field of `coll`, computed on first use (raw JSON, no EJSON parse), kept up by `write`. */
@@ -235,7 +238,7 @@ export class Store {
     const matches: Doc[] = []
     let cutSet = false
     let cut: unknown
-    for (let done = false; !done; ) {
+    for (let done = false; !done;) {
       const batch: Row[] = []
       while (batch.length < ORDERED_BATCH) {
         const r = next()
@@ -249,7 +252,7 @@ export class Store {
       }
       if (!batch.length) break
       const load = `SELECT id, doc FROM docs WHERE coll = ? AND id IN (${batch.map(() => '?').join(',')})`
-      const found = new Map((stmt(this.db, load).all(coll, ...batch.map(r => r.id)) as { id: string; doc: string }[]).map(r => [r.id, r.doc]))
+      const found = new Map((stmt(this.db, load).all(coll, ...batch.map((r) => r.id)) as { id: string; doc: string }[]).map((r) => [r.id, r.doc]))
       this.stats.docsLoaded += found.size
       for (const r of batch) {
         const text = found.get(r.id)
@@ -315,7 +318,7 @@ export class Store {
 
   /** All logged subscription messages, oldest first. */
   messages(): Doc[] {
-    return (this.db.prepare('SELECT seq, at, body FROM messages ORDER BY seq').all() as { seq: number; at: number; body: string }[]).map(r => ({
+    return (this.db.prepare('SELECT seq, at, body FROM messages ORDER BY seq').all() as { seq: number; at: number; body: string }[]).map((r) => ({
       seq: r.seq,
       at: new Date(r.at).toISOString(),
       ...fromEJSON(r.body),

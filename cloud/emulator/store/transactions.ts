@@ -30,7 +30,10 @@ export class TxManager {
   /** Counters for tests and the bench. */
   readonly stats = { started: 0, committed: 0, conflicts: 0, aborted: 0, timedOut: 0 }
 
-  constructor(private store: Store, private timeoutMs = 30_000) {}
+  constructor(
+    private store: Store,
+    private timeoutMs = 30_000,
+  ) {}
 
   /** Start a transaction for `session`; returns its id. */
   start(session: string): string {
@@ -71,10 +74,10 @@ export class TxManager {
   /** Candidate documents of a collection as the transaction sees them (snapshot + own writes). */
   candidates(tx: Tx, coll: string, criteria: Doc | undefined): { docs: Doc[]; index?: string } {
     const base = this.store.candidates(coll, criteria, tx.snapshot)
-    const own = [...tx.writes.values()].filter(c => c.coll === coll)
+    const own = [...tx.writes.values()].filter((c) => c.coll === coll)
     if (!own.length) return base
-    const ownIds = new Set(own.map(c => c.id))
-    const docs = base.docs.filter(d => !ownIds.has(String(d._id)))
+    const ownIds = new Set(own.map((c) => c.id))
+    const docs = base.docs.filter((d) => !ownIds.has(String(d._id)))
     for (const c of own) if (c.doc) docs.push(cloneDoc(c.doc))
     return { docs, index: base.index }
   }

@@ -99,11 +99,11 @@ function insertDocument(ctx: DbContext, p: Params, now: number) {
     if (doc._id === undefined) doc._id = newId()
     const id = String(doc._id)
     const exists = tx ? ctx.txm.read(tx, coll, id) : ctx.store.getById(coll, id)
-    if (exists || changes.some(c => c.id === id)) throw errors.requestFailed(`E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`)
+    if (exists || changes.some((c) => c.id === id)) throw errors.requestFailed(`E11000 duplicate key error collection: ${coll} index: _id_ dup key: { _id: "${id}" }`)
     changes.push({ coll, id, doc })
     ids.push(id)
   }
-  if (tx) changes.forEach(c => ctx.txm.stage(tx, coll, c.id, c.doc))
+  if (tx) changes.forEach((c) => ctx.txm.stage(tx, coll, c.id, c.doc))
   else ctx.store.write(changes)
   return { data: { insertedIds: ids } }
 }
@@ -151,7 +151,7 @@ function modified(doc: Doc, update: Doc, merge: boolean): { doc: Doc; changed: b
     applyUpdate(next, update)
     next._id = doc._id
   } else {
-    if (Object.keys(update).some(k => k.startsWith('$'))) throw errors.invalidOperator('set() takes a plain document, not update operators')
+    if (Object.keys(update).some((k) => k.startsWith('$'))) throw errors.invalidOperator('set() takes a plain document, not update operators')
     checkFieldNames(update)
     next = { ...cloneDoc(update), _id: doc._id }
   }
@@ -229,7 +229,7 @@ function removeDocument(ctx: DbContext, p: Params, now: number) {
   compileQuery(query)
   let matches = findDocs(candidates(ctx, undefined, coll, query, 'removeDocument'), query)
   if (p.multi === false) matches = matches.slice(0, 1)
-  if (matches.length) ctx.store.write(matches.map(d => ({ coll, id: String(d._id), doc: null })))
+  if (matches.length) ctx.store.write(matches.map((d) => ({ coll, id: String(d._id), doc: null })))
   return { data: { deleted: matches.length } }
 }
 
@@ -237,7 +237,7 @@ function removeDocument(ctx: DbContext, p: Params, now: number) {
 function aggregateDocuments(ctx: DbContext, p: Params, now: number) {
   const coll = collectionOf(ctx, p)
   const stages: { stageKey: string; stageValue: unknown }[] = Array.isArray(p.stages) ? p.stages : []
-  const pipeline = stages.map(s => ({ [s.stageKey]: parseParam(s.stageValue, now) }))
+  const pipeline = stages.map((s) => ({ [s.stageKey]: parseParam(s.stageValue, now) }))
   const firstMatch = pipeline[0] && '$match' in pipeline[0] ? (pipeline[0].$match as Doc) : undefined
   const docs = candidates(ctx, undefined, coll, firstMatch, 'aggregateDocuments')
   return { data: { list: aggregateDocs(docs, pipeline).map(toEJSON) } }

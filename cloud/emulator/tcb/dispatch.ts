@@ -27,11 +27,7 @@ export async function handleTcb(core: EmulatorCore, session: string, req: Incomi
   try {
     let out: object
     if (isDatabaseAction(action)) {
-      out = runDatabaseAction(
-        { store: core.store, txm: core.txm, session, onQuery: q => core.noteQuery(session, q.coll, q.index) },
-        action,
-        body,
-      )
+      out = runDatabaseAction({ store: core.store, txm: core.txm, session, onQuery: (q) => core.noteQuery(session, q.coll, q.index) }, action, body)
     } else if (isStorageAction(action)) {
       out = runStorageAction({ filesDir: core.filesDir, baseUrl: core.url, envName: core.opts.envName }, action, body)
     } else if (action === 'functions.invokeFunction') {
@@ -69,7 +65,7 @@ async function handleOpenApi(core: EmulatorCore, session: string, req: IncomingM
     if (action !== 'wx.openApi') throw new TcbError('SYS_ERR', `multipart action ${action} is not supported by the emulator`)
     const apiName = form.apiName?.toString() || ''
     const data = decodeRequestData(form.requestData)
-    const json = answerOpenApi({ logMessage: m => core.store.logMessage(m) }, apiName, data)
+    const json = answerOpenApi({ logMessage: (m) => core.store.logMessage(m) }, apiName, data)
     core.log(`openapi ${apiName} → ${JSON.stringify(json.result || { errcode: json.errcode })}`)
     const buf = encodeResponse(json)
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': buf.length })

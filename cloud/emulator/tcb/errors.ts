@@ -2,7 +2,10 @@
 
 /** An error the TCB API answers with `{code, message}`. */
 export class TcbError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }

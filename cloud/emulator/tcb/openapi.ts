@@ -92,7 +92,13 @@ export function answerOpenApi(ctx: OpenApiContext, apiName: string, data: Json):
     case 'security.msgSecCheck': {
       const r = checkText(String(data.content || ''))
       if (Number(data.version) === 2) {
-        return { errcode: 0, errmsg: 'ok', result: { suggest: r.suggest, label: r.label }, detail: [{ strategy: 'keyword', errcode: 0, suggest: r.suggest, label: r.label, keyword: r.keyword }], trace_id: 'local' }
+        return {
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest: r.suggest, label: r.label },
+          detail: [{ strategy: 'keyword', errcode: 0, suggest: r.suggest, label: r.label, keyword: r.keyword }],
+          trace_id: 'local',
+        }
       }
       return r.suggest === 'pass' ? { errcode: 0, errmsg: 'ok' } : { errcode: 87014, errmsg: 'risky content' }
     }

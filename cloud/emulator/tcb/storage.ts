@@ -68,7 +68,7 @@ function batchDeleteFile(ctx: StorageContext, p: Params) {
   const list: string[] = Array.isArray(p.fileid_list) ? p.fileid_list : []
   return {
     data: {
-      delete_list: list.map(fileID => {
+      delete_list: list.map((fileID) => {
         const cloudPath = cloudPathOf(fileID)
         const file = cloudPath && localFile(ctx, cloudPath)
         if (!cloudPath || !file || !fs.existsSync(file)) return { fileID, code: 'STORAGE_FILE_NONEXIST' }

@@ -5,7 +5,6 @@ import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
 import { useRemotePage } from '@/hooks/useRemotePage'
 
-
 /** Days with one decimal, or 暂无数据. */
 function days(v: number | null): string {
   return v === null || v === undefined ? '暂无数据' : `${Math.round(v * 10) / 10} 天`
