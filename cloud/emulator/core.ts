@@ -5,6 +5,10 @@ import { TxManager } from './store/transactions'
 import { Runner } from './runner/runner'
 import { ERROR_MESSAGES } from '../../src/contracts/errors'
 import { nowMs } from '../lib/dates'
+import { nestedDeeperThan } from './runner/depth'
+
+/** The answer to an event that never reaches a worker (nested too deep). */
+export const INVALID_INPUT_JSON = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
 
 /** Per-call figures, for the log and the bench (DESIGN.md §6: ≤ 4 database requests per user action). */
 export interface CallStat {
@@ -106,6 +110,8 @@ export class EmulatorCore {
     let json: string
     if (!this.runner.has(fn)) {
       json = JSON.stringify({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
+    } else if (nestedDeeperThan(event)) {
+      json = INVALID_INPUT_JSON
     } else {
       const r = await this.runner.invoke(fn, event, { openid }, state)
       if (r.ok) json = r.json ?? 'null'

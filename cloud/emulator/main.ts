@@ -1,6 +1,9 @@
 /** CLI: `tsx cloud/emulator/main.ts` — reads HEMEI_PORT and HEMEI_DATA_DIR, serves until SIGINT/SIGTERM. */
 import { startEmulator } from './index'
 
+// A last guard, not the fix: every invocation answers its own failures; anything that still escapes is logged.
+process.on('unhandledRejection', (reason) => console.error('Hemei emulator: unhandled rejection', reason))
+
 async function main(): Promise<void> {
   const emu = await startEmulator({
     port: process.env.HEMEI_PORT !== undefined ? Number(process.env.HEMEI_PORT) : undefined,

@@ -57,3 +57,16 @@ test('a bundle that cannot load fails its call with the load error, not the pool
     await pool.close()
   }
 })
+
+test('an event the instance cannot receive (nested 5,000 deep) fails that call only; the pool keeps serving', async () => {
+  const pool = whoami(1)
+  try {
+    let deep: unknown = []
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    const r = await pool.invoke({ event: { action: 'who', input: deep }, env: { WX_CONTEXT_KEYS: 'WX_OPENID', WX_OPENID: 'a' }, context: {} })
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/could not be sent/) })
+    expect(JSON.parse((await call(pool, 'b')).json!)).toMatchObject({ ok: true, data: { openid: 'b' } })
+  } finally {
+    await pool.close()
+  }
+})

@@ -166,7 +166,12 @@ export class FunctionPool {
     worker.on('message', onMessage)
     worker.on('error', onError)
     worker.on('exit', onExit)
-    worker.postMessage({ id, event: job.event, env: job.env, context: job.context })
+    try {
+      worker.postMessage({ id, event: job.event, env: job.env, context: job.context })
+    } catch (e) {
+      // The event could not be cloned (e.g. nested too deep): this call fails, the instance stays as it was.
+      finish({ ok: false, error: `invocation could not be sent to the instance: ${(e as Error)?.message || e}` }, false)
+    }
   }
 
   /** Stop all instances. */

@@ -1,6 +1,7 @@
 /** POST /tcb/...: the TCB API that wx-server-sdk talks to, dispatched on body.action. */
 import type { IncomingMessage, ServerResponse } from 'http'
-import { EmulatorCore } from '../core'
+import { EmulatorCore, INVALID_INPUT_JSON } from '../core'
+import { nestedDeeperThan } from '../runner/depth'
 import { readBody, sendJson } from '../http/body'
 import { TcbError } from './errors'
 import { isDatabaseAction, runDatabaseAction } from './database'
@@ -51,6 +52,8 @@ async function invokeFunction(core: EmulatorCore, session: string, body: Record<
   } catch {
     throw new TcbError('INVALID_PARAM', 'request_data must be JSON')
   }
+  // Refused before it reaches a worker, answered as the function itself refuses bad input.
+  if (nestedDeeperThan(event)) return { data: { response_data: INVALID_INPUT_JSON } }
   const r = await core.runner.invoke(name, event, { openid: core.identityOf(session) }, { dbRequests: 0, queries: [], openid: core.identityOf(session) })
   if (!r.ok) throw new TcbError('FUNCTIONS_EXECUTE_FAIL', r.error || 'function failed')
   return { data: { response_data: r.json ?? 'null' } }
