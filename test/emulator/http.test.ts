@@ -34,3 +34,31 @@ test('an input nested 5,000 deep is refused through functions.invokeFunction too
   expect(JSON.parse(answer.data.response_data)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(await alive()).toBe(true)
 })
+
+test('a malformed function name answers 400, not 500', async () => {
+  const res = await fetch(emu.url + '/api/fn/%E0%A4%A', { method: 'POST', headers: { 'x-hemei-openid': 'u1' }, body: '{}' })
+  expect(res.status).toBe(400)
+  expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+})
+
+test('a body over 1 MiB is answered 413 INVALID_INPUT (not reset), by length or as it streams, and the connection closes', async () => {
+  const big = JSON.stringify({ action: 'who', input: 'x'.repeat(1024 * 1024 + 10) })
+  const res = await fetch(emu.url + '/api/fn/whoami', { method: 'POST', headers: { 'x-hemei-openid': 'u1' }, body: big })
+  expect(res.status).toBe(413)
+  expect(res.headers.get('connection')).toBe('close')
+  expect(await res.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  // Chunked, with no Content-Length: refused once 1 MiB has arrived.
+  const chunks = new ReadableStream({
+    start(c) {
+      for (let i = 0; i < 40; i++) c.enqueue(new TextEncoder().encode('x'.repeat(64 * 1024)))
+      c.close()
+    },
+  })
+  const streamed = await fetch(emu.url + '/api/fn/whoami', { method: 'POST', headers: { 'x-hemei-openid': 'u1' }, body: chunks, duplex: 'half' } as RequestInit)
+  expect(streamed.status).toBe(413)
+  expect(await streamed.json()).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  // /tcb answers the same way above its own limit (20 MiB).
+  const tcb = await fetch(emu.url + '/tcb', { method: 'POST', body: 'x'.repeat(21 * 1024 * 1024) })
+  expect(tcb.status).toBe(413)
+  expect(await alive()).toBe(true)
+})

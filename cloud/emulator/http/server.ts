@@ -4,7 +4,7 @@ import path from 'path'
 import { EmulatorCore } from '../core'
 import { handleTcb } from '../tcb/dispatch'
 import { receiveUpload } from '../tcb/storage'
-import { readBody, sendJson } from './body'
+import { BodyTooLarge, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
 import { serveStatic, safeJoin, sendFile } from './static'
 import { handleUpload } from './upload'
@@ -32,6 +32,7 @@ function corsHeaders(req: http.IncomingMessage): Record<string, string> {
 export function createServer(core: EmulatorCore, host: string): http.Server {
   const server = http.createServer((req, res) => {
     route(core, host, req, res).catch((e) => {
+      if (e instanceof BodyTooLarge && !res.headersSent) return refuseTooLarge(res)
       console.error('emulator: request failed', e)
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
       else res.destroy()
@@ -86,12 +87,19 @@ async function callFunction(core: EmulatorCore, host: string, name: string, req:
   }
   if (!openid) return void sendJson(res, 200, { ok: false, code: 'UNAUTHENTICATED', message: ERROR_MESSAGES.UNAUTHENTICATED })
   if (!validDevOpenid(openid)) return void sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+  let fn: string
+  try {
+    fn = decodeURIComponent(name)
+  } catch {
+    return void sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+  }
   let event: unknown
   try {
-    event = JSON.parse((await readBody(req, 1024 * 1024)).toString() || '{}')
-  } catch {
+    event = JSON.parse((await readBody(req, MAX_CALL_BYTES)).toString() || '{}')
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuseTooLarge(res)
     return void sendJson(res, 200, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
   }
-  const { json } = await core.callFunction(decodeURIComponent(name), event, openid)
+  const { json } = await core.callFunction(fn, event, openid)
   sendJson(res, 200, json)
 }

@@ -9,7 +9,7 @@ import path from 'path'
 import type http from 'http'
 import type { EmulatorCore } from '../core'
 import { fileIdPrefix } from '../tcb/storage'
-import { readBody, sendJson } from './body'
+import { readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid } from './devIdentity'
 import { safeJoin } from './static'
 import { ERROR_MESSAGES } from '../../../src/contracts/errors'
@@ -48,14 +48,13 @@ export async function handleUpload(core: EmulatorCore, host: string, url: URL, r
     .trim()
     .toLowerCase()
   if (!IMAGE_TYPES[type]) return fail(res, 415, 'INVALID_INPUT', '只能上传 JPG、PNG、WebP 或 GIF 图片')
-  const declared = Number(req.headers['content-length'] || 0)
-  if (declared > MAX_UPLOAD_BYTES) return fail(res, 413, 'INVALID_INPUT', '图片不能超过2MB')
 
   let body: Buffer
   try {
     body = await readBody(req, MAX_UPLOAD_BYTES)
   } catch {
-    if (!res.headersSent) fail(res, 413, 'INVALID_INPUT', '图片不能超过2MB')
+    // Too large (by Content-Length or as it arrived): answered, and the connection closed after the answer.
+    if (!res.headersSent) refuseTooLarge(res, '图片不能超过2MB')
     return
   }
   // The bytes must be an image of an accepted format (browsers sometimes label a PNG as image/jpeg).

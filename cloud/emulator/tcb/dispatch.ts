@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'http'
 import { EmulatorCore, INVALID_INPUT_JSON } from '../core'
 import { nestedDeeperThan } from '../runner/depth'
-import { readBody, sendJson } from '../http/body'
+import { BodyTooLarge, readBody, refuseTooLarge, sendJson } from '../http/body'
 import { TcbError } from './errors'
 import { isDatabaseAction, runDatabaseAction } from './database'
 import { isStorageAction, runStorageAction } from './storage'
@@ -20,7 +20,8 @@ export async function handleTcb(core: EmulatorCore, session: string, req: Incomi
   let body: Record<string, any>
   try {
     body = JSON.parse((await readBody(req)).toString() || '{}')
-  } catch {
+  } catch (e) {
+    if (e instanceof BodyTooLarge) return refuseTooLarge(res)
     return answerError(res, new TcbError('INVALID_PARAM', 'body must be JSON'))
   }
   const action = String(body.action || '')
