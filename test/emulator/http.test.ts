@@ -1,5 +1,7 @@
 /** The emulator's HTTP surface under hostile input (issue 7, items 1-5): every request gets an answer, the process stays up. */
+import http from 'http'
 import { Emulator } from '../../cloud/emulator'
+import { allowedHosts } from '../../cloud/emulator/http/guard'
 import { startTestEmulator } from './helpers'
 
 jest.setTimeout(60_000)
@@ -61,4 +63,67 @@ test('a body over 1 MiB is answered 413 INVALID_INPUT (not reset), by length or 
   const tcb = await fetch(emu.url + '/tcb', { method: 'POST', body: 'x'.repeat(21 * 1024 * 1024) })
   expect(tcb.status).toBe(413)
   expect(await alive()).toBe(true)
+})
+
+/** A raw request (fetch cannot set Host or Origin). */
+function raw(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(emu.url + pathname, { method, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (c) => (text += c))
+      res.on('end', () => resolve({ status: res.statusCode || 0, text }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+test('a cross-site simple POST (text/plain) cannot write, on /tcb or /api; the app own and loopback origins can', async () => {
+  const write = JSON.stringify({ action: 'database.addDocument', collectionName: 'users', data: JSON.stringify({ _id: 'evil', nickname: 'x' }) })
+  for (const origin of ['https://evil.example', 'null', 'http://192.168.1.20:8720']) {
+    const r = await raw('POST', '/tcb', { origin, 'content-type': 'text/plain' }, write)
+    expect(r.status).toBe(403)
+    expect(JSON.parse(r.text)).toMatchObject({ code: 'PERMISSION_DENIED' })
+    const fn = await raw('POST', '/api/fn/whoami', { origin, 'content-type': 'text/plain', 'x-hemei-openid': 'u1' }, '{"action":"who"}')
+    expect(fn.status).toBe(403)
+  }
+  expect(emu.core.store.getById('users', 'evil')).toBeFalsy()
+  const own = await raw('POST', '/api/fn/whoami', { origin: emu.url, 'x-hemei-openid': 'u1' }, '{"action":"who","delayMs":1}')
+  expect(JSON.parse(own.text)).toMatchObject({ ok: true })
+  const dev = await raw('POST', '/api/fn/whoami', { origin: 'http://localhost:10086', 'x-hemei-openid': 'u1' }, '{"action":"who","delayMs":1}')
+  expect(JSON.parse(dev.text)).toMatchObject({ ok: true })
+  // Reading a page from another origin stays possible (the browser keeps the answer from that page).
+  expect((await raw('GET', '/api/dev/personas', { origin: 'https://evil.example' })).status).toBe(200)
+})
+
+test('DNS rebinding: every route refuses a Host that is not the bound address or localhost', async () => {
+  const port = new URL(emu.url).port
+  for (const pathname of ['/api/fn/whoami', '/tcb', '/api/dev/personas', '/', '/files/x']) {
+    const r = await raw(
+      pathname === '/' || pathname.startsWith('/files') || pathname.includes('dev') ? 'GET' : 'POST',
+      pathname,
+      { host: `evil.example:${port}`, 'x-hemei-openid': 'demo-admin' },
+      '{"action":"who"}',
+    )
+    expect(r.status).toBe(403)
+  }
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+    expect((await raw('GET', '/api/dev/personas', { host })).status).toBe(200)
+  }
+})
+
+test('the host rule for each binding', () => {
+  const loop = allowedHosts('127.0.0.1')
+  expect(loop('127.0.0.1:1')).toBe(true)
+  expect(loop('localhost')).toBe(true)
+  expect(loop('[::1]:8720')).toBe(true)
+  expect(loop('evil.example')).toBe(false)
+  expect(loop('127.0.0.1.nip.io')).toBe(false)
+  expect(loop('10.0.0.5')).toBe(false)
+  expect(loop(undefined)).toBe(false)
+  const lan = allowedHosts('192.168.1.5')
+  expect(lan('192.168.1.5:8720')).toBe(true)
+  expect(lan('localhost:8720')).toBe(false)
+  expect(lan('192.168.1.6')).toBe(false)
 })

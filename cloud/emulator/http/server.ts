@@ -6,6 +6,7 @@ import { handleTcb } from '../tcb/dispatch'
 import { receiveUpload } from '../tcb/storage'
 import { BodyTooLarge, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
+import { allowedHosts, originMayWrite } from './guard'
 import { serveStatic, safeJoin, sendFile } from './static'
 import { handleUpload } from './upload'
 import { PERSONAS } from '../seed/personas'
@@ -30,7 +31,9 @@ function corsHeaders(req: http.IncomingMessage): Record<string, string> {
 
 /** Create the server (not yet listening). */
 export function createServer(core: EmulatorCore, host: string): http.Server {
+  const hostAllowed = allowedHosts(host)
   const server = http.createServer((req, res) => {
+    if (refused(hostAllowed, req, res)) return
     route(core, host, req, res).catch((e) => {
       if (e instanceof BodyTooLarge && !res.headersSent) return refuseTooLarge(res)
       console.error('emulator: request failed', e)
@@ -41,6 +44,21 @@ export function createServer(core: EmulatorCore, host: string): http.Server {
   server.keepAliveTimeout = 65_000
   return server
 }
+
+/** Refuses (403) a foreign Host (DNS rebinding) and a write from a foreign Origin (cross-site simple requests). */
+function refused(hostAllowed: (h: string | undefined) => boolean, req: http.IncomingMessage, res: http.ServerResponse): boolean {
+  const tcb = (req.url || '').startsWith('/tcb')
+  let why = ''
+  if (!hostAllowed(req.headers.host)) why = '请求的主机名不是本模拟器的地址'
+  else if (!SAFE_METHODS.has(req.method || 'GET') && !originMayWrite(req.headers.origin, req.headers.host || '')) why = '其他网站不能向本模拟器写入'
+  if (!why) return false
+  res.setHeader('connection', 'close')
+  req.resume()
+  sendJson(res, 403, tcb ? { code: 'PERMISSION_DENIED', message: why, requestId: 'local' } : { ok: false, code: 'UNAUTHENTICATED', message: why })
+  return true
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 async function route(core: EmulatorCore, host: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url || '/', 'http://x')
