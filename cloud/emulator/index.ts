@@ -3,6 +3,7 @@ import path from 'path'
 import type { AddressInfo } from 'net'
 import { EmulatorCore, CallStat } from './core'
 import { createServer } from './http/server'
+import { isLoopback } from './http/devIdentity'
 import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes } from './seed'
 
 export type { CallStat } from './core'
@@ -12,6 +13,8 @@ export interface EmulatorOptions {
   port?: number
   /** Default 127.0.0.1. Dev identity (X-Hemei-Openid) is honoured only when this is loopback. */
   host?: string
+  /** Required to bind anything but loopback (README, "Binding beyond loopback": what then stays closed). */
+  allowNonLoopback?: boolean
   /** Default .data/emulator. */
   dataDir?: string
   /** Seed demo data when the database is empty (default true). */
@@ -63,6 +66,9 @@ const ROOT = path.resolve(__dirname, '../..')
 /** Start the emulator: open/create the store, seed when empty, listen. */
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const host = opts.host || '127.0.0.1'
+  if (!isLoopback(host.replace(/^\[|\]$/g, '')) && !opts.allowNonLoopback) {
+    throw new Error(`startEmulator: binding ${host} exposes the emulator beyond this machine; pass allowNonLoopback: true (HEMEI_ALLOW_NON_LOOPBACK=1) to mean it`)
+  }
   const port = opts.port ?? Number(process.env.HEMEI_PORT || 8720)
   const core = new EmulatorCore({
     dataDir: path.resolve(opts.dataDir || path.join(ROOT, '.data/emulator')),

@@ -1,4 +1,4 @@
-/** CLI: `tsx cloud/emulator/main.ts` — reads HEMEI_PORT and HEMEI_DATA_DIR, serves until SIGINT/SIGTERM. */
+/** CLI: `tsx cloud/emulator/main.ts` — reads HEMEI_PORT, HEMEI_HOST (+ HEMEI_ALLOW_NON_LOOPBACK=1) and HEMEI_DATA_DIR, serves until SIGINT/SIGTERM. */
 import { startEmulator } from './index'
 
 // A last guard, not the fix: every invocation answers its own failures; anything that still escapes is logged.
@@ -7,6 +7,8 @@ process.on('unhandledRejection', (reason) => console.error('Hemei emulator: unha
 async function main(): Promise<void> {
   const emu = await startEmulator({
     port: process.env.HEMEI_PORT !== undefined ? Number(process.env.HEMEI_PORT) : undefined,
+    host: process.env.HEMEI_HOST || undefined,
+    allowNonLoopback: process.env.HEMEI_ALLOW_NON_LOOPBACK === '1',
     dataDir: process.env.HEMEI_DATA_DIR || undefined,
     functionsDir: process.env.HEMEI_FUNCTIONS_DIR || undefined,
     staticDir: process.env.HEMEI_STATIC_DIR || undefined,

@@ -70,8 +70,12 @@ test('an instance that dies while idle is replaced, and the emulator survives', 
   for (const [i, r] of results.entries()) expect(r).toMatchObject({ ok: true, data: { openid: `u-${i + 1}` } })
 })
 
+test('binding beyond loopback needs an explicit option', async () => {
+  await expect(startTestEmulator({ host: '0.0.0.0' })).rejects.toThrow(/allowNonLoopback/)
+})
+
 test('dev identity is refused when the server is not bound to loopback', async () => {
-  const open = await startTestEmulator({ host: '0.0.0.0' })
+  const open = await startTestEmulator({ host: '0.0.0.0', allowNonLoopback: true })
   try {
     const res = await call(open.url, 'whoami', { action: 'who' }, 'demo-admin')
     expect(res.status).toBe(403)
