@@ -6,6 +6,7 @@ import { Runner } from './runner/runner'
 import { ERROR_MESSAGES } from '../../src/contracts/errors'
 import { nowMs } from '../lib/dates'
 import { nestedDeeperThan } from './runner/depth'
+import { Credentials, randomCredentials } from './tcb/signature'
 
 /** The answer to an event that never reaches a worker (nested too deep). */
 export const INVALID_INPUT_JSON = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
@@ -36,6 +37,7 @@ export interface CoreOptions {
   txTimeoutMs: number
   quiet: boolean
   onCall?: (stat: CallStat) => void
+  credentials?: Credentials
 }
 
 interface SessionState {
@@ -57,9 +59,12 @@ export class EmulatorCore {
   /** Count of TCB requests by action, for tests and diagnostics. */
   readonly actionCounts: Record<string, number> = {}
   url = ''
+  /** This start's secret pair: the workers sign with it, /tcb verifies it (tcb/signature.ts). */
+  readonly credentials: Credentials
   private sessions = new Map<string, SessionState>()
 
   constructor(readonly opts: CoreOptions) {
+    this.credentials = opts.credentials || randomCredentials()
     this.store = new Store(opts.dataDir)
     this.txm = new TxManager(this.store, opts.txTimeoutMs)
     this.filesDir = path.join(opts.dataDir, 'files')
@@ -70,6 +75,7 @@ export class EmulatorCore {
       timeoutMs: opts.timeoutMs,
       envName: opts.envName,
       extraEnv: opts.env,
+      credentials: this.credentials,
       onStart: (session, job) => this.sessions.set(session, job.meta as SessionState),
       onEnd: (session) => {
         this.sessions.delete(session)
@@ -146,6 +152,11 @@ export class EmulatorCore {
   /** Invocations that a worker's current call makes (functions.invokeFunction) inherit its identity. */
   identityOf(session: string): string {
     return this.sessions.get(session)?.openid || ''
+  }
+
+  /** What the storage stand-in needs. */
+  storage(): { filesDir: string; baseUrl: string; envName: string; secretKey: string } {
+    return { filesDir: this.filesDir, baseUrl: this.url, envName: this.opts.envName, secretKey: this.credentials.secretKey }
   }
 
   /** Stop workers, end transactions, close the database. */

@@ -37,6 +37,8 @@ export interface EmulatorOptions {
   timeoutMs?: number
   /** Abandoned transactions are discarded after this many ms (default 30000). */
   txTimeoutMs?: number
+  /** The secret pair /tcb verifies (default: a random pair per start; CLI: HEMEI_SECRET_ID + HEMEI_SECRET_KEY). */
+  credentials?: { secretId: string; secretKey: string }
   /** Called after each function call with its figures. */
   onCall?: (stat: CallStat) => void
 }
@@ -57,6 +59,8 @@ export interface Emulator {
   seedBulkUsers(n: number): void
   /** Add `n` bulk wishes across communities and statuses (bench; posted by the bulk users: seed those too). */
   seedBulkWishes(n: number): void
+  /** This start's secret pair (random): pass it to wx-server-sdk's `cloud.init` to call `/tcb` from outside. */
+  credentials: { secretId: string; secretKey: string }
   /** The internals, for tests and scripts. */
   core: EmulatorCore
 }
@@ -81,6 +85,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     txTimeoutMs: opts.txTimeoutMs || 30_000,
     quiet: !!opts.quiet,
     onCall: opts.onCall,
+    credentials: opts.credentials,
   })
   const firstStart = core.store.isEmpty()
   ensureCollections(core.store)
@@ -105,6 +110,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     txStats: core.txm.stats,
     actionCounts: core.actionCounts,
     core,
+    credentials: core.credentials,
     invoke: async (fn, event, openid) => (await core.callFunction(fn, event, openid)).result,
     seedBulkUsers: (n) => seedBulkUsers(core.store, n),
     seedBulkWishes: (n) => seedBulkWishes(core.store, n),

@@ -50,7 +50,7 @@ export function newOpenid(): string {
 export async function startHarness(opts: { poolSize?: number } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))
   const emu = await startEmulator({ port: 0, dataDir, seed: true, quiet: true, ...opts, env: { TENCENTCLOUD_REGION: 'ap-shanghai' } })
-  const cloud = loadSdk(emu.url)
+  const cloud = loadSdk(emu.url, emu.credentials)
   const db = cloud.database()
   const h: Harness = {
     emu,
@@ -104,11 +104,11 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
 }
 
 /** The real wx-server-sdk in the test process, pointed at the emulator (for counting documents). */
-function loadSdk(url: string): any {
+function loadSdk(url: string, credentials: { secretId: string; secretKey: string }): any {
   process.env.TENCENTCLOUD = 'true'
   process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
   process.env.SCF_NAMESPACE ||= 'local'
   // A fresh instance, so several test files (or harnesses) can point at different emulators.
   const sdk = require('wx-server-sdk')
-  return sdk.createNewInstance({ env: 'local', serviceUrl: `${url.replace(/\/$/, '')}/tcb/admin`, secretId: 'local', secretKey: 'local' })
+  return sdk.createNewInstance({ env: 'local', serviceUrl: `${url.replace(/\/$/, '')}/tcb/admin`, ...credentials })
 }

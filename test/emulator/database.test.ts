@@ -1,5 +1,5 @@
 /** Database fidelity: the real wx-server-sdk against the emulator — queries, updates, errors, limits. */
-import { startTestEmulator, sdkFor } from './helpers'
+import { startTestEmulator, sdkFor, tcbPost } from './helpers'
 import type { Emulator } from '../../cloud/emulator'
 import { testNow } from '../clock'
 
@@ -11,7 +11,7 @@ let _: any
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  const cloud = sdkFor(emu.url + '/tcb')
+  const cloud = sdkFor(emu.url + '/tcb', emu.credentials)
   db = cloud.database()
   _ = db.command
   await db.createCollection('items')
@@ -233,9 +233,13 @@ describe('errors CloudBase raises', () => {
     await expect(db.collection('items').add({ data: { ok: 1, nested: { $bad: 1 } } })).rejects.toMatchObject({ errCode: -502001 })
   })
   test('unknown update operator is refused', async () => {
-    const res = await fetch(emu.url + '/tcb', {
-      method: 'POST',
-      body: JSON.stringify({ action: 'database.modifyDocument', collectionName: 'items', queryType: 'DOC', query: '{"_id":"a"}', data: '{"$bogus":{"n":1}}', merge: true }),
+    const res = await tcbPost(emu.url + '/tcb', emu.credentials, {
+      action: 'database.modifyDocument',
+      collectionName: 'items',
+      queryType: 'DOC',
+      query: '{"_id":"a"}',
+      data: '{"$bogus":{"n":1}}',
+      merge: true,
     })
     expect(await res.json()).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' })
   })
@@ -254,7 +258,7 @@ describe('get() limit', () => {
     expect((await db.collection('many').limit(1000).get()).data).toHaveLength(150)
   })
   test('the server clamps a raw request above 1000 and defaults a missing limit to 100', async () => {
-    const post = (body: object) => fetch(emu.url + '/tcb', { method: 'POST', body: JSON.stringify({ collectionName: 'many', queryType: 'WHERE', ...body }) }).then((r) => r.json())
+    const post = (body: object) => tcbPost(emu.url + '/tcb', emu.credentials, { collectionName: 'many', queryType: 'WHERE', ...body }).then((r) => r.json())
     expect((await post({ action: 'database.getDocument' })).data.list).toHaveLength(100)
     expect((await post({ action: 'database.getDocument', limit: 5000 })).data.list).toHaveLength(150)
   })

@@ -2,7 +2,8 @@
 import { spawn, ChildProcess } from 'child_process'
 import net from 'net'
 import path from 'path'
-import { ROOT, tmpDir, sdkFor, FIXTURE_FUNCTIONS } from './helpers'
+import { ROOT, tmpDir, sdkFor, tcbPost, FIXTURE_FUNCTIONS } from './helpers'
+import { randomCredentials } from '../../cloud/emulator/tcb/signature'
 
 jest.setTimeout(90_000)
 
@@ -17,9 +18,13 @@ function freePort(): Promise<number> {
   })
 }
 
+/** The secret pair the child emulators are started with (HEMEI_SECRET_ID/KEY). */
+const credentials = randomCredentials()
+
 interface Child {
   proc: ChildProcess
   url: string
+  credentials: typeof credentials
   exited: Promise<{ code: number | null; signal: string | null }>
 }
 
@@ -28,7 +33,15 @@ async function startChild(dataDir: string): Promise<Child> {
   const port = await freePort()
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cloud/emulator/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HEMEI_PORT: String(port), HEMEI_DATA_DIR: dataDir, HEMEI_QUIET: '1', HEMEI_FUNCTIONS_DIR: FIXTURE_FUNCTIONS },
+    env: {
+      ...process.env,
+      HEMEI_PORT: String(port),
+      HEMEI_DATA_DIR: dataDir,
+      HEMEI_QUIET: '1',
+      HEMEI_FUNCTIONS_DIR: FIXTURE_FUNCTIONS,
+      HEMEI_SECRET_ID: credentials.secretId,
+      HEMEI_SECRET_KEY: credentials.secretKey,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })))
@@ -47,17 +60,14 @@ async function startChild(dataDir: string): Promise<Child> {
     })
     proc.on('exit', () => reject(new Error(`emulator exited: ${out} ${err}`)))
   })
-  return { proc, url, exited }
+  return { proc, url, credentials, exited }
 }
 
 /** All ids in a collection, read with raw TCB requests (fresh sockets after a restart). */
 async function allIds(url: string, coll: string): Promise<Set<string>> {
   const ids = new Set<string>()
   for (let offset = 0; ; offset += 1000) {
-    const res = await fetch(`${url}/tcb`, {
-      method: 'POST',
-      body: JSON.stringify({ action: 'database.getDocument', collectionName: coll, queryType: 'WHERE', limit: 1000, offset, projection: '{"_id":1}' }),
-    })
+    const res = await tcbPost(`${url}/tcb`, credentials, { action: 'database.getDocument', collectionName: coll, queryType: 'WHERE', limit: 1000, offset, projection: '{"_id":1}' })
     const { data } = await res.json()
     for (const item of data.list) ids.add(JSON.parse(item)._id)
     if (data.list.length < 1000) return ids
@@ -67,7 +77,7 @@ async function allIds(url: string, coll: string): Promise<Set<string>> {
 test('every acknowledged insert survives kill -9 mid-burst; a clean restart keeps the data', async () => {
   const dataDir = tmpDir('hemei-durable-')
   const first = await startChild(dataDir)
-  const db = sdkFor(first.url + '/tcb').database()
+  const db = sdkFor(first.url + '/tcb', first.credentials).database()
   const acked: string[] = []
   let stop = false
   const loops = Array.from({ length: 8 }, async (_v, loop) => {

@@ -3,6 +3,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import { startEmulator, Emulator, EmulatorOptions } from '../../cloud/emulator'
+import { signatureFor, type Credentials } from '../../cloud/emulator/tcb/signature'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const FIXTURE_FUNCTIONS = path.join(ROOT, 'test/fixtures/functions')
@@ -17,14 +18,32 @@ export function startTestEmulator(opts: EmulatorOptions = {}): Promise<Emulator>
   return startEmulator({ port: 0, dataDir: tmpDir(), seed: false, quiet: true, functionsDir: FIXTURE_FUNCTIONS, ...opts })
 }
 
-/** The real wx-server-sdk, initialised against `url` (a fresh module instance on every call). */
-export function sdkFor(url: string): any {
+/** The real wx-server-sdk, initialised against `url` with the emulator's secret pair (a fresh module instance on every call). */
+export function sdkFor(url: string, credentials: { secretId: string; secretKey: string }): any {
   process.env.TENCENTCLOUD = 'true'
   process.env.TENCENTCLOUD_REGION ||= 'ap-shanghai'
   let cloud: any
   jest.isolateModules(() => {
     cloud = require('wx-server-sdk')
   })
-  cloud.init({ env: 'test', serviceUrl: url, secretId: 'local', secretKey: 'local' })
+  cloud.init({ env: 'test', serviceUrl: url, ...credentials })
   return cloud
+}
+
+/** A raw TCB request (JSON POST to `url`), signed as wx-server-sdk signs (TC3-HMAC-SHA256 over host, content-type and the body). */
+export function tcbPost(url: string, credentials: Credentials, body: object): Promise<Response> {
+  const u = new URL(url)
+  const timestamp = Math.floor(Date.now() / 1000) - 1
+  const headers = { 'content-type': 'application/json', host: u.host }
+  const signature = signatureFor(credentials.secretKey, 'post', u.host, u.pathname + u.search, headers, body as Record<string, unknown>, timestamp)
+  const date = new Date(timestamp * 1000).toISOString().slice(0, 10)
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-timestamp': String(timestamp),
+      authorization: `TC3-HMAC-SHA256 Credential=${credentials.secretId}/${date}/tcb/tc3_request, SignedHeaders=content-type;host, Signature=${signature}`,
+    },
+    body: JSON.stringify(body),
+  })
 }

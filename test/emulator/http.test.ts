@@ -2,7 +2,7 @@
 import http from 'http'
 import { Emulator } from '../../cloud/emulator'
 import { allowedHosts } from '../../cloud/emulator/http/guard'
-import { startTestEmulator } from './helpers'
+import { startTestEmulator, sdkFor, tcbPost } from './helpers'
 
 jest.setTimeout(60_000)
 
@@ -31,7 +31,7 @@ test('an input nested 5,000 deep is refused through functions.invokeFunction too
   const request_data = `{"action":"who","input":${deepJson(5000)}}`
   const res = await emu.core.callFunction('whoami', JSON.parse(request_data), 'u1')
   expect(res.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-  const tcb = await fetch(emu.url + '/tcb', { method: 'POST', body: JSON.stringify({ action: 'functions.invokeFunction', function_name: 'whoami', request_data }) })
+  const tcb = await tcbPost(emu.url + '/tcb', emu.credentials, { action: 'functions.invokeFunction', function_name: 'whoami', request_data })
   const answer = await tcb.json()
   expect(JSON.parse(answer.data.response_data)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(await alive()).toBe(true)
@@ -126,4 +126,63 @@ test('the host rule for each binding', () => {
   expect(lan('192.168.1.5:8720')).toBe(true)
   expect(lan('localhost:8720')).toBe(false)
   expect(lan('192.168.1.6')).toBe(false)
+})
+
+describe("/tcb authenticates like CloudBase: the signature of this start's secret pair", () => {
+  const write = { action: 'database.insertDocument', collectionName: 'users', data: JSON.stringify([{ _id: 'intruder', nickname: 'x' }]) }
+
+  test('the real wx-server-sdk with the pair gets through; without it, or with another pair, SIGN_PARAM_INVALID', async () => {
+    const users = sdkFor(emu.url + '/tcb', emu.credentials)
+      .database()
+      .collection('users')
+    await users.add({ data: { _id: 'signed', nickname: 'ok' } })
+    expect((await users.doc('signed').get()).data.nickname).toBe('ok')
+    const stranger = sdkFor(emu.url + '/tcb', { secretId: emu.credentials.secretId, secretKey: 'guessed' })
+      .database()
+      .collection('users')
+    await expect(stranger.add({ data: { _id: 'intruder' } })).rejects.toMatchObject({ errCode: expect.anything() })
+    await expect(
+      sdkFor(emu.url + '/tcb', { secretId: 'local', secretKey: 'local' })
+        .database()
+        .collection('users')
+        .get(),
+    ).rejects.toBeTruthy()
+    expect(emu.core.store.getById('users', 'intruder')).toBeFalsy()
+  })
+
+  test("an unsigned, wrongly signed or altered request is refused in CloudBase's shape and writes nothing", async () => {
+    const unsigned = await fetch(emu.url + '/tcb', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(write) })
+    expect(await unsigned.json()).toMatchObject({ code: 'SIGN_PARAM_INVALID', message: expect.any(String) })
+    const wrongKey = await tcbPost(emu.url + '/tcb', { ...emu.credentials, secretKey: 'nope' }, write)
+    expect(await wrongKey.json()).toMatchObject({ code: 'SIGN_PARAM_INVALID' })
+    // A valid signature over one body does not carry another.
+    const good = await tcbPost(emu.url + '/tcb', emu.credentials, { action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE', query: '{}' })
+    expect(await good.json()).toMatchObject({ data: { total: expect.any(Number) } })
+    const original = { action: 'database.calculateDocument', collectionName: 'users', queryType: 'WHERE', query: '{}' }
+    const realFetch = global.fetch
+    let altered: Response
+    try {
+      global.fetch = ((url: string, init: RequestInit) => realFetch(url, { ...init, body: JSON.stringify(write) })) as typeof fetch
+      altered = await tcbPost(emu.url + '/tcb', emu.credentials, original)
+    } finally {
+      global.fetch = realFetch
+    }
+    expect(await altered.json()).toMatchObject({ code: 'SIGN_PARAM_INVALID' })
+    expect(emu.core.store.getById('users', 'intruder')).toBeFalsy()
+  })
+
+  test('/tcb-upload takes only a PUT that getUploadMetadata authorised, for that path', async () => {
+    const cloud = sdkFor(emu.url + '/tcb', emu.credentials)
+    const { fileID } = await cloud.uploadFile({ cloudPath: 'wishes/signed.png', fileContent: Buffer.from('png') })
+    expect(fileID).toMatch(/wishes\/signed\.png$/)
+    const bare = await fetch(emu.url + '/tcb-upload/wishes/evil.txt', { method: 'PUT', body: 'not an image' })
+    expect(bare.status).toBe(403)
+    expect(await bare.text()).toContain('<Code>AccessDenied</Code>')
+    // An authorization for one path does not open another.
+    const meta = await (await tcbPost(emu.url + '/tcb', emu.credentials, { action: 'storage.getUploadMetadata', path: 'wishes/a.png' })).json()
+    const other = await fetch(emu.url + '/tcb-upload/wishes/b.txt', { method: 'PUT', headers: { authorization: meta.data.authorization }, body: 'x' })
+    expect(other.status).toBe(403)
+    const same = await fetch(meta.data.url, { method: 'PUT', headers: { authorization: meta.data.authorization }, body: 'png' })
+    expect(same.status).toBe(200)
+  })
 })

@@ -237,7 +237,7 @@ describe('through the real wx-server-sdk', () => {
 
   beforeAll(async () => {
     emu = await startTestEmulator()
-    db = sdkFor(emu.url + '/tcb').database()
+    db = sdkFor(emu.url + '/tcb', emu.credentials).database()
     _ = db.command
     const store = emu.core.store
     if (!store.hasCollection('wishes')) store.createCollection('wishes')

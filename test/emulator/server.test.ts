@@ -18,7 +18,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'js', 'app.js'), 'console.log(1)')
   fs.writeFileSync(path.join(staticDir, 'app.css'), 'body{}')
   emu = await startEmulator({ port: 0, dataDir, staticDir, functionsDir: FIXTURE_FUNCTIONS, quiet: true })
-  db = sdkFor(emu.url + '/tcb').database()
+  db = sdkFor(emu.url + '/tcb', emu.credentials).database()
 })
 afterAll(() => emu.close())
 
@@ -61,7 +61,7 @@ test('a restart does not seed again, and keeps changes', async () => {
     .update({ data: { nickname: '林阿姨改' } })
   await emu.close()
   emu = await startEmulator({ port: 0, dataDir, staticDir, functionsDir: FIXTURE_FUNCTIONS, quiet: true })
-  db = sdkFor(emu.url + '/tcb').database()
+  db = sdkFor(emu.url + '/tcb', emu.credentials).database()
   expect((await db.collection('users').doc('demo-resident').get()).data.nickname).toBe('林阿姨改')
   expect((await db.collection('communities').count()).total).toBe(8)
 })
@@ -102,7 +102,7 @@ test('CORS is granted to loopback origins only', async () => {
 })
 
 test('cloud.callFunction reaches the runner (functions.invokeFunction)', async () => {
-  const cloud = sdkFor(emu.url + '/tcb')
+  const cloud = sdkFor(emu.url + '/tcb', emu.credentials)
   const r = await cloud.callFunction({ name: 'whoami', data: { action: 'who', delayMs: 1 } })
   expect(r.result).toMatchObject({ ok: true, data: { openid: '' } })
   await expect(cloud.callFunction({ name: 'nope', data: {} })).rejects.toBeTruthy()

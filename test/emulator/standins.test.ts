@@ -11,7 +11,7 @@ let cloud: any
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  cloud = sdkFor(emu.url + '/tcb')
+  cloud = sdkFor(emu.url + '/tcb', emu.credentials)
 })
 afterAll(() => emu.close())
 
@@ -39,8 +39,8 @@ test('storage paths cannot escape the files directory', async () => {
   const dataDir = emu.core.opts.dataDir
   expect((await fetch(emu.url + '/files/..%2Fhemei.sqlite')).status).toBe(404)
   const put = await fetch(emu.url + '/tcb-upload/..%2F..%2Fescaped.txt', { method: 'PUT', body: 'x' })
-  expect(put.status).toBe(200) // normalised to <files>/escaped.txt
-  expect(fs.existsSync(path.join(dataDir, 'files', 'escaped.txt'))).toBe(true)
+  expect(put.status).toBe(403) // no upload authorization for it (and it would be normalised to <files>/escaped.txt)
+  expect(fs.existsSync(path.join(dataDir, 'files', 'escaped.txt'))).toBe(false)
   expect(fs.existsSync(path.join(dataDir, 'escaped.txt'))).toBe(false)
   expect(fs.existsSync(path.join(dataDir, '..', 'escaped.txt'))).toBe(false)
 })

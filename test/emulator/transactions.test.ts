@@ -1,5 +1,5 @@
 /** Transactions: single-document work only, rollback, and real write conflicts that runTransaction retries. */
-import { startTestEmulator, sdkFor } from './helpers'
+import { startTestEmulator, sdkFor, tcbPost } from './helpers'
 import type { Emulator } from '../../cloud/emulator'
 
 jest.setTimeout(60_000)
@@ -10,7 +10,7 @@ let _: any
 
 beforeAll(async () => {
   emu = await startTestEmulator()
-  db = sdkFor(emu.url + '/tcb').database()
+  db = sdkFor(emu.url + '/tcb', emu.credentials).database()
   _ = db.command
   await db.createCollection('acc')
   await db.collection('acc').add({ data: { _id: 'A', bal: 100 } })
@@ -105,23 +105,20 @@ test('a where() write inside a transaction is refused (single-document operation
   ).rejects.toBeTruthy()
   expect((await bal('A')).flag).toBeUndefined()
   // ...and when the raw request carries a transactionId.
-  const tx = await (await fetch(emu.url + '/tcb/raw', { method: 'POST', body: JSON.stringify({ action: 'database.startTransaction' }) })).json()
+  const tx = await (await tcbPost(emu.url + '/tcb/raw', emu.credentials, { action: 'database.startTransaction' })).json()
   expect(typeof tx.transactionId).toBe('string')
-  const res = await fetch(emu.url + '/tcb/raw2', {
-    method: 'POST',
-    body: JSON.stringify({
-      action: 'database.modifyDocument',
-      collectionName: 'acc',
-      queryType: 'WHERE',
-      query: '{}',
-      data: '{"$set":{"x":1}}',
-      multi: true,
-      transactionId: tx.transactionId,
-    }),
+  const res = await tcbPost(emu.url + '/tcb/raw2', emu.credentials, {
+    action: 'database.modifyDocument',
+    collectionName: 'acc',
+    queryType: 'WHERE',
+    query: '{}',
+    data: '{"$set":{"x":1}}',
+    multi: true,
+    transactionId: tx.transactionId,
   })
   expect(await res.json()).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   // Unknown ids on abort answer {}.
-  const ab = await fetch(emu.url + '/tcb', { method: 'POST', body: JSON.stringify({ action: 'database.abortTransaction', transactionId: 'no-such-tx' }) })
+  const ab = await tcbPost(emu.url + '/tcb', emu.credentials, { action: 'database.abortTransaction', transactionId: 'no-such-tx' })
   expect(await ab.json()).not.toHaveProperty('code')
 })
 
@@ -159,7 +156,7 @@ test('two concurrent runTransaction increments on one document: both succeed, at
 test('abandoned transactions time out', async () => {
   const emu2 = await startTestEmulator({ txTimeoutMs: 200 })
   try {
-    const post = (body: object) => fetch(emu2.url + '/tcb', { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json())
+    const post = (body: object) => tcbPost(emu2.url + '/tcb', emu2.credentials, body).then((r) => r.json())
     const { transactionId } = await post({ action: 'database.startTransaction' })
     await new Promise((r) => setTimeout(r, 400))
     expect(emu2.txStats.timedOut).toBe(1)

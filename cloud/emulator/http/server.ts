@@ -3,7 +3,7 @@ import http from 'http'
 import path from 'path'
 import { EmulatorCore } from '../core'
 import { handleTcb } from '../tcb/dispatch'
-import { receiveUpload } from '../tcb/storage'
+import { receiveUpload, uploadAuthorized } from '../tcb/storage'
 import { BodyTooLarge, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
 import { allowedHosts, originMayWrite } from './guard'
@@ -73,7 +73,14 @@ async function route(core: EmulatorCore, host: string, req: http.IncomingMessage
   }
   if (method === 'POST' && (p === '/tcb' || p.startsWith('/tcb/'))) return handleTcb(core, p.slice(4), req, res)
   if (method === 'PUT' && p.startsWith('/tcb-upload/')) {
-    const ok = await receiveUpload({ filesDir: core.filesDir, baseUrl: core.url, envName: core.opts.envName }, p.slice('/tcb-upload'.length), req)
+    if (!uploadAuthorized(core.storage(), p, req.headers.authorization as string | undefined)) {
+      // COS's own refusal: 403 with an XML error.
+      res.writeHead(403, { 'content-type': 'application/xml', connection: 'close' })
+      res.end(`<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>AccessDenied</Code><Message>Access Denied.</Message></Error>`)
+      req.resume()
+      return
+    }
+    const ok = await receiveUpload(core.storage(), p.slice('/tcb-upload'.length), req)
     res.writeHead(ok ? 200 : 400, { 'content-length': 0 })
     res.end()
     return

@@ -13,6 +13,8 @@ export interface RunnerOptions {
   timeoutMs: number
   envName: string
   extraEnv: Record<string, string>
+  /** The secret pair the functions sign their /tcb requests with. */
+  credentials: { secretId: string; secretKey: string }
   onStart?: (session: string, job: Invocation) => void
   onEnd?: (session: string, job: Invocation) => void
 }
@@ -56,8 +58,8 @@ export class Runner {
           TENCENTCLOUD_REGION: 'ap-shanghai',
           SCF_FUNCTIONNAME: fn,
           HEMEI_TCB_URL: `${o.url()}/tcb${session}`,
-          HEMEI_SECRET_ID: 'local',
-          HEMEI_SECRET_KEY: 'local',
+          HEMEI_SECRET_ID: o.credentials.secretId,
+          HEMEI_SECRET_KEY: o.credentials.secretKey,
           HEMEI_ADMIN_OPENIDS: 'demo-admin',
           // The one clock: workers read the emulator's time (HEMEI_CLOCK as an exact offset).
           ...clockEnv(),

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'http'
 import { EmulatorCore, INVALID_INPUT_JSON } from '../core'
 import { nestedDeeperThan } from '../runner/depth'
+import { signatureProblem, type SignedRequest } from './signature'
 import { BodyTooLarge, readBody, refuseTooLarge, sendJson } from '../http/body'
 import { TcbError } from './errors'
 import { isDatabaseAction, runDatabaseAction } from './database'
@@ -14,6 +15,11 @@ function answerError(res: ServerResponse, e: unknown): void {
   sendJson(res, 200, { code, message, requestId: 'local' })
 }
 
+/** The parts of a request its signature covers. */
+function signed(req: IncomingMessage, params: Record<string, unknown>): SignedRequest {
+  return { method: req.method || 'POST', host: String(req.headers.host || ''), target: req.url || '/', headers: req.headers, params }
+}
+
 /** Answer one TCB request; `session` is the URL path after /tcb (a worker's `/w/<n>`, or ''). */
 export async function handleTcb(core: EmulatorCore, session: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (/^multipart\/form-data/i.test(req.headers['content-type'] || '')) return handleOpenApi(core, session, req, res)
@@ -24,6 +30,8 @@ export async function handleTcb(core: EmulatorCore, session: string, req: Incomi
     if (e instanceof BodyTooLarge) return refuseTooLarge(res)
     return answerError(res, new TcbError('INVALID_PARAM', 'body must be JSON'))
   }
+  const unsigned = signatureProblem(core.credentials, signed(req, body))
+  if (unsigned) return answerError(res, new TcbError('SIGN_PARAM_INVALID', `签名验证失败: ${unsigned}`))
   const action = String(body.action || '')
   core.noteRequest(session, action)
   try {
@@ -31,7 +39,7 @@ export async function handleTcb(core: EmulatorCore, session: string, req: Incomi
     if (isDatabaseAction(action)) {
       out = runDatabaseAction({ store: core.store, txm: core.txm, session, onQuery: (q) => core.noteQuery(session, q.coll, q.index) }, action, body)
     } else if (isStorageAction(action)) {
-      out = runStorageAction({ filesDir: core.filesDir, baseUrl: core.url, envName: core.opts.envName }, action, body)
+      out = runStorageAction(core.storage(), action, body)
     } else if (action === 'functions.invokeFunction') {
       out = await invokeFunction(core, session, body)
     } else {
@@ -64,6 +72,8 @@ async function invokeFunction(core: EmulatorCore, session: string, body: Record<
 async function handleOpenApi(core: EmulatorCore, session: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const form = await parseMultipart(req)
+    const unsigned = signatureProblem(core.credentials, signed(req, form))
+    if (unsigned) throw new TcbError('SIGN_PARAM_INVALID', `签名验证失败: ${unsigned}`)
     const action = form.action?.toString() || ''
     core.noteRequest(session, action)
     if (action !== 'wx.openApi') throw new TcbError('SYS_ERR', `multipart action ${action} is not supported by the emulator`)

@@ -13,6 +13,26 @@ export interface StorageContext {
   filesDir: string
   baseUrl: string
   envName: string
+  /** Signs the upload URLs getUploadMetadata hands out (the emulator's secretKey). */
+  secretKey: string
+}
+
+/** How long an upload authorization lasts (seconds), as COS's signed upload URLs expire. */
+const UPLOAD_AUTH_SECONDS = 600
+
+/** The authorization for PUT to `urlPath` until `expires` (Unix seconds). */
+function uploadAuthorization(ctx: StorageContext, urlPath: string, expires: number): string {
+  const mac = crypto.createHmac('sha256', ctx.secretKey).update(`PUT\n${urlPath}\n${expires}`).digest('hex')
+  return `hemei-local ${expires}:${mac}`
+}
+
+/** Whether a PUT to `urlPath` carries an unexpired authorization that getUploadMetadata issued for it. */
+export function uploadAuthorized(ctx: StorageContext, urlPath: string, authorization: string | undefined): boolean {
+  const m = /^hemei-local (\d{1,12}):[0-9a-f]{64}$/.exec(String(authorization || ''))
+  if (!m || Number(m[1]) * 1000 < Date.now()) return false
+  const expected = Buffer.from(uploadAuthorization(ctx, urlPath, Number(m[1])))
+  const given = Buffer.from(String(authorization))
+  return expected.length === given.length && crypto.timingSafeEqual(expected, given)
 }
 
 type Params = Record<string, any>
@@ -37,11 +57,12 @@ function getUploadMetadata(ctx: StorageContext, p: Params) {
   const cloudPath = String(p.path || '').replace(/^\/+/, '')
   if (!cloudPath || !localFile(ctx, cloudPath)) throw errors.invalidParam('invalid cloudPath')
   const token = crypto.randomBytes(8).toString('hex')
+  const urlPath = `/tcb-upload/${cloudPath.split('/').map(encodeURIComponent).join('/')}`
   return {
     data: {
-      url: `${ctx.baseUrl}/tcb-upload/${cloudPath.split('/').map(encodeURIComponent).join('/')}`,
+      url: `${ctx.baseUrl}${urlPath}`,
       token,
-      authorization: `local ${token}`,
+      authorization: uploadAuthorization(ctx, urlPath, Math.floor(Date.now() / 1000) + UPLOAD_AUTH_SECONDS),
       fileId: fileIdPrefix(ctx.envName) + cloudPath,
       cosFileId: token,
     },
