@@ -103,7 +103,9 @@ export class FunctionPool {
       worker.once('error', () => resolve(false))
     })
     const slot: Slot = { worker, session, busy: false, booting: true, ready }
-    void Promise.race([ready, new Promise<boolean>((r) => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())]).then((ok) => this.booted(slot, ok))
+    void Promise.race([ready, new Promise<boolean>((r) => setTimeout(() => r(false), BOOT_TIMEOUT_MS).unref())])
+      .then((ok) => this.booted(slot, ok))
+      .catch((e) => console.error(`emulator: ${this.opts.fn} instance start bookkeeping failed`, e))
     // An instance can die while idle (e.g. an error thrown after its invocation returned): drop it, and
     // keep an 'error' listener so such errors never reach the emulator process as unhandled.
     worker.on('error', () => undefined)
