@@ -29,6 +29,11 @@ const status =
   (ok: (w: Wish) => boolean, message: (w: Wish) => string): Check =>
   (w) =>
     need(ok(w), () => invalidState(message(w)))
+/** Whoever asks never approves (docs/ARCHITECTURE.md): the refusal of an approval of one's own request or work. */
+const notSelf =
+  (self: (w: Wish, v: WishViewer) => boolean, message: string): Check =>
+  (w, v) =>
+    need(!self(w, v), () => new HandlerError('SELF_REVIEW', message))
 const notOwnWish: Check = (w, v) => need(w.wisherOpenid !== v.openid, () => invalidState('不能认领自己发布的心愿'))
 const open: Check = (w) => need(w.status === 'open', () => new HandlerError('WISH_NOT_OPEN', w.status === 'claimed' ? '这个心愿已被认领' : undefined))
 const published = (w: Wish) => PUBLISHED_WISH_STATUSES.includes(w.status)
@@ -66,6 +71,8 @@ const RULES: Record<WishViewerAction, Check[]> = {
     signedUp,
     (w, v) => need(w.wisherOpenid === v.openid || isStaffRole(v), () => new HandlerError('ROLE_REQUIRED', '只有发布人或社区工作人员可以确认完成')),
     (w, v) => need(w.wisherOpenid === v.openid || inScope(v, w.communityId), () => new HandlerError('SCOPE_DENIED')),
+    // The claimant (e.g. staff who claimed for a unit) never confirms their own fulfilment.
+    notSelf((w, v) => w.claim?.openid === v.openid, '不能确认自己登记的完成，请由发布人或其他工作人员确认'),
     status(
       (w) => w.status === 'fulfilled',
       (w) => (w.status === 'closed' ? '这个心愿已经确认完成了' : '认领人登记完成后才能确认'),
@@ -91,7 +98,7 @@ const RULES: Record<WishViewerAction, Check[]> = {
   review: [
     staffRole,
     scoped,
-    (w, v) => need(w.wisherOpenid !== v.openid, () => new HandlerError('ROLE_REQUIRED', '不能审核自己发布的心愿')),
+    notSelf((w, v) => w.wisherOpenid === v.openid, '不能审核自己发布的心愿，请由其他工作人员或管理员审核'),
     status(
       (w) => w.status === 'pending_review',
       () => '这个心愿已经审核过了',
@@ -112,8 +119,8 @@ const RULES: Record<WishViewerAction, Check[]> = {
     signedUp,
     (w, v) => need(!(w.reporters ?? []).includes(v.openid), () => new HandlerError('ALREADY_REPORTED')),
     (w) => need(published(w), () => new HandlerError('NOT_FOUND', '没有找到这个心愿')),
-    (w, v) =>
-      need(w.wisherOpenid !== v.openid && !isClaimant(v, w) && !inScope(v, w.communityId), () => new HandlerError('ROLE_REQUIRED', '发布人、认领人和社区工作人员不需要举报，请直接处理')),
+    notSelf((w, v) => w.wisherOpenid === v.openid, '不能举报自己发布的心愿'),
+    (w, v) => need(!isClaimant(v, w) && !inScope(v, w.communityId), () => new HandlerError('ROLE_REQUIRED', '认领人和社区工作人员不需要举报，请直接处理')),
   ],
 }
 
