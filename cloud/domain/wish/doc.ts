@@ -5,6 +5,7 @@ import { inScope, type Ctx } from '../../lib/context'
 import { chinaDay, iso } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
 import type { WishChangeEntry, WishDoc } from '../../lib/model'
+import { leavesOpenSet, releaseSlot } from './slots'
 
 export const WISHES = 'wishes'
 
@@ -117,7 +118,7 @@ export interface Transition {
  * Moves `wish` from the status it was read in to `t.to` with ONE conditional update that also pushes the
  * history entry (who, role, from, to, why, requestId). If someone else changed it first, nothing is written:
  * the wish is read again, and either this call's own earlier change is found (a retry: success) or
- * `t.conflict` is thrown.
+ * `t.conflict` is thrown. A change that takes the wish out of the unfinished set gives its slot back (slots.ts).
  */
 export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promise<WishChange> {
   const _ = ctx.db.command
@@ -129,7 +130,10 @@ export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promis
     .collection(WISHES)
     .where({ _id: wish._id, status: wish.status, ...(t.where ?? {}) })
     .update({ data })
-  if (res.stats.updated === 1) return change(wish._id, t.to)
+  if (res.stats.updated === 1) {
+    if (leavesOpenSet(wish.status, t.to)) await releaseSlot(ctx, wish.wisherOpenid, wish._id)
+    return change(wish._id, t.to)
+  }
   const now = await loadWish(ctx, wish._id)
   const mine = ownStep(now, ctx, t.action)
   if (mine) return change(wish._id, mine.to)
