@@ -3,7 +3,7 @@
 
 /**
  * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
- * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
+ * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff with a reason)
  * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
  */
 export const WISH_STATUSES = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden'] as const
@@ -22,6 +22,8 @@ export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
 
 /** At most this many unfinished wishes per resident. */
 export const MAX_OPEN_WISHES = 3
+/** A claim of a wish without a needed-by date promises a day at most this many days from today (China time). */
+export const MAX_PROMISE_DAYS = 30
 /** At most this many photos on a wish. */
 export const MAX_WISH_PHOTOS = 3
 
@@ -60,5 +62,6 @@ export const WISH_MESSAGES = {
   note: '请填写完成说明',
   noteTooLong: `说明最多${WISH_LIMITS.note}个字`,
   thanksTooLong: `感谢语最多${WISH_LIMITS.thanks}个字`,
+  promiseTooFar: `承诺完成日期最多在${MAX_PROMISE_DAYS}天内`,
   tooManyOpen: `您已有${MAX_OPEN_WISHES}个进行中的心愿，请等心愿完成或取消后再发布`,
 } as const

@@ -261,9 +261,17 @@ describe('withdraw and release', () => {
     expect((await stored(h, w.id)).status).toBe('claimed')
   })
 
-  it('staff release only overdue claims, with a reason; the queue flags them', async () => {
+  it('staff release any claim with a reason, not only overdue ones', async () => {
     const w = await claimedWish(h, '庆城社区')
-    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '超期未完成' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('尚未超期') })
+    expect((await h.wishOk('demo-staff', 'detail', { wishId: w.id })).viewer.can).toContain('release')
+    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.wishOk('demo-staff', 'release', { wishId: w.id, reason: '认领人联系不上' })).toEqual({ id: w.id, status: 'open' })
+    expect(lastEntry(await stored(h, w.id))).toMatchObject({ action: 'release', from: 'claimed', to: 'open', reason: '认领人联系不上', role: 'staff' })
+    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '再释放' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+  })
+
+  it('staff release overdue claims, with a reason; the queue flags them', async () => {
+    const w = await claimedWish(h, '庆城社区')
     await h.update('wishes', { _id: w.id }, { 'claim.promisedBy': day(-1) })
     const queue = await h.wishOk('demo-staff', 'queue', { kind: 'overdue', communityId: h.communityId('庆城社区') })
     expect(queue.items.find((c: any) => c.id === w.id)).toMatchObject({ status: 'claimed', overdue: true })

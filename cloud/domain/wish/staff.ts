@@ -123,7 +123,7 @@ export async function hide(input: In<'hide'>, ctx: Ctx): Promise<WishChange> {
   })
 }
 
-/** Staff release an overdue claim (past the promised date) back to the wall, with a reason. */
+/** Staff release any claim back to the wall, with a reason (overdue, or stuck: the claimant is not answering). */
 export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChange> {
   const wish = await scopedWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'release')
