@@ -3,7 +3,8 @@
 
 /**
  * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
- * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff with a reason)
+ * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff with a reason;
+ *   the wisher may ask staff to release it: `requestRelease` puts it in staff's `release` queue)
  * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
  */
 export const WISH_STATUSES = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden'] as const
@@ -42,7 +43,7 @@ export const WISH_LIMITS = {
 } as const
 
 /** What a viewer may do to one wish (the detail's `viewer.can`; the handlers' guards). */
-export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'report'] as const
+export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'requestRelease', 'report'] as const
 export type WishViewerAction = (typeof WISH_VIEWER_ACTIONS)[number]
 
 /** The Chinese messages built from the limits (no number is written twice). */

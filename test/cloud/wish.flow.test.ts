@@ -283,6 +283,33 @@ describe('withdraw and release', () => {
   })
 })
 
+describe('requestRelease: the wisher asks staff to release a claim', () => {
+  it("puts the claim in staff's release queue with the reason; staff release it; only the wisher, once, on a claimed wish", async () => {
+    const w = await claimedWish(h, '庆城社区')
+    expect((await h.wishOk(w.wisher, 'detail', { wishId: w.id })).viewer.can).toContain('requestRelease')
+    expect((await h.wishOk(w.claimant, 'detail', { wishId: w.id })).viewer.can).not.toContain('requestRelease')
+    expect(await h.wish(w.claimant, 'requestRelease', { wishId: w.id, reason: '我自己' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+    expect(await h.wish('demo-staff', 'requestRelease', { wishId: w.id, reason: '代申请' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const requestId = rid()
+    expect(await h.wishOk(w.wisher, 'requestRelease', { wishId: w.id, reason: '认领人一直联系不上' }, requestId)).toEqual({ id: w.id, status: 'claimed' })
+    expect(await h.wishOk(w.wisher, 'requestRelease', { wishId: w.id, reason: '认领人一直联系不上' }, requestId)).toEqual({ id: w.id, status: 'claimed' })
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: '再申请' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    const mine = await h.wishOk(w.wisher, 'detail', { wishId: w.id })
+    expect(mine.releaseRequest).toMatchObject({ reason: '认领人一直联系不上' })
+    expect(mine.viewer.can).not.toContain('requestRelease')
+    expect((await h.wishOk(w.claimant, 'detail', { wishId: w.id })).releaseRequest).toBeUndefined()
+    const queue = await h.wishOk('demo-staff', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })
+    expect(queue.items.find((c: any) => c.id === w.id)).toMatchObject({ status: 'claimed', reason: '认领人一直联系不上' })
+    expect(await h.wish('demo-staff-tangmen', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+    expect(await h.wishOk('demo-staff', 'release', { wishId: w.id, reason: '核实后释放' })).toEqual({ id: w.id, status: 'open' })
+    expect((await stored(h, w.id)).releaseRequest).toBeUndefined()
+    const after = await h.wishOk('demo-staff', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })
+    expect(after.items.find((c: any) => c.id === w.id)).toBeUndefined()
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: '已经开放' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+  })
+})
+
 describe('report and hide', () => {
   it('any signed-up user reports once (ALREADY_REPORTED); staff see it in the queue and hide it', async () => {
     const w = await openWish(h)

@@ -6,7 +6,7 @@ import { invalidState, isClaimant } from './doc'
 
 /** Who is asking, as far as the wish's rules care (a handler's ctx is one). */
 type WishViewer = Pick<Ctx, 'openid' | 'user' | 'roles' | 'staffCommunityIds' | 'isAdmin' | 'now'>
-type Wish = Pick<WishDoc, 'wisherOpenid' | 'communityId' | 'status' | 'claim'> & Partial<Pick<WishDoc, 'reporters'>>
+type Wish = Pick<WishDoc, 'wisherOpenid' | 'communityId' | 'status' | 'claim'> & Partial<Pick<WishDoc, 'reporters' | 'releaseRequest'>>
 /** One condition of a rule: the refusal when it does not hold. */
 type Check = (w: Wish, v: WishViewer) => HandlerError | null
 
@@ -111,6 +111,19 @@ const RULES: Record<WishViewerAction, Check[]> = {
     status(
       (w) => w.status === 'claimed',
       () => '只有已认领的心愿可以释放',
+    ),
+  ],
+  // The wisher cannot cancel a claimed wish; when the claimant does not answer, they ask staff to release it.
+  requestRelease: [
+    signedUp,
+    wisher('只有发布人可以申请释放认领'),
+    status(
+      (w) => w.status === 'claimed',
+      () => '只有已认领、尚未完成的心愿可以申请释放',
+    ),
+    status(
+      (w) => !w.releaseRequest,
+      () => '已经申请过释放，请等待社区工作人员处理',
     ),
   ],
   // Reporting is for bystanders: the wisher and the claimant deal with each other, staff hide directly.

@@ -119,7 +119,7 @@ export async function withdraw(input: In<'withdraw'>, ctx: Ctx): Promise<WishCha
     role: claimantRole(wish),
     to: 'open',
     reason: input.reason,
-    unset: ['claim', 'claimedAt'],
+    unset: ['claim', 'claimedAt', 'releaseRequest'],
     where: { 'claim.openid': ctx.openid },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })

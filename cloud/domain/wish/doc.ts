@@ -27,8 +27,8 @@ export const CARD_FIELDS = {
   'claim.promisedBy': true,
   thanks: true,
 } as const
-/** Cards for the wisher's own list and staff queues also carry why a wish was rejected or hidden, and reports. */
-export const OWN_CARD_FIELDS = { ...CARD_FIELDS, reviewReason: true, hiddenReason: true, reportCount: true } as const
+/** Cards for the wisher's own list and staff queues also carry why a wish was rejected or hidden, or its release asked for, and reports. */
+export const OWN_CARD_FIELDS = { ...CARD_FIELDS, reviewReason: true, hiddenReason: true, reportCount: true, 'releaseRequest.reason': true } as const
 
 /** The _id of the wish created by `openid`'s call `requestId`: a retried post computes the same one. */
 export function wishIdFor(openid: string, requestId: string): string {
@@ -64,7 +64,7 @@ export function toCard(w: Partial<WishDoc> & Pick<WishDoc, '_id'>, now: Date, ow
   if (w.thanks) card.thanks = w.thanks
   if (own) {
     if (w.reportCount) card.reportCount = w.reportCount
-    const reason = w.status === 'rejected' ? w.reviewReason : w.status === 'hidden' ? w.hiddenReason : undefined
+    const reason = w.status === 'rejected' ? w.reviewReason : w.status === 'hidden' ? w.hiddenReason : w.status === 'claimed' ? w.releaseRequest?.reason : undefined
     if (reason) card.reason = reason
   }
   return card

@@ -5,11 +5,11 @@ import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
-import { requireAllowed } from './allowed'
+import { refusal, requireAllowed } from './allowed'
 import { releaseSlot, takeSlot } from './slots'
-import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
+import { change, invalidState, loadWish, ownStep, PUBLISHED, transition, WISHES, wishIdFor } from './doc'
 
-type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
+type In<A extends 'post' | 'resubmit' | 'cancel' | 'requestRelease'> = ParsedInputOf<'wish', A>
 
 /** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
 async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
@@ -144,4 +144,25 @@ export async function cancel(input: In<'cancel'>, ctx: Ctx): Promise<WishChange>
     where: { wisherOpenid: ctx.openid },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
+}
+
+/**
+ * The wisher asks staff to release a claimed wish (the claimant is not answering), with a reason: the wish joins
+ * staff's `release` queue; staff decide (release). Not a state change: kept on the wish, once per claim, with the
+ * requestId (a retry answers the same). Database requests: user + one conditional update (refused: + 1 read).
+ */
+export async function requestRelease(input: In<'requestRelease'>, ctx: Ctx): Promise<WishChange> {
+  requireSignedUp(ctx)
+  const _ = ctx.db.command
+  const request = { at: ctx.now, reason: input.reason, requestId: ctx.requestId! }
+  const res = await ctx.db
+    .collection(WISHES)
+    .where({ _id: input.wishId, status: 'claimed', wisherOpenid: ctx.openid, releaseRequest: _.exists(false) })
+    .update({ data: { releaseRequest: _.set(request), updatedAt: ctx.now } })
+  if (res.stats.updated === 1) return change(input.wishId, 'claimed')
+  const wish = await loadWish(ctx, input.wishId)
+  if (wish.releaseRequest?.requestId === ctx.requestId && wish.wisherOpenid === ctx.openid) return change(wish._id, wish.status)
+  const visible = PUBLISHED.includes(wish.status) || wish.wisherOpenid === ctx.openid
+  if (!visible) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
+  throw refusal('requestRelease', wish, ctx) ?? new HandlerError('CONFLICT')
 }
