@@ -213,6 +213,19 @@ describe('wish detail', () => {
     expect(await screen.findByText('待认领')).toBeTruthy()
   })
 
+  it('the wisher of a claimed wish asks staff to release it, with a reason; the request shows and the button goes', async () => {
+    const id = await claimedWish(backend)
+    stubModal({ confirm: true })
+    jest.spyOn(window, 'prompt').mockReturnValue('认领人一直联系不上')
+    open(id, 'demo-resident')
+    expect(screen.queryByText('取消心愿')).toBeNull()
+    await tap('申请释放认领')
+    await waitFor(() => expect(backend.eventsFor('requestRelease')).toHaveLength(1))
+    expect(backend.eventsFor('requestRelease')[0].input).toEqual({ wishId: id, reason: '认领人一直联系不上' })
+    expect((await screen.findByTestId('release-request')).textContent).toContain('认领人一直联系不上')
+    expect(screen.queryByText('申请释放认领')).toBeNull()
+  })
+
   it('the wisher cancels only after confirming', async () => {
     const id = await openWish(backend)
     const modal = stubModal({ confirm: false }, { confirm: true })
