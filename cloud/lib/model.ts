@@ -136,6 +136,8 @@ export interface WishDoc {
   reporters: string[]
   reports: WishReport[]
   reportCount: number
+  /** The wisher asked staff to release the claim (cleared when the claim ends). */
+  releaseRequest?: { at: Date; reason: string; requestId: string }
   lastReportedAt?: Date
   history: WishChangeEntry[]
 }

@@ -4,7 +4,7 @@
  */
 export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
 
-export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw', 'fulfil', 'confirm', 'report', 'review', 'hide', 'release'] as const
+export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw', 'fulfil', 'confirm', 'report', 'review', 'hide', 'release', 'requestRelease'] as const
 
 /** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
 export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations }

@@ -51,6 +51,8 @@ export const wishInputs = {
     unitName: z.optional(z.string().check(z.trim(), z.minLength(L.unitNameMin, M.unitName), z.maxLength(L.unitName))),
   }),
   withdraw: z.object({ wishId: id, reason }),
+  /** The wisher asks staff to release the claim (the claimant is not answering), with a reason staff see. */
+  requestRelease: z.object({ wishId: id, reason }),
   fulfil: z.object({
     wishId: id,
     note: z.string().check(z.trim(), z.minLength(1, M.note), z.maxLength(L.note, M.noteTooLong)),
@@ -59,8 +61,8 @@ export const wishInputs = {
   /** The wisher (or staff on their behalf) confirms fulfilment; the thanks is public once checked. */
   confirm: z.object({ wishId: id, thanks: z.optional(z.string().check(z.trim(), z.maxLength(L.thanks, M.thanksTooLong))) }),
   report: z.object({ wishId: id, reason }),
-  /** Staff: the review queue, reported wishes and overdue claims of their communities. */
-  queue: z.object({ kind: z.enum(['pending', 'reported', 'overdue']), communityId: z.optional(id), ...pageInput }),
+  /** Staff: the review queue, reported wishes, overdue claims and claims the wisher asked to release, of their communities. */
+  queue: z.object({ kind: z.enum(['pending', 'reported', 'overdue', 'release']), communityId: z.optional(id), ...pageInput }),
   review: z.object({ wishId: id, decision: z.enum(['approve', 'reject']), reason: z.optional(reason) }),
   hide: z.object({ wishId: id, reason }),
   release: z.object({ wishId: id, reason }),
@@ -91,7 +93,7 @@ export interface WishCard {
   /** Claimed and past the promised date. */
   overdue: boolean
   reportCount?: number
-  /** The wisher's own lists and staff queues: why it was rejected or hidden. */
+  /** The wisher's own lists and staff queues: why it was rejected or hidden, or why the wisher asks for a release. */
   reason?: string
   thanks?: string
 }
@@ -103,6 +105,8 @@ export interface WishDetail extends WishCard {
   photos: string[]
   timeline: WishEvent[]
   claim?: { claimantName: string; unitName?: string; promisedBy: string; claimedAt: ISODate }
+  /** The wisher's request that staff release the claim (the wisher and scoped staff only). */
+  releaseRequest?: { reason: string; at: ISODate }
   fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate }
   /** Only for the wisher, the current claimant, and staff scoped to the community. */
   contact?: { phone: string; address: string }
@@ -147,6 +151,7 @@ export interface WishOutputs {
   listMyClaims: Page<WishCard>
   claim: WishChange & { promisedBy: string }
   withdraw: WishChange
+  requestRelease: WishChange
   fulfil: WishChange
   confirm: WishChange
   report: { id: string; reported: true }

@@ -3,7 +3,8 @@
 
 /**
  * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
- * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff when overdue)
+ * open → claimed → fulfilled → closed; claimed → open (withdrawn by the claimant, or released by staff with a reason;
+ *   the wisher may ask staff to release it: `requestRelease` puts it in staff's `release` queue)
  * pending_review | rejected | open → cancelled (by the wisher); any published status → hidden (staff, after reports)
  */
 export const WISH_STATUSES = ['pending_review', 'open', 'claimed', 'fulfilled', 'closed', 'rejected', 'cancelled', 'hidden'] as const
@@ -22,6 +23,8 @@ export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
 
 /** At most this many unfinished wishes per resident. */
 export const MAX_OPEN_WISHES = 3
+/** A claim of a wish without a needed-by date promises a day at most this many days from today (China time). */
+export const MAX_PROMISE_DAYS = 30
 /** At most this many photos on a wish. */
 export const MAX_WISH_PHOTOS = 3
 
@@ -40,7 +43,7 @@ export const WISH_LIMITS = {
 } as const
 
 /** What a viewer may do to one wish (the detail's `viewer.can`; the handlers' guards). */
-export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'report'] as const
+export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'requestRelease', 'report'] as const
 export type WishViewerAction = (typeof WISH_VIEWER_ACTIONS)[number]
 
 /** The Chinese messages built from the limits (no number is written twice). */
@@ -60,5 +63,6 @@ export const WISH_MESSAGES = {
   note: '请填写完成说明',
   noteTooLong: `说明最多${WISH_LIMITS.note}个字`,
   thanksTooLong: `感谢语最多${WISH_LIMITS.thanks}个字`,
+  promiseTooFar: `承诺完成日期最多在${MAX_PROMISE_DAYS}天内`,
   tooManyOpen: `您已有${MAX_OPEN_WISHES}个进行中的心愿，请等心愿完成或取消后再发布`,
 } as const

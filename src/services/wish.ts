@@ -21,19 +21,21 @@ export const wishService = {
   claim: (input: InputOf<'wish', 'claim'>) => call('wish', 'claim', input),
   /** The claimant gives the wish back, with a reason. */
   withdraw: (input: InputOf<'wish', 'withdraw'>) => call('wish', 'withdraw', input),
+  /** The wisher asks staff to release the claim, with a reason. */
+  requestRelease: (input: InputOf<'wish', 'requestRelease'>) => call('wish', 'requestRelease', input),
   /** The claimant reports the wish fulfilled. */
   fulfil: (input: InputOf<'wish', 'fulfil'>) => call('wish', 'fulfil', input),
   /** The wisher (or staff for them) confirms fulfilment, optionally with thanks. */
   confirm: (input: InputOf<'wish', 'confirm'>) => call('wish', 'confirm', input),
   /** Report a published wish. */
   report: (input: InputOf<'wish', 'report'>) => call('wish', 'report', input),
-  /** Staff: pending, reported or overdue wishes of their communities. */
+  /** Staff: pending, reported, overdue or release-requested wishes of their communities. */
   queue: (input: InputOf<'wish', 'queue'>) => call('wish', 'queue', input),
   /** Staff: approve (publish) or reject with a reason. */
   review: (input: InputOf<'wish', 'review'>) => call('wish', 'review', input),
   /** Staff: hide a reported wish. */
   hide: (input: InputOf<'wish', 'hide'>) => call('wish', 'hide', input),
-  /** Staff: release an overdue claim back to the wall. */
+  /** Staff: release a claim back to the wall, with a reason. */
   release: (input: InputOf<'wish', 'release'>) => call('wish', 'release', input),
   /** Staff: figures for their communities. */
   stats: (input: InputOf<'wish', 'stats'>) => call('wish', 'stats', input),

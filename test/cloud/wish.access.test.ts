@@ -1,4 +1,5 @@
 // wish function: who may do what where (roles, community scope), and privacy of contact details on RAW responses.
+import { MAX_PROMISE_DAYS } from '../../src/contracts'
 import { newOpenid, startHarness, type Harness } from './helpers'
 import { claimedWish, day, openWish, pendingWish, resident, stored, volunteer, wishInput } from './wishFixtures'
 
@@ -52,6 +53,28 @@ describe('claim: who may claim', () => {
     expect(await h.wish(v, 'claim', { wishId: w.id, promisedBy: '2026-02-30' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect((await stored(h, w.id)).status).toBe('open')
     expect(await h.wishOk(v, 'claim', { wishId: w.id, promisedBy: day(5) })).toMatchObject({ status: 'claimed', promisedBy: day(5) })
+  })
+})
+
+describe('claim: a promise that always comes due', () => {
+  it(`without a needed-by date, promises at most ${MAX_PROMISE_DAYS} days ahead (INVALID_INPUT), nothing written`, async () => {
+    const w = await openWish(h, '军门社区', { neededBy: undefined })
+    const v = await volunteer(h)
+    for (const promisedBy of ['9999-12-31', day(MAX_PROMISE_DAYS + 1)]) {
+      expect(await h.wish(v, 'claim', { wishId: w.id, promisedBy })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+        issues: [{ path: 'promisedBy', message: expect.stringContaining(day(MAX_PROMISE_DAYS)) }],
+      })
+    }
+    expect((await stored(h, w.id)).status).toBe('open')
+    expect(await h.wishOk(v, 'claim', { wishId: w.id, promisedBy: day(MAX_PROMISE_DAYS) })).toMatchObject({ status: 'claimed', promisedBy: day(MAX_PROMISE_DAYS) })
+  })
+
+  it('with a needed-by date further away, that date is the bound', async () => {
+    const w = await openWish(h, '军门社区', { neededBy: day(MAX_PROMISE_DAYS + 10) })
+    const v = await volunteer(h)
+    expect(await h.wishOk(v, 'claim', { wishId: w.id, promisedBy: day(MAX_PROMISE_DAYS + 10) })).toMatchObject({ status: 'claimed' })
   })
 })
 

@@ -1,6 +1,8 @@
 // wish function: concurrency invariants — one claim wins, one review wins, retries racing their original.
 import { rid, startHarness, type Harness } from './helpers'
-import { day, openWish, pendingWish, stored, volunteer } from './wishFixtures'
+import { MAX_OPEN_WISHES } from '../../src/contracts'
+import { testNow } from '../clock'
+import { day, fulfilledWish, openWish, pendingWish, resident, stored, volunteer, wishInput } from './wishFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -77,4 +79,51 @@ it("concurrent reports by different users all count; the same user's concurrent 
   expect(same.filter((r) => r.ok)).toHaveLength(1)
   for (const r of same.filter((x) => !x.ok)) expect(r).toMatchObject({ code: 'ALREADY_REPORTED' })
   expect((await stored(h, w.id)).reportCount).toBe(5)
+})
+
+describe(`the ${MAX_OPEN_WISHES}-open-wishes limit holds under concurrency`, () => {
+  for (const n of [5, 20, 50]) {
+    it(`${n} concurrent distinct posts by one resident leave exactly ${MAX_OPEN_WISHES}; the others get TOO_MANY_OPEN_WISHES`, async () => {
+      const wisher = await resident(h)
+      const results = await Promise.all(Array.from({ length: n }, () => h.wish(wisher, 'post', wishInput())))
+      expect(results.filter((r) => r.ok)).toHaveLength(MAX_OPEN_WISHES)
+      for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_WISHES' })
+      expect(await h.count('wishes', { wisherOpenid: wisher })).toBe(MAX_OPEN_WISHES)
+    })
+  }
+
+  it('a wish leaving the unfinished set (cancelled, closed, hidden) frees exactly one place, also under concurrency', async () => {
+    const wisher = await resident(h)
+    const ids = (await Promise.all(Array.from({ length: 10 }, () => h.wish(wisher, 'post', wishInput())))).filter((r) => r.ok).map((r) => r.data.id)
+    expect(ids).toHaveLength(MAX_OPEN_WISHES)
+    await h.wishOk(wisher, 'cancel', { wishId: ids[0] })
+    const again = await Promise.all(Array.from({ length: 10 }, () => h.wish(wisher, 'post', wishInput())))
+    expect(again.filter((r) => r.ok)).toHaveLength(1)
+    expect(await h.count('wishes', { wisherOpenid: wisher, status: 'pending_review' })).toBe(MAX_OPEN_WISHES)
+  })
+
+  it('a confirmed wish gives its place back', async () => {
+    const w = await fulfilledWish(h)
+    await h.wishOk(w.wisher, 'post', wishInput())
+    await h.wishOk(w.wisher, 'post', wishInput())
+    expect(await h.wish(w.wisher, 'post', wishInput())).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_WISHES' })
+    await h.wishOk(w.wisher, 'confirm', { wishId: w.id })
+    expect(await h.wish(w.wisher, 'post', wishInput())).toMatchObject({ ok: true })
+  })
+})
+
+describe('a slot whose give-back was lost', () => {
+  it('is taken back by a later post once its wish has left the unfinished set; a post in flight keeps its slot', async () => {
+    const wisher = await resident(h)
+    const ids: string[] = []
+    for (let i = 0; i < MAX_OPEN_WISHES; i++) ids.push((await h.wishOk(wisher, 'post', wishInput())).id)
+    // The wish finished but its slot was not given back (e.g. the instance died between the two writes).
+    await h.update('wishes', { _id: ids[0] }, { status: 'cancelled' })
+    // Just taken: it could be a post in flight, so it is left alone.
+    expect(await h.wish(wisher, 'post', wishInput())).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_WISHES' })
+    await h.update('wish_slots', { wishId: ids[0] }, { at: new Date(testNow() - 10 * 60_000) })
+    expect(await h.wish(wisher, 'post', wishInput())).toMatchObject({ ok: true })
+    expect(await h.wish(wisher, 'post', wishInput())).toMatchObject({ ok: false, code: 'TOO_MANY_OPEN_WISHES' })
+    expect(await h.count('wish_slots', { openid: wisher })).toBe(MAX_OPEN_WISHES)
+  })
 })

@@ -261,9 +261,17 @@ describe('withdraw and release', () => {
     expect((await stored(h, w.id)).status).toBe('claimed')
   })
 
-  it('staff release only overdue claims, with a reason; the queue flags them', async () => {
+  it('staff release any claim with a reason, not only overdue ones', async () => {
     const w = await claimedWish(h, '庆城社区')
-    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '超期未完成' })).toMatchObject({ ok: false, code: 'INVALID_STATE', message: expect.stringContaining('尚未超期') })
+    expect((await h.wishOk('demo-staff', 'detail', { wishId: w.id })).viewer.can).toContain('release')
+    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await h.wishOk('demo-staff', 'release', { wishId: w.id, reason: '认领人联系不上' })).toEqual({ id: w.id, status: 'open' })
+    expect(lastEntry(await stored(h, w.id))).toMatchObject({ action: 'release', from: 'claimed', to: 'open', reason: '认领人联系不上', role: 'staff' })
+    expect(await h.wish('demo-staff', 'release', { wishId: w.id, reason: '再释放' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+  })
+
+  it('staff release overdue claims, with a reason; the queue flags them', async () => {
+    const w = await claimedWish(h, '庆城社区')
     await h.update('wishes', { _id: w.id }, { 'claim.promisedBy': day(-1) })
     const queue = await h.wishOk('demo-staff', 'queue', { kind: 'overdue', communityId: h.communityId('庆城社区') })
     expect(queue.items.find((c: any) => c.id === w.id)).toMatchObject({ status: 'claimed', overdue: true })
@@ -272,6 +280,33 @@ describe('withdraw and release', () => {
     const doc = await stored(h, w.id)
     expect(doc.claim).toBeUndefined()
     expect(lastEntry(doc)).toMatchObject({ action: 'release', from: 'claimed', to: 'open', reason: '超期未完成', role: 'staff', by: 'demo-staff' })
+  })
+})
+
+describe('requestRelease: the wisher asks staff to release a claim', () => {
+  it("puts the claim in staff's release queue with the reason; staff release it; only the wisher, once, on a claimed wish", async () => {
+    const w = await claimedWish(h, '庆城社区')
+    expect((await h.wishOk(w.wisher, 'detail', { wishId: w.id })).viewer.can).toContain('requestRelease')
+    expect((await h.wishOk(w.claimant, 'detail', { wishId: w.id })).viewer.can).not.toContain('requestRelease')
+    expect(await h.wish(w.claimant, 'requestRelease', { wishId: w.id, reason: '我自己' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+    expect(await h.wish('demo-staff', 'requestRelease', { wishId: w.id, reason: '代申请' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: ' ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const requestId = rid()
+    expect(await h.wishOk(w.wisher, 'requestRelease', { wishId: w.id, reason: '认领人一直联系不上' }, requestId)).toEqual({ id: w.id, status: 'claimed' })
+    expect(await h.wishOk(w.wisher, 'requestRelease', { wishId: w.id, reason: '认领人一直联系不上' }, requestId)).toEqual({ id: w.id, status: 'claimed' })
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: '再申请' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    const mine = await h.wishOk(w.wisher, 'detail', { wishId: w.id })
+    expect(mine.releaseRequest).toMatchObject({ reason: '认领人一直联系不上' })
+    expect(mine.viewer.can).not.toContain('requestRelease')
+    expect((await h.wishOk(w.claimant, 'detail', { wishId: w.id })).releaseRequest).toBeUndefined()
+    const queue = await h.wishOk('demo-staff', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })
+    expect(queue.items.find((c: any) => c.id === w.id)).toMatchObject({ status: 'claimed', reason: '认领人一直联系不上' })
+    expect(await h.wish('demo-staff-tangmen', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+    expect(await h.wishOk('demo-staff', 'release', { wishId: w.id, reason: '核实后释放' })).toEqual({ id: w.id, status: 'open' })
+    expect((await stored(h, w.id)).releaseRequest).toBeUndefined()
+    const after = await h.wishOk('demo-staff', 'queue', { kind: 'release', communityId: h.communityId('庆城社区') })
+    expect(after.items.find((c: any) => c.id === w.id)).toBeUndefined()
+    expect(await h.wish(w.wisher, 'requestRelease', { wishId: w.id, reason: '已经开放' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
   })
 })
 

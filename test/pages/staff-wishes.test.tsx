@@ -1,7 +1,7 @@
 import WishQueuePage from '@/packages/staff/pages/wishes'
 import WishStatsPage from '@/packages/staff/pages/wish-stats'
 import { act, countIs, gone, renderPage, screen, stubModal, stubNavigation, tap, setupBackend, waitFor } from './helpers'
-import { manyOpenWishes, postWish, signUp } from './stage'
+import { claimedWish, manyOpenWishes, postWish, signUp } from './stage'
 
 const backend = setupBackend()
 
@@ -111,6 +111,21 @@ describe('staff wish queue', () => {
     expect(backend.eventsFor('release')[0].input).toEqual({ wishId: 'wish-demo-medicine', reason: '志愿者联系不上' })
     expect(await screen.findByText('暂无逾期的认领')).toBeTruthy()
     expect((await backend.call('demo-staff', 'wish', 'detail', { wishId: 'wish-demo-medicine' })).status).toBe('open')
+  })
+
+  it('release tab: the claims wishers asked to release, with their reason; staff release them', async () => {
+    const id = await claimedWish(backend, { fields: { title: '请人帮忙换灯泡' } })
+    await backend.call('demo-resident', 'wish', 'requestRelease', { wishId: id, reason: '认领人一直联系不上' })
+    stubModal({ confirm: true })
+    jest.spyOn(window, 'prompt').mockReturnValue('核实后释放')
+    renderPage(<WishQueuePage />)
+    await tap('申请释放')
+    expect(await screen.findByText('请人帮忙换灯泡')).toBeTruthy()
+    expect(screen.getByText('原因：认领人一直联系不上')).toBeTruthy()
+    await tap('释放认领')
+    await waitFor(() => expect(backend.eventsFor('release')).toHaveLength(1))
+    expect(backend.eventsFor('release')[0].input).toEqual({ wishId: id, reason: '核实后释放' })
+    expect(await screen.findByText('暂无释放认领的申请')).toBeTruthy()
   })
 
   it('shows a refusal (the admin took 庆城 away meanwhile) in Chinese and keeps the card', async () => {

@@ -67,9 +67,12 @@ export async function rejectedWish(backend: Backend, reason: string, fields: Par
   return id
 }
 
-/** An open wish claimed by `claimant` (a volunteer) promising `promisedBy`. */
+/**
+ * An open wish claimed by `claimant` (a volunteer) promising `promisedBy`. The default promise, 2099-01-01, is
+ * beyond MAX_PROMISE_DAYS, so the wish gets a needed-by date of 2099-12-31 unless it has one.
+ */
 export async function claimedWish(backend: Backend, opts: { fields?: Partial<WishFields>; wisher?: string; claimant?: string; promisedBy?: string } = {}): Promise<string> {
-  const id = await openWish(backend, opts.fields, opts.wisher)
+  const id = await openWish(backend, { neededBy: '2099-12-31', ...opts.fields }, opts.wisher)
   await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'claim', { wishId: id, promisedBy: opts.promisedBy ?? '2099-01-01' })
   return id
 }

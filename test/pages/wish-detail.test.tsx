@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import DetailPage from '@/packages/wish/pages/detail'
 import { act, gone, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
+import { MAX_PROMISE_DAYS } from '@/contracts/wish'
+import { daysFromToday, formatDay } from '@/format/day'
 import { claimedWish, fulfilledWish, openWish, photoPath, rejectedWish } from './stage'
 
 const backend = setupBackend()
@@ -81,8 +83,25 @@ describe('wish detail', () => {
     expect(backend.eventsFor('claim')).toHaveLength(0)
   })
 
+  it(`without a needed-by date, the picker ends ${MAX_PROMISE_DAYS} days ahead and a later day is refused locally`, async () => {
+    const id = await openWish(backend)
+    const { container } = open(id, 'demo-volunteer')
+    await tap('认领')
+    const end = daysFromToday(MAX_PROMISE_DAYS)
+    expect(screen.getByText(`最晚可承诺到 ${formatDay(end)}（${MAX_PROMISE_DAYS}天内）`)).toBeTruthy()
+    expect(container.querySelector('taro-picker-core')?.getAttribute('end')).toBe(end)
+    await pickDate(container, '9999-12-31')
+    await tap('确认认领')
+    expect(screen.getByText(`承诺日期不能晚于 ${formatDay(end)}`)).toBeTruthy()
+    expect(backend.eventsFor('claim')).toHaveLength(0)
+    await pickDate(container, end)
+    await tap('确认认领')
+    await waitFor(() => expect(backend.eventsFor('claim')).toHaveLength(1))
+    expect(backend.eventsFor('claim')[0].input).toEqual({ wishId: id, promisedBy: end })
+  })
+
   it('when someone else claimed first (WISH_NOT_OPEN), says 已被认领 and refreshes', async () => {
-    const id = await openWish(backend, { title: '修门锁' })
+    const id = await openWish(backend, { title: '修门锁', neededBy: '2099-12-31' })
     const modal = stubModal()
     open(id, 'demo-volunteer-2')
     await tap('认领')
@@ -192,6 +211,19 @@ describe('wish detail', () => {
     await waitFor(() => expect(backend.eventsFor('withdraw')).toHaveLength(1))
     expect(backend.eventsFor('withdraw')[0].input).toEqual({ wishId: id, reason: '临时出差' })
     expect(await screen.findByText('待认领')).toBeTruthy()
+  })
+
+  it('the wisher of a claimed wish asks staff to release it, with a reason; the request shows and the button goes', async () => {
+    const id = await claimedWish(backend)
+    stubModal({ confirm: true })
+    jest.spyOn(window, 'prompt').mockReturnValue('认领人一直联系不上')
+    open(id, 'demo-resident')
+    expect(screen.queryByText('取消心愿')).toBeNull()
+    await tap('申请释放认领')
+    await waitFor(() => expect(backend.eventsFor('requestRelease')).toHaveLength(1))
+    expect(backend.eventsFor('requestRelease')[0].input).toEqual({ wishId: id, reason: '认领人一直联系不上' })
+    expect((await screen.findByTestId('release-request')).textContent).toContain('认领人一直联系不上')
+    expect(screen.queryByText('申请释放认领')).toBeNull()
   })
 
   it('the wisher cancels only after confirming', async () => {

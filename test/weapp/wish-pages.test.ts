@@ -38,10 +38,19 @@ const CASES: Case[] = [
     withholds: ['认领', '确认完成'],
   },
   {
-    name: 'detail: a fulfilled wish, for staff who may confirm for the wisher',
+    // Whoever fulfilled never confirms (SELF_REVIEW): 郑社工 claimed it for the unit.
+    name: 'detail: a fulfilled wish, for the staff member who claimed it for a unit: no confirming their own work',
     route: 'packages/wish/pages/detail/index?id=wish-demo-light',
     persona: 'demo-staff',
     shows: ['楼道灯换灯泡', '已完成', '认领人：鼓楼供电共建小组', '等待心愿人确认', '爱心单位 认领心愿', '联系方式'],
+    offers: ['隐藏心愿'],
+    withholds: ['认领', '代心愿人确认完成'],
+  },
+  {
+    name: 'detail: a fulfilled wish, for other staff (the admin) who may confirm for the wisher',
+    route: 'packages/wish/pages/detail/index?id=wish-demo-light',
+    persona: 'demo-admin',
+    shows: ['楼道灯换灯泡', '已完成', '认领人：鼓楼供电共建小组', '等待心愿人确认', '联系方式'],
     offers: ['代心愿人确认完成', '隐藏心愿'],
     withholds: ['认领'],
   },

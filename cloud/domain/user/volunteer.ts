@@ -120,6 +120,8 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
   const app = await getApplication(db, input.applicationId)
   if (!app) throw new HandlerError('NOT_FOUND', '没有找到这份申请')
   requireScope(ctx, app.communityId)
+  // Whoever asks never approves: staff do not review their own application.
+  if (app.openid === ctx.openid) throw new HandlerError('SELF_REVIEW', '不能审核自己的志愿者申请，请由其他工作人员或管理员审核')
   if (app.status !== 'pending' && app.reviewedBy === ctx.openid && app.requestId === ctx.requestId) return answer(ctx, app)
   if (app.status !== 'pending') throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
   const to = input.decision === 'approve' ? ('approved' as const) : ('rejected' as const)

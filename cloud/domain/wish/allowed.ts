@@ -2,11 +2,11 @@ import { CANCELLABLE_WISH_STATUSES, PUBLISHED_WISH_STATUSES, WISH_VIEWER_ACTIONS
 import type { Ctx } from '../../lib/context'
 import { HandlerError } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
-import { invalidState, isClaimant, isOverdue } from './doc'
+import { invalidState, isClaimant } from './doc'
 
 /** Who is asking, as far as the wish's rules care (a handler's ctx is one). */
 type WishViewer = Pick<Ctx, 'openid' | 'user' | 'roles' | 'staffCommunityIds' | 'isAdmin' | 'now'>
-type Wish = Pick<WishDoc, 'wisherOpenid' | 'communityId' | 'status' | 'claim'> & Partial<Pick<WishDoc, 'reporters'>>
+type Wish = Pick<WishDoc, 'wisherOpenid' | 'communityId' | 'status' | 'claim'> & Partial<Pick<WishDoc, 'reporters' | 'releaseRequest'>>
 /** One condition of a rule: the refusal when it does not hold. */
 type Check = (w: Wish, v: WishViewer) => HandlerError | null
 
@@ -29,6 +29,11 @@ const status =
   (ok: (w: Wish) => boolean, message: (w: Wish) => string): Check =>
   (w) =>
     need(ok(w), () => invalidState(message(w)))
+/** Whoever asks never approves (docs/ARCHITECTURE.md): the refusal of an approval of one's own request or work. */
+const notSelf =
+  (self: (w: Wish, v: WishViewer) => boolean, message: string): Check =>
+  (w, v) =>
+    need(!self(w, v), () => new HandlerError('SELF_REVIEW', message))
 const notOwnWish: Check = (w, v) => need(w.wisherOpenid !== v.openid, () => invalidState('不能认领自己发布的心愿'))
 const open: Check = (w) => need(w.status === 'open', () => new HandlerError('WISH_NOT_OPEN', w.status === 'claimed' ? '这个心愿已被认领' : undefined))
 const published = (w: Wish) => PUBLISHED_WISH_STATUSES.includes(w.status)
@@ -66,6 +71,8 @@ const RULES: Record<WishViewerAction, Check[]> = {
     signedUp,
     (w, v) => need(w.wisherOpenid === v.openid || isStaffRole(v), () => new HandlerError('ROLE_REQUIRED', '只有发布人或社区工作人员可以确认完成')),
     (w, v) => need(w.wisherOpenid === v.openid || inScope(v, w.communityId), () => new HandlerError('SCOPE_DENIED')),
+    // The claimant (e.g. staff who claimed for a unit) never confirms their own fulfilment.
+    notSelf((w, v) => w.claim?.openid === v.openid, '不能确认自己登记的完成，请由发布人或其他工作人员确认'),
     status(
       (w) => w.status === 'fulfilled',
       (w) => (w.status === 'closed' ? '这个心愿已经确认完成了' : '认领人登记完成后才能确认'),
@@ -91,7 +98,7 @@ const RULES: Record<WishViewerAction, Check[]> = {
   review: [
     staffRole,
     scoped,
-    (w, v) => need(w.wisherOpenid !== v.openid, () => new HandlerError('ROLE_REQUIRED', '不能审核自己发布的心愿')),
+    notSelf((w, v) => w.wisherOpenid === v.openid, '不能审核自己发布的心愿，请由其他工作人员或管理员审核'),
     status(
       (w) => w.status === 'pending_review',
       () => '这个心愿已经审核过了',
@@ -105,15 +112,27 @@ const RULES: Record<WishViewerAction, Check[]> = {
       (w) => w.status === 'claimed',
       () => '只有已认领的心愿可以释放',
     ),
-    (w, v) => need(isOverdue(w, v.now), () => invalidState(`认领尚未超期（承诺 ${w.claim?.promisedBy} 前完成），不能释放`)),
+  ],
+  // The wisher cannot cancel a claimed wish; when the claimant does not answer, they ask staff to release it.
+  requestRelease: [
+    signedUp,
+    wisher('只有发布人可以申请释放认领'),
+    status(
+      (w) => w.status === 'claimed',
+      () => '只有已认领、尚未完成的心愿可以申请释放',
+    ),
+    status(
+      (w) => !w.releaseRequest,
+      () => '已经申请过释放，请等待社区工作人员处理',
+    ),
   ],
   // Reporting is for bystanders: the wisher and the claimant deal with each other, staff hide directly.
   report: [
     signedUp,
     (w, v) => need(!(w.reporters ?? []).includes(v.openid), () => new HandlerError('ALREADY_REPORTED')),
     (w) => need(published(w), () => new HandlerError('NOT_FOUND', '没有找到这个心愿')),
-    (w, v) =>
-      need(w.wisherOpenid !== v.openid && !isClaimant(v, w) && !inScope(v, w.communityId), () => new HandlerError('ROLE_REQUIRED', '发布人、认领人和社区工作人员不需要举报，请直接处理')),
+    notSelf((w, v) => w.wisherOpenid === v.openid, '不能举报自己发布的心愿'),
+    (w, v) => need(!isClaimant(v, w) && !inScope(v, w.communityId), () => new HandlerError('ROLE_REQUIRED', '认领人和社区工作人员不需要举报，请直接处理')),
   ],
 }
 

@@ -81,6 +81,9 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
     const { claimantName, unitName, promisedBy, claimedAt } = wish.claim
     out.claim = { claimantName, promisedBy, claimedAt: iso(claimedAt), ...(unitName ? { unitName } : {}) }
   }
+  if ((isWisher || isStaff) && wish.status === 'claimed' && wish.releaseRequest) {
+    out.releaseRequest = { reason: wish.releaseRequest.reason, at: iso(wish.releaseRequest.at) }
+  }
   if (wish.fulfilment) {
     const { note, photo, fulfilledAt } = wish.fulfilment
     out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...(photo && urls.get(photo) ? { photo: urls.get(photo) } : {}) }

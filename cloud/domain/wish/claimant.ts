@@ -1,8 +1,8 @@
-import type { ParsedInputOf, WishChange, OutputOf } from '../../../src/contracts'
+import { MAX_PROMISE_DAYS, WISH_MESSAGES, type ParsedInputOf, type WishChange, type OutputOf } from '../../../src/contracts'
 import { updateOneAndReturn } from '../../lib/cloud'
 import { requireSafeText } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
-import { chinaDay, isRealDay } from '../../lib/dates'
+import { addDays, chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishChangeEntry, WishClaim, WishDoc } from '../../lib/model'
 import { sendSubscribeMessage } from '../../lib/notify'
@@ -23,7 +23,8 @@ export function wishPage(id: string): string {
 
 /**
  * An approved volunteer claims an open wish (or staff scoped to its community claim it for a unit,
- * naming the unit). The promised date is today or later, and no later than the needed-by date.
+ * naming the unit). The promised date is today or later, and no later than the needed-by date, or without
+ * one, than MAX_PROMISE_DAYS from today (so every claim comes due and shows in the overdue queue).
  *
  * ONE conditional update that answers with the wish (`where({_id, status:'open', …})`, lib/cloud updateOneAndReturn) both decides the race and
  * returns the wish, so of concurrent claims exactly one wins and the others get WISH_NOT_OPEN.
@@ -55,7 +56,7 @@ export async function claim(input: In<'claim'>, ctx: Ctx): Promise<OutputOf<'wis
     _id: input.wishId,
     status: 'open',
     wisherOpenid: _.neq(ctx.openid),
-    neededBy: _.exists(false).or(_.gte(input.promisedBy)),
+    neededBy: input.promisedBy > latestPromise(ctx) ? _.gte(input.promisedBy) : _.exists(false).or(_.gte(input.promisedBy)),
   }
   if (forUnit && !ctx.isAdmin) where.communityId = _.in(ctx.staffCommunityIds)
   const res = await updateOneAndReturn(ctx.db.collection(WISHES), where as typeof where & { _id: string }, {
@@ -73,6 +74,11 @@ export async function claim(input: In<'claim'>, ctx: Ctx): Promise<OutputOf<'wis
   return refusedClaim(input, ctx, forUnit)
 }
 
+/** The latest day a claim of a wish without a needed-by date may promise. */
+function latestPromise(ctx: Ctx): string {
+  return addDays(chinaDay(ctx.now), MAX_PROMISE_DAYS)
+}
+
 /** Why a claim's conditional update matched nothing (one more read), or the retry's original answer. */
 async function refusedClaim(input: In<'claim'>, ctx: SignedUpCtx, forUnit: boolean): Promise<OutputOf<'wish', 'claim'>> {
   const wish = await loadWish(ctx, input.wishId)
@@ -82,6 +88,7 @@ async function refusedClaim(input: In<'claim'>, ctx: SignedUpCtx, forUnit: boole
   if (mine) return { ...change(wish._id, 'claimed'), promisedBy: wish.claim?.openid === ctx.openid ? wish.claim.promisedBy : input.promisedBy }
   requireAllowed(forUnit ? 'claimForUnit' : 'claim', wish, ctx)
   if (wish.neededBy && wish.neededBy < input.promisedBy) throw invalidField('promisedBy', `承诺完成日期不能晚于心愿的期望日期（${wish.neededBy}）`)
+  if (!wish.neededBy && input.promisedBy > latestPromise(ctx)) throw invalidField('promisedBy', `${WISH_MESSAGES.promiseTooFar}（最晚 ${latestPromise(ctx)}）`)
   throw new HandlerError('CONFLICT')
 }
 
@@ -112,7 +119,7 @@ export async function withdraw(input: In<'withdraw'>, ctx: Ctx): Promise<WishCha
     role: claimantRole(wish),
     to: 'open',
     reason: input.reason,
-    unset: ['claim', 'claimedAt'],
+    unset: ['claim', 'claimedAt', 'releaseRequest'],
     where: { 'claim.openid': ctx.openid },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })

@@ -5,6 +5,7 @@ import { inScope, type Ctx } from '../../lib/context'
 import { chinaDay, iso } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
 import type { WishChangeEntry, WishDoc } from '../../lib/model'
+import { leavesOpenSet, releaseSlot } from './slots'
 
 export const WISHES = 'wishes'
 
@@ -26,8 +27,8 @@ export const CARD_FIELDS = {
   'claim.promisedBy': true,
   thanks: true,
 } as const
-/** Cards for the wisher's own list and staff queues also carry why a wish was rejected or hidden, and reports. */
-export const OWN_CARD_FIELDS = { ...CARD_FIELDS, reviewReason: true, hiddenReason: true, reportCount: true } as const
+/** Cards for the wisher's own list and staff queues also carry why a wish was rejected or hidden, or its release asked for, and reports. */
+export const OWN_CARD_FIELDS = { ...CARD_FIELDS, reviewReason: true, hiddenReason: true, reportCount: true, 'releaseRequest.reason': true } as const
 
 /** The _id of the wish created by `openid`'s call `requestId`: a retried post computes the same one. */
 export function wishIdFor(openid: string, requestId: string): string {
@@ -63,7 +64,7 @@ export function toCard(w: Partial<WishDoc> & Pick<WishDoc, '_id'>, now: Date, ow
   if (w.thanks) card.thanks = w.thanks
   if (own) {
     if (w.reportCount) card.reportCount = w.reportCount
-    const reason = w.status === 'rejected' ? w.reviewReason : w.status === 'hidden' ? w.hiddenReason : undefined
+    const reason = w.status === 'rejected' ? w.reviewReason : w.status === 'hidden' ? w.hiddenReason : w.status === 'claimed' ? w.releaseRequest?.reason : undefined
     if (reason) card.reason = reason
   }
   return card
@@ -117,7 +118,7 @@ export interface Transition {
  * Moves `wish` from the status it was read in to `t.to` with ONE conditional update that also pushes the
  * history entry (who, role, from, to, why, requestId). If someone else changed it first, nothing is written:
  * the wish is read again, and either this call's own earlier change is found (a retry: success) or
- * `t.conflict` is thrown.
+ * `t.conflict` is thrown. A change that takes the wish out of the unfinished set gives its slot back (slots.ts).
  */
 export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promise<WishChange> {
   const _ = ctx.db.command
@@ -129,7 +130,10 @@ export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promis
     .collection(WISHES)
     .where({ _id: wish._id, status: wish.status, ...(t.where ?? {}) })
     .update({ data })
-  if (res.stats.updated === 1) return change(wish._id, t.to)
+  if (res.stats.updated === 1) {
+    if (leavesOpenSet(wish.status, t.to)) await releaseSlot(ctx, wish.wisherOpenid, wish._id)
+    return change(wish._id, t.to)
+  }
   const now = await loadWish(ctx, wish._id)
   const mine = ownStep(now, ctx, t.action)
   if (mine) return change(wish._id, mine.to)

@@ -3,7 +3,7 @@ import { wall, detail, listMine, listMyClaims } from './browse'
 import { claim, confirm, fulfil, withdraw } from './claimant'
 import { hide, queue, release, report, review } from './staff'
 import { stats } from './stats'
-import { cancel, post, resubmit } from './wisher'
+import { cancel, post, requestRelease, resubmit } from './wisher'
 
 /**
  * The `wish` function's handlers, one per contract action. Every mutation is idempotent by its own write
@@ -21,6 +21,7 @@ export const wishHandlers: Handlers<'wish'> = {
   listMyClaims,
   claim: idempotentHandler(claim),
   withdraw: idempotentHandler(withdraw),
+  requestRelease: idempotentHandler(requestRelease),
   fulfil: idempotentHandler(fulfil),
   confirm: idempotentHandler(confirm),
   report: idempotentHandler(report),

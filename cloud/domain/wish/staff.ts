@@ -55,7 +55,8 @@ export async function staffScope(ctx: Ctx, communityId: string | undefined): Pro
 /**
  * Staff's work lists for their communities (or the one named): `pending` review (oldest first, index
  * `queue`), `reported` published wishes (most reports first, index `reported`), `overdue` claims past the
- * promised date (most overdue first, index `overdue`). One query each; cards without contact.
+ * promised date (most overdue first, index `overdue`), claims the wisher asked to release (oldest request first,
+ * index `releaseRequested`). One query each; cards without contact.
  */
 export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wish', 'queue'>> {
   const scope = await staffScope(ctx, input.communityId)
@@ -72,10 +73,15 @@ export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wis
             .orderBy('reportCount', 'desc')
             .orderBy('lastReportedAt', 'desc')
             .orderBy('_id', 'asc')
-        : col
-            .where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) })
-            .orderBy('claim.promisedBy', 'asc')
-            .orderBy('_id', 'asc')
+        : input.kind === 'release'
+          ? col
+              .where({ communityId, status: 'claimed', 'releaseRequest.at': _.exists(true) })
+              .orderBy('releaseRequest.at', 'asc')
+              .orderBy('_id', 'asc')
+          : col
+              .where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) })
+              .orderBy('claim.promisedBy', 'asc')
+              .orderBy('_id', 'asc')
   const [res] = await Promise.all([query.skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS).get(), loadCommunities(ctx.db)])
   return toPage(res.data as WishDoc[], w, (d) => toCard(d, ctx.now, true))
 }
@@ -123,7 +129,7 @@ export async function hide(input: In<'hide'>, ctx: Ctx): Promise<WishChange> {
   })
 }
 
-/** Staff release an overdue claim (past the promised date) back to the wall, with a reason. */
+/** Staff release any claim back to the wall, with a reason (overdue, or stuck: the claimant is not answering). */
 export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChange> {
   const wish = await scopedWish(ctx, input.wishId)
   const done = ownStep(wish, ctx, 'release')
@@ -134,7 +140,7 @@ export async function release(input: In<'release'>, ctx: Ctx): Promise<WishChang
     role: 'staff',
     to: 'open',
     reason: input.reason,
-    unset: ['claim', 'claimedAt'],
+    unset: ['claim', 'claimedAt', 'releaseRequest'],
     where: { 'claim.openid': wish.claim!.openid, 'claim.promisedBy': wish.claim!.promisedBy },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })

@@ -5,10 +5,11 @@ import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../lib/errors'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
-import { requireAllowed } from './allowed'
-import { change, invalidState, loadWish, ownStep, transition, WISHES, wishIdFor } from './doc'
+import { refusal, requireAllowed } from './allowed'
+import { releaseSlot, takeSlot } from './slots'
+import { change, invalidState, loadWish, ownStep, PUBLISHED, transition, WISHES, wishIdFor } from './doc'
 
-type In<A extends 'post' | 'resubmit' | 'cancel'> = ParsedInputOf<'wish', A>
+type In<A extends 'post' | 'resubmit' | 'cancel' | 'requestRelease'> = ParsedInputOf<'wish', A>
 
 /** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
 async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
@@ -38,22 +39,33 @@ async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
 
 /**
  * A signed-up resident posts a wish in their community; it waits for review (pending_review).
- * At most MAX_OPEN_WISHES unfinished wishes per resident. Idempotent by itself: the wish's _id is derived
- * from the requestId, so a retried post finds the wish its first attempt created.
- * Database requests: user, count, insert (a retry: + 1 read).
+ * At most MAX_OPEN_WISHES unfinished wishes per resident, under any concurrency: the wish first takes one of
+ * the wisher's numbered slots with a conditional write (slots.ts). Idempotent by itself: the wish's _id is
+ * derived from the requestId, so a retried post finds the wish its first attempt created.
+ * Database requests: user, the unfinished wishes, the slot, the insert (a retry: user + 1 or 2 reads).
  */
 export async function post(input: In<'post'>, ctx: Ctx): Promise<WishChange> {
   requireSignedUp(ctx)
   const _ = ctx.db.command
   const id = wishIdFor(ctx.openid, ctx.requestId!)
   const col = ctx.db.collection(WISHES)
-  const open = (await col.where({ wisherOpenid: ctx.openid, status: _.in(OPEN_WISH_STATUSES) }).count()).total
-  if (open >= MAX_OPEN_WISHES) {
-    const mine = await retried(ctx, id)
-    if (mine) return mine
-    throw new HandlerError('TOO_MANY_OPEN_WISHES')
-  }
+  const open = (
+    await col
+      .where({ wisherOpenid: ctx.openid, status: _.in(OPEN_WISH_STATUSES) })
+      .field({ _id: true, status: true })
+      .limit(100)
+      .get()
+  ).data as Pick<WishDoc, '_id' | 'status'>[]
+  const again = open.find((w) => w._id === id)
+  if (again) return change(id, again.status)
+  if (open.length >= MAX_OPEN_WISHES) return refusedPost(ctx, id)
   const { fields, neededBy } = await wishContent(input, ctx)
+  const slot = await takeSlot(
+    ctx,
+    id,
+    open.map((w) => w._id),
+  )
+  if (!slot) return refusedPost(ctx, id)
   const entry: WishChangeEntry = { at: ctx.now, by: ctx.openid, role: 'wisher', action: 'post', to: 'pending_review', requestId: ctx.requestId! }
   const doc: WishDoc = {
     _id: id,
@@ -72,12 +84,20 @@ export async function post(input: In<'post'>, ctx: Ctx): Promise<WishChange> {
   try {
     await col.add({ data: doc })
   } catch (err) {
+    await releaseSlot(ctx, ctx.openid, id, slot)
     if (!isDuplicateKeyError(err)) throw err
     const mine = await retried(ctx, id)
     if (mine) return mine
     throw err
   }
   return change(id, 'pending_review')
+}
+
+/** A post over the limit: the answer of this call's earlier attempt (a retry), else TOO_MANY_OPEN_WISHES. */
+async function refusedPost(ctx: Ctx, id: string): Promise<WishChange> {
+  const mine = await retried(ctx, id)
+  if (mine) return mine
+  throw new HandlerError('TOO_MANY_OPEN_WISHES')
 }
 
 /** The wish this caller's earlier attempt of the same post created, if any. */
@@ -124,4 +144,25 @@ export async function cancel(input: In<'cancel'>, ctx: Ctx): Promise<WishChange>
     where: { wisherOpenid: ctx.openid },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
+}
+
+/**
+ * The wisher asks staff to release a claimed wish (the claimant is not answering), with a reason: the wish joins
+ * staff's `release` queue; staff decide (release). Not a state change: kept on the wish, once per claim, with the
+ * requestId (a retry answers the same). Database requests: user + one conditional update (refused: + 1 read).
+ */
+export async function requestRelease(input: In<'requestRelease'>, ctx: Ctx): Promise<WishChange> {
+  requireSignedUp(ctx)
+  const _ = ctx.db.command
+  const request = { at: ctx.now, reason: input.reason, requestId: ctx.requestId! }
+  const res = await ctx.db
+    .collection(WISHES)
+    .where({ _id: input.wishId, status: 'claimed', wisherOpenid: ctx.openid, releaseRequest: _.exists(false) })
+    .update({ data: { releaseRequest: _.set(request), updatedAt: ctx.now } })
+  if (res.stats.updated === 1) return change(input.wishId, 'claimed')
+  const wish = await loadWish(ctx, input.wishId)
+  if (wish.releaseRequest?.requestId === ctx.requestId && wish.wisherOpenid === ctx.openid) return change(wish._id, wish.status)
+  const visible = PUBLISHED.includes(wish.status) || wish.wisherOpenid === ctx.openid
+  if (!visible) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
+  throw refusal('requestRelease', wish, ctx) ?? new HandlerError('CONFLICT')
 }

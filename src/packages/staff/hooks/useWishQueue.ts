@@ -3,9 +3,9 @@ import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { wishService } from '@/services/wish'
 
-export type QueueKind = 'pending' | 'reported' | 'overdue'
+export type QueueKind = 'pending' | 'reported' | 'overdue' | 'release'
 
-/** Staff: one queue (pending review, reported, overdue claims) of their communities, page by page. */
+/** Staff: one queue (pending review, reported, overdue claims, claims the wisher asked to release) of their communities, page by page. */
 export function useWishQueue(kind: QueueKind) {
   const list = usePaged((page) => wishService.queue({ kind, page, pageSize: DEFAULT_PAGE_SIZE }), [kind])
   return { ...list, data: list.items }
@@ -31,7 +31,7 @@ export function hideWish(wishId: string, reason: string) {
   return wishService.hide({ wishId, reason })
 }
 
-/** Staff: releases an overdue claim back to the wall. */
+/** Staff: releases a claim back to the wall, with a reason. */
 export function releaseWish(wishId: string, reason: string) {
   return wishService.release({ wishId, reason })
 }

@@ -63,6 +63,7 @@ export function resubmitWish(input: InputOf<'wish', 'resubmit'>) {
 export const wishActions = {
   claim: (wishId: string, promisedBy: string, unitName?: string) => wishService.claim({ wishId, promisedBy, ...(unitName ? { unitName } : {}) }),
   withdraw: (wishId: string, reason: string) => wishService.withdraw({ wishId, reason }),
+  requestRelease: (wishId: string, reason: string) => wishService.requestRelease({ wishId, reason }),
   fulfil: (wishId: string, note: string, photo?: string) => wishService.fulfil({ wishId, note, ...(photo ? { photo } : {}) }),
   confirm: (wishId: string, thanks?: string) => wishService.confirm({ wishId, ...(thanks ? { thanks } : {}) }),
   report: (wishId: string, reason: string) => wishService.report({ wishId, reason }),

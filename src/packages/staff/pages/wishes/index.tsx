@@ -17,9 +17,10 @@ const TABS: { key: QueueKind; label: string; empty: string }[] = [
   { key: 'pending', label: '待审核', empty: '暂无待审核的心愿' },
   { key: 'reported', label: '被举报', empty: '暂无被举报的心愿' },
   { key: 'overdue', label: '认领逾期', empty: '暂无逾期的认领' },
+  { key: 'release', label: '申请释放', empty: '暂无释放认领的申请' },
 ]
 
-/** Staff queue of wishes in their communities: review, reported, overdue claims. */
+/** Staff queue of wishes in their communities: review, reported, overdue claims, claims the wisher asked to release. */
 export default function WishQueuePage() {
   const [tab, setTab] = useState<QueueKind>('pending')
   const list = useWishQueue(tab)
@@ -55,7 +56,7 @@ export default function WishQueuePage() {
       w,
       async () => {
         const reason = await askRequiredText(`释放「${w.title}」的认领`, '请填写释放的原因（必填）', '下一步', '请填写释放的原因')
-        if (!reason || !(await confirm('释放认领', '确定释放这个逾期的认领吗？心愿会回到心愿墙，等待其他人认领。', '释放'))) return SKIP
+        if (!reason || !(await confirm('释放认领', '确定释放这个认领吗？心愿会回到心愿墙，等待其他人认领。', '释放'))) return SKIP
         return releaseWish(w.id, reason)
       },
       '已释放',
@@ -68,6 +69,7 @@ export default function WishQueuePage() {
     ],
     reported: (w) => [{ label: '隐藏', gray: true, onClick: () => onHide(w) }],
     overdue: (w) => [{ label: '释放认领', gray: true, onClick: () => onRelease(w) }],
+    release: (w) => [{ label: '释放认领', gray: true, onClick: () => onRelease(w) }],
   }
   const current = TABS.find((t) => t.key === tab)!
   const renderItem = (w: WishCard) => {

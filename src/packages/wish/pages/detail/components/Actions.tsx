@@ -67,9 +67,17 @@ const BUTTONS: ActionButton[] = [
     'release',
     '释放认领',
     { placeholder: '请填写释放的原因（必填）', next: '下一步' },
-    { content: '确定释放这个逾期的认领吗？心愿会回到心愿墙。', ok: '释放' },
+    { content: '确定释放这个认领吗？心愿会回到心愿墙，等待其他人认领。', ok: '释放' },
     wishActions.release,
     '已释放',
+  ),
+  reasoned(
+    'requestRelease',
+    '申请释放认领',
+    { placeholder: '请填写原因（必填，社区工作人员会看到）', next: '下一步' },
+    { content: '确定请社区工作人员释放这个认领吗？核实后心愿会回到心愿墙，等待其他人认领。', ok: '申请释放' },
+    wishActions.requestRelease,
+    '已提交申请',
   ),
   {
     when: ['cancel'],

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { wishInputs } from '@/contracts/wish'
+import { MAX_PROMISE_DAYS, wishInputs } from '@/contracts/wish'
 import { Button } from '@/components/Button'
 import { TextField } from '@/components/TextField'
 import { useFormSubmit } from '@/forms/useFormSubmit'
@@ -8,11 +8,14 @@ import { daysFromToday, formatDay, today } from '@/format/day'
 import { wishActions } from '@/packages/wish/hooks/useWish'
 import { afterSubmit, type DetailFormProps } from './formProps'
 
-/** Claim: a promised date (today up to the needed-by date), and for staff a unit, required unless they may also claim as a volunteer. */
+/**
+ * Claim: a promised date (today up to the needed-by date, or without one up to MAX_PROMISE_DAYS ahead), and for
+ * staff a unit, required unless they may also claim as a volunteer.
+ */
 export function ClaimForm(props: DetailFormProps) {
   const { w, onCancel } = props
   const start = today()
-  const end = w.neededBy && w.neededBy >= start ? w.neededBy : undefined
+  const end = w.neededBy ? (w.neededBy >= start ? w.neededBy : undefined) : daysFromToday(MAX_PROMISE_DAYS)
   const suggested = daysFromToday(7)
   const forUnit = w.viewer.can.includes('claimForUnit')
   const unitRequired = forUnit && !w.viewer.can.includes('claim')
@@ -44,7 +47,7 @@ export function ClaimForm(props: DetailFormProps) {
             <Text className='hm-sub'>修改 ›</Text>
           </View>
         </Picker>
-        {end && <Text className='hm-sub hm-block'>心愿人希望在 {formatDay(end)} 前完成</Text>}
+        {end && <Text className='hm-sub hm-block'>{w.neededBy ? `心愿人希望在 ${formatDay(end)} 前完成` : `最晚可承诺到 ${formatDay(end)}（${MAX_PROMISE_DAYS}天内）`}</Text>}
         {f.errors.promisedBy && <Text className='hm-error'>{f.errors.promisedBy}</Text>}
       </View>
       {forUnit && (

@@ -8,7 +8,7 @@ export interface ClaimInfoProps {
   w: WishDetail
 }
 
-/** Who claimed it and by when, how it was fulfilled, and the thanks. */
+/** Who claimed it and by when (and a pending request to release it), how it was fulfilled, and the thanks. */
 export function ClaimInfo({ w }: ClaimInfoProps) {
   const { claim, fulfilment, thanks } = w
   if (!claim && !fulfilment && !thanks) return null
@@ -23,6 +23,11 @@ export function ClaimInfo({ w }: ClaimInfoProps) {
           </Text>
           <Text className='hm-text hm-block'>承诺完成日期：{formatDay(claim.promisedBy)}</Text>
           <Text className='hm-sub hm-block'>认领时间：{formatDay(claim.claimedAt)}</Text>
+          {w.releaseRequest && (
+            <Text className='hm-sub hm-block' data-testid='release-request'>
+              心愿人已申请释放认领（{formatDay(w.releaseRequest.at)}）：{w.releaseRequest.reason}
+            </Text>
+          )}
         </View>
       )}
       {fulfilment && (
