@@ -5,6 +5,7 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 import { startEmulator } from '../../../cloud/emulator/index'
 import { ensureCollections, seedDemoData } from '../../../cloud/emulator/seed'
+import { closeWithParent, runChild } from '../../support/child'
 
 async function main() {
   const dataDir = process.argv[2]
@@ -50,24 +51,10 @@ async function main() {
   const controlUrl = `http://127.0.0.1:${(control.address() as AddressInfo).port}`
   process.stdout.write(`${JSON.stringify({ url: emu.url, control: controlUrl })}\n`)
 
-  let closing = false
-  const stop = async () => {
-    if (closing) return
-    closing = true
-    try {
-      control.close()
-      await emu.close()
-    } finally {
-      process.exit(0)
-    }
-  }
-  process.stdin.on('end', stop)
-  process.stdin.on('close', stop)
-  process.on('SIGTERM', stop)
-  process.stdin.resume()
+  closeWithParent(async () => {
+    control.close()
+    await emu.close()
+  })
 }
 
-main().catch((e) => {
-  process.stderr.write(`pages emulator-main: ${e?.stack || e}\n`)
-  process.exit(1)
-})
+runChild('pages emulator-main', main)
