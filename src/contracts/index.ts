@@ -6,6 +6,7 @@ import { wishMutations } from './mutations'
 export * from './errors'
 export * from './result'
 export * from './common'
+export * from './text'
 export * from './user'
 export * from './wish'
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
+import { text } from './text'
 
 /** The privacy guide version a user agrees to; bump it when the guide changes. */
 export const PRIVACY_VERSION = '2026-11-28'
@@ -56,6 +57,9 @@ export interface StaffMember {
   communityIds: string[]
 }
 
+/** A nickname: 1–20 visible characters. */
+const nickname = text({ min: 1, max: 20, minMessage: '请填写昵称', maxMessage: '昵称最多20个字' })
+
 export const userInputs = {
   /** Public: the communities and grids to choose from. */
   listCommunities: z.object({}),
@@ -65,18 +69,18 @@ export const userInputs = {
     privacyVersion: z.string().check(z.minLength(1), z.maxLength(32)),
     communityId: id,
     gridId: z.optional(id),
-    nickname: z.string().check(z.trim(), z.minLength(1, '请填写昵称'), z.maxLength(20, '昵称最多20个字')),
+    nickname,
   }),
   updateProfile: z.object({
-    nickname: z.optional(z.string().check(z.trim(), z.minLength(1, '请填写昵称'), z.maxLength(20, '昵称最多20个字'))),
+    nickname: z.optional(nickname),
     gridId: z.optional(id),
     largeFont: z.optional(z.boolean()),
   }),
   applyVolunteer: z.object({
-    realName: z.string().check(z.trim(), z.minLength(2, '请填写真实姓名'), z.maxLength(20, '姓名最多20个字')),
+    realName: text({ min: 2, max: 20, minMessage: '请填写真实姓名', maxMessage: '姓名最多20个字' }),
     phone,
     skills: z.array(z.enum(SKILLS)).check(z.minLength(1, '请至少选择一项技能'), z.maxLength(8)),
-    intro: z.optional(z.string().check(z.maxLength(200, '个人介绍最多200个字'))),
+    intro: z.optional(text({ max: 200, maxMessage: '个人介绍最多200个字', multiline: true })),
   }),
   withdrawApplication: z.object({ applicationId: id }),
   listApplications: z.object({
@@ -87,7 +91,7 @@ export const userInputs = {
   reviewApplication: z.object({
     applicationId: id,
     decision: z.enum(['approve', 'reject']),
-    reason: z.optional(z.string().check(z.trim(), z.maxLength(200, '原因最多200个字'))),
+    reason: z.optional(text({ max: 200, maxMessage: '原因最多200个字', multiline: true })),
   }),
   grantStaff: z.object({ openid: id, communityIds: z.array(id).check(z.minLength(1), z.maxLength(20)) }),
   revokeStaff: z.object({ openid: id, communityIds: z.optional(z.array(id).check(z.maxLength(20))) }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini'
+import { text } from './text'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
 import { MAX_WISH_PHOTOS, WALL_STATUSES, WISH_LIMITS as L, WISH_MESSAGES as M, type WishStatus, type WishViewerAction } from './wishRules'
 
@@ -13,20 +14,20 @@ export * from './wishRules'
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 /** A file in cloud storage (cloud://…), uploaded by the client first. */
 const fileId = z.string().check(z.minLength(8), z.maxLength(300), z.startsWith('cloud://', '图片上传失败，请重新选择'))
-const reason = z.string().check(z.trim(), z.minLength(1, M.reason), z.maxLength(L.reason, M.reasonTooLong))
+const reason = text({ min: 1, max: L.reason, minMessage: M.reason, maxMessage: M.reasonTooLong, multiline: true })
 
 const wishFields = {
-  title: z.string().check(z.trim(), z.minLength(1, '请填写心愿标题'), z.maxLength(L.title, M.titleTooLong)),
-  description: z.string().check(z.trim(), z.minLength(1, '请描述您的心愿'), z.maxLength(L.description, M.descriptionTooLong)),
+  title: text({ min: 1, max: L.title, minMessage: '请填写心愿标题', maxMessage: M.titleTooLong }),
+  description: text({ min: 1, max: L.description, minMessage: '请描述您的心愿', maxMessage: M.descriptionTooLong, multiline: true }),
   category: z.enum(WISH_CATEGORIES),
   neededBy: z.optional(day),
   /** How the wisher's name is shown publicly: surname + honorific, or anonymous. */
   nameStyle: z.enum(['surname', 'anonymous']),
-  surname: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(L.surname, M.surnameTooLong))),
+  surname: z.optional(text({ min: 1, max: L.surname, maxMessage: M.surnameTooLong })),
   honorific: z.optional(z.enum(HONORIFICS)),
   /** Private: only the wisher, the claimant after the claim, and scoped staff ever see these. */
   contactPhone: phone,
-  address: z.string().check(z.trim(), z.minLength(L.addressMin, M.address), z.maxLength(L.address, M.addressTooLong)),
+  address: text({ min: L.addressMin, max: L.address, minMessage: M.address, maxMessage: M.addressTooLong }),
   photos: z.optional(z.array(fileId).check(z.maxLength(MAX_WISH_PHOTOS, M.photos))),
 }
 
@@ -48,18 +49,18 @@ export const wishInputs = {
     wishId: id,
     promisedBy: day,
     /** Staff only: claim on behalf of a unit (e.g. a company in the party-building alliance). */
-    unitName: z.optional(z.string().check(z.trim(), z.minLength(L.unitNameMin, M.unitName), z.maxLength(L.unitName))),
+    unitName: z.optional(text({ min: L.unitNameMin, max: L.unitName, minMessage: M.unitName })),
   }),
   withdraw: z.object({ wishId: id, reason }),
   /** The wisher asks staff to release the claim (the claimant is not answering), with a reason staff see. */
   requestRelease: z.object({ wishId: id, reason }),
   fulfil: z.object({
     wishId: id,
-    note: z.string().check(z.trim(), z.minLength(1, M.note), z.maxLength(L.note, M.noteTooLong)),
+    note: text({ min: 1, max: L.note, minMessage: M.note, maxMessage: M.noteTooLong, multiline: true }),
     photo: z.optional(fileId),
   }),
   /** The wisher (or staff on their behalf) confirms fulfilment; the thanks is public once checked. */
-  confirm: z.object({ wishId: id, thanks: z.optional(z.string().check(z.trim(), z.maxLength(L.thanks, M.thanksTooLong))) }),
+  confirm: z.object({ wishId: id, thanks: z.optional(text({ max: L.thanks, maxMessage: M.thanksTooLong, multiline: true })) }),
   report: z.object({ wishId: id, reason }),
   /** Staff: the review queue, reported wishes, overdue claims and claims the wisher asked to release, of their communities. */
   queue: z.object({ kind: z.enum(['pending', 'reported', 'overdue', 'release']), communityId: z.optional(id), ...pageInput }),
