@@ -3,7 +3,7 @@ import fs from 'fs'
 import os from 'os'
 import path from 'path'
 import { startEmulator, Emulator, EmulatorOptions } from '../../cloud/emulator'
-import { signatureFor, type Credentials } from '../../cloud/emulator/tcb/signature'
+import { scopeDate, signatureFor, type Credentials } from '../../cloud/emulator/tcb/signature'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const FIXTURE_FUNCTIONS = path.join(ROOT, 'test/fixtures/functions')
@@ -36,7 +36,7 @@ export function tcbPost(url: string, credentials: Credentials, body: object): Pr
   const timestamp = Math.floor(Date.now() / 1000) - 1
   const headers = { 'content-type': 'application/json', host: u.host }
   const signature = signatureFor(credentials.secretKey, 'post', u.host, u.pathname + u.search, headers, body as Record<string, unknown>, timestamp)
-  const date = new Date(timestamp * 1000).toISOString().slice(0, 10)
+  const date = scopeDate(timestamp)
   return fetch(url, {
     method: 'POST',
     headers: {

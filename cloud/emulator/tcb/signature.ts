@@ -63,11 +63,16 @@ export function signatureFor(
   const names = sortKeys(Object.keys(signedHeaders))
   const canonicalHeaders = names.map((n) => `${n}:${signedHeaders[n]}`).join('\n') + '\n'
   const canonical = `${method}\n//${host}${pathname}\n${query}\n${canonicalHeaders}\n${names.join(';')}\n${payloadHash(params)}`
-  const date = new Date(timestamp * 1000).toISOString().slice(0, 10)
+  const date = scopeDate(timestamp)
   const scope = `${date}/tcb/tc3_request`
   const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${crypto.createHash('sha256').update(canonical).digest('hex')}`
   const key = hmac(hmac(hmac(`TC3${secretKey}`, date), 'tcb'), 'tc3_request')
   return crypto.createHmac('sha256', key).update(toSign).digest('hex')
+}
+
+/** The credential scope's date for a request timestamp (s): the UTC day, as TC3-HMAC-SHA256 defines it (not China's day). */
+export function scopeDate(timestamp: number): string {
+  return new Date(timestamp * 1000).toISOString().slice(0, 10)
 }
 
 /** Why a request's signature is not valid for `creds` ('' when it is). */
