@@ -63,6 +63,7 @@ export class Timers {
 
   /** Moves the clock `ms` forward and fires the runs that fell due meanwhile (see the file's comment); resolves when they ended. */
   advance(ms: number): Promise<void> {
+    if (!(ms >= 0) || !Number.isFinite(ms)) return Promise.reject(new Error(`advanceClock: ms must be a finite number ≥ 0 (the clock only moves forward), got ${ms}`))
     const step = this.advancing.then(() => this.advanceNow(ms))
     this.advancing = step.catch(() => undefined)
     return step
