@@ -135,11 +135,15 @@ describe('the purge of idempotency records', () => {
 
 describe('moving the clock', () => {
   it('an hour forward: sixty runs, the due work done once', async () => {
+    await fire() // whatever was due is done: the jobs are next due at the coming hour
     const late = await overdueClaim('汤门社区')
-    // 23.5 hours old now; over a day old once the clock has moved (in the function workers too).
-    await h.insert('requests', { _id: 't:ageing', fn: 'wish', action: 'post', status: 'done', createdAt: new Date(nowMs() - 23.5 * 3600_000) })
+    // Under a day old now; a second over a day old at the coming hour, when the jobs run (on the function
+    // workers' clock, which the advance moves too).
+    const hour = (Math.floor(nowMs() / 3600_000) + 1) * 3600_000
+    await h.insert('requests', { _id: 't:ageing', fn: 'wish', action: 'post', status: 'done', createdAt: new Date(hour - 24 * 3600_000 - 1000) })
     const runsBefore = (await h.find('job_runs')).length
     const callsBefore = h.emu.calls.length
+    const from = nowMs()
 
     await h.emu.advanceClock(3600_000)
 
@@ -147,10 +151,13 @@ describe('moving the clock', () => {
     expect(runs).toHaveLength(60)
     expect(runs.every((r) => r.ok)).toBe(true)
     const records = await h.find('job_runs')
-    const newRecords = records.slice(runsBefore)
+    const newRecords = records.filter((r) => r.at.getTime() > from)
+    expect(records).toHaveLength(runsBefore + newRecords.length)
     // Both jobs are hourly: exactly one hour boundary fell in the hour, so one run did the work.
     expect(newRecords).toHaveLength(1)
     expect(newRecords[0].jobs.wishOverdueClaims).toMatchObject({ done: 1, ids: [late] })
+    expect(newRecords[0].at.getTime() - hour).toBeGreaterThanOrEqual(0)
+    expect(newRecords[0].at.getTime() - hour).toBeLessThan(5000)
     expect(newRecords[0].jobs.purgeRequests.done).toBeGreaterThanOrEqual(1)
     expect(runs.filter((r) => r.dbRequests > 1)).toHaveLength(1)
     expect(await flagged()).toContain(late)
