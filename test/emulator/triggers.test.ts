@@ -111,6 +111,23 @@ describe('firing', () => {
     }
   })
 
+  it('closes the dev trigger route when bound beyond loopback', async () => {
+    const emu = await startTestEmulator({
+      functionsDir: functionsWith({ triggers: [{ name: 'tick', type: 'timer', config: '0 * * * * * *' }] }),
+      timers: false,
+      host: '0.0.0.0',
+      allowNonLoopback: true,
+    })
+    try {
+      const res = await fetch(`http://127.0.0.1:${emu.port}/api/dev/trigger/ticker`, { method: 'POST' })
+      expect(res.status).toBe(403)
+      expect(await res.json()).toMatchObject({ message: '开发接口只在本机可用' })
+      expect(emu.calls).toHaveLength(0)
+    } finally {
+      await emu.close()
+    }
+  })
+
   it('fires on schedule in real time', async () => {
     const emu = await startTestEmulator({ functionsDir: functionsWith({ triggers: [{ name: 'everySecond', type: 'timer', config: '* * * * * * *' }] }), timers: true })
     try {
