@@ -106,6 +106,17 @@ describe('the overdue-claims job', () => {
     expect(stat.queries).toEqual(['jobs:_id'])
   })
 
+  it('claims only the jobs that are due; the others keep their time', async () => {
+    const [before] = await h.find('jobs', { _id: 'schedule' })
+    expect(await h.update('jobs', { _id: 'schedule' }, { next: { wishOverdueClaims: new Date(0) } })).toBe(1)
+    const { result } = await fire()
+    expect(result.data).toMatchObject({ due: ['wishOverdueClaims'], claimed: true })
+    expect(Object.keys(result.data.jobs)).toEqual(['wishOverdueClaims'])
+    const [after] = await h.find('jobs', { _id: 'schedule' })
+    expect(after.next.purgeRequests).toEqual(before.next.purgeRequests)
+    expect(after.next.wishOverdueClaims.getTime()).toBeGreaterThan(nowMs())
+  })
+
   it('finds its work on indexes when busy', async () => {
     await overdueClaim('庆城社区')
     await makeDue()
