@@ -1,8 +1,9 @@
 // Bundles each cloud function (cloud/functions/<fn>/index.ts) into dist/cloudfunctions/<fn>/ with its
 // package.json and config.json, ready to upload to CloudBase or to run in the emulator.
 import { buildSync } from 'esbuild'
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'fs'
 import { join, resolve } from 'path'
+import { validateTriggers } from './emulator/triggers/config'
 
 const root = resolve(__dirname, '..')
 const srcDir = join(root, 'cloud/functions')
@@ -21,6 +22,21 @@ function writeAtomic(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.tmp`
   writeFileSync(tmp, content)
   renameSync(tmp, file)
+}
+
+/**
+ * The bundle's config.json: the function's own `cloud/functions/<fn>/config.json` (its timer trigger, checked:
+ * one per function, a valid 7-field cron, else the build fails) merged with the openapi permissions its code needs.
+ */
+export function functionConfig(fn: string, code: string, source: Record<string, unknown> = readSourceConfig(fn)): Record<string, unknown> {
+  validateTriggers(fn, source.triggers)
+  const permissions = (source.permissions ?? {}) as Record<string, unknown>
+  return { ...source, permissions: { ...permissions, openapi: openapiPermissions(code) } }
+}
+
+function readSourceConfig(fn: string): Record<string, unknown> {
+  const file = join(srcDir, fn, 'config.json')
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}
 }
 
 /** Builds one function; returns its bundle size in bytes. */
@@ -44,8 +60,7 @@ export function buildFunction(fn: string): number {
   writeAtomic(join(dir, 'index.js'), code)
   const pkg = { name: fn, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': SDK_VERSION } }
   writeAtomic(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n')
-  const config = { permissions: { openapi: openapiPermissions(code) } }
-  writeAtomic(join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
+  writeAtomic(join(dir, 'config.json'), JSON.stringify(functionConfig(fn, code), null, 2) + '\n')
   return Buffer.byteLength(code)
 }
 

@@ -7,6 +7,9 @@ import { ERROR_MESSAGES } from '../../src/contracts/errors'
 import { nowMs } from '../lib/dates'
 import { nestedDeeperThan } from './runner/depth'
 import { Credentials, randomCredentials } from './tcb/signature'
+import { readTriggers, type TimerTrigger } from './triggers/config'
+import { Timers } from './triggers/timers'
+import { timerEvent } from './triggers/event'
 
 /** The answer to an event that never reaches a worker (nested too deep). */
 export const INVALID_INPUT_JSON = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
@@ -62,8 +65,16 @@ export class EmulatorCore {
   /** This start's secret pair: the workers sign with it, /tcb verifies it (tcb/signature.ts). */
   readonly credentials: Credentials
   private sessions = new Map<string, SessionState>()
+  /** The functions' timer triggers (config.json), fired on schedule once started (triggers/timers.ts). */
+  readonly timers: Timers
 
   constructor(readonly opts: CoreOptions) {
+    // A bad trigger declaration refuses the start, before anything is opened.
+    this.timers = new Timers(
+      readTriggers(opts.functionsDir),
+      (t, at) => this.fireTrigger(t, at),
+      (line) => this.log(line),
+    )
     this.credentials = opts.credentials || randomCredentials()
     this.store = new Store(opts.dataDir)
     this.txm = new TxManager(this.store, opts.txTimeoutMs)
@@ -108,18 +119,24 @@ export class EmulatorCore {
     else if (!index) this.log(`query ${coll}: full scan (no declared index applies)`)
   }
 
-  /** Invoke a function as `openid`; resolves with the response JSON text and its parsed value. */
-  async callFunction(fn: string, event: unknown, openid: string): Promise<{ json: string; result: any; stat: CallStat }> {
+  /** Fires `trigger` as CloudBase does at `atMs`: its timer event, with no user identity (getWXContext() has no OPENID). */
+  fireTrigger(trigger: TimerTrigger, atMs = nowMs()): Promise<{ json: string; result: any; stat: CallStat }> {
+    return this.callFunction(trigger.fn, timerEvent(trigger, atMs), null)
+  }
+
+  /** Invoke a function as `openid` (null: no identity, a timer trigger); resolves with the response JSON text and its parsed value. */
+  async callFunction(fn: string, event: unknown, openid: string | null): Promise<{ json: string; result: any; stat: CallStat }> {
     const started = process.hrtime.bigint()
-    const action = event && typeof event === 'object' && typeof (event as any).action === 'string' ? (event as any).action : ''
-    const state: SessionState = { dbRequests: 0, queries: [], openid }
+    const e = event && typeof event === 'object' ? (event as Record<string, unknown>) : {}
+    const action = openid === null ? `timer:${String(e.TriggerName)}` : typeof e.action === 'string' ? e.action : ''
+    const state: SessionState = { dbRequests: 0, queries: [], openid: openid ?? '' }
     let json: string
     if (!this.runner.has(fn)) {
       json = JSON.stringify({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND })
     } else if (nestedDeeperThan(event)) {
       json = INVALID_INPUT_JSON
     } else {
-      const r = await this.runner.invoke(fn, event, { openid }, state)
+      const r = await this.runner.invoke(fn, event, openid === null ? null : { openid }, state)
       if (r.ok) json = r.json ?? 'null'
       else {
         if (!this.opts.quiet) console.error(`fn ${fn}.${action} failed: ${r.error}`)
@@ -130,7 +147,7 @@ export class EmulatorCore {
     const stat: CallStat = {
       fn,
       action,
-      openid,
+      openid: openid ?? '',
       ok: !!(result && result.ok),
       code: result && result.ok === false ? result.code : undefined,
       durationMs: Number(process.hrtime.bigint() - started) / 1e6,
@@ -161,6 +178,7 @@ export class EmulatorCore {
 
   /** Stop workers, end transactions, close the database. */
   async close(): Promise<void> {
+    this.timers.stop()
     await this.runner.close()
     this.txm.closeAll()
     this.store.close()

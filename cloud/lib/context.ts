@@ -28,6 +28,16 @@ export function callerOpenid(): string {
   return String(cloud.getWXContext().OPENID || '')
 }
 
+/**
+ * True when this invocation came from a timer trigger, not a user: CloudBase gives a trigger's getWXContext() no
+ * OPENID and no APPID, while a client's callFunction always carries both. The router treats such a call as the
+ * system (cloud/lib/jobs.ts), never as an anonymous user and never as an admin.
+ */
+export function isTriggerInvocation(): boolean {
+  const wx = cloud.getWXContext()
+  return !wx.OPENID && !wx.APPID
+}
+
 /** Admin openids from the deployment configuration (HEMEI_ADMIN_OPENIDS, comma-separated). */
 export function adminOpenids(): string[] {
   return (process.env.HEMEI_ADMIN_OPENIDS || '')

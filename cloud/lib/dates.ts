@@ -31,21 +31,35 @@ export function parseClock(spec: string | undefined, realNow = Date.now()): numb
   return at - realNow
 }
 
-const offsetMs = parseClock(process.env.HEMEI_CLOCK)
+// The offset is parsed again only when HEMEI_CLOCK changes: the emulator moves its clock (and, per invocation,
+// its function workers' clock) forward by setting it (setClockOffset; emu.advanceClock).
+let clockSpec = process.env.HEMEI_CLOCK
+let offsetMs = parseClock(clockSpec)
 
 /** The clock's offset from real time in ms (0 in production). */
 export function clockOffset(): number {
+  const spec = process.env.HEMEI_CLOCK
+  if (spec !== clockSpec) {
+    clockSpec = spec
+    offsetMs = parseClock(spec)
+  }
   return offsetMs
+}
+
+/** Local runs only: sets this process's clock to run `ms` from real time (the emulator's advanceClock). */
+export function setClockOffset(ms: number): void {
+  process.env.HEMEI_CLOCK = String(Math.round(ms))
 }
 
 /** Environment for a child process or worker so that it reads the same clock as this process. */
 export function clockEnv(): Record<string, string> {
-  return offsetMs ? { HEMEI_CLOCK: String(offsetMs) } : {}
+  const offset = clockOffset()
+  return offset ? { HEMEI_CLOCK: String(offset) } : {}
 }
 
 /** The one clock: now, as epoch milliseconds. */
 export function nowMs(): number {
-  return Date.now() + offsetMs
+  return Date.now() + clockOffset()
 }
 
 /** The one clock: now, as a Date. */

@@ -1,5 +1,6 @@
 import type { Result } from '../../src/contracts'
 import type { Ctx } from './context'
+import type { Job } from './jobs'
 import { isDuplicateKeyError } from './dbErrors'
 import { HandlerError } from './errors'
 import type { RequestDoc } from './model'
@@ -15,6 +16,8 @@ import type { RequestDoc } from './model'
 //  - A requestId reused for a different action is INVALID_INPUT.
 const COLLECTION = 'requests'
 const STALE_MS = 60_000
+/** Records older than this are purged by the scheduler (a retry comes within seconds or minutes, never a day later). */
+const KEEP_MS = 24 * 3600 * 1000
 const TRANSIENT = new Set(['INTERNAL', 'CONFLICT', 'DUPLICATE_REQUEST'])
 
 /** What `beginRequest` decided: run the handler, or answer with a stored result. */
@@ -55,4 +58,18 @@ export async function finishRequest(ctx: Pick<Ctx, 'db'>, key: string, result: R
 
 function fail(e: HandlerError): Result<unknown> {
   return { ok: false, code: e.code, message: e.message }
+}
+
+/** Job: removes idempotency records older than a day, by one conditional remove on the `age` index (createdAt). */
+export const purgeRequestsJob: Job = {
+  name: 'purgeRequests',
+  everyMinutes: 60,
+  async run(ctx) {
+    const cutoff = new Date(ctx.now.getTime() - KEEP_MS)
+    const res = await ctx.db
+      .collection(COLLECTION)
+      .where({ createdAt: ctx.db.command.lt(cutoff) })
+      .remove()
+    return { done: res.stats.removed }
+  },
 }

@@ -84,6 +84,8 @@ export interface WishClaim {
   /** YYYY-MM-DD, China time. */
   promisedBy: string
   claimedAt: Date
+  /** When the overdue job first found this claim past its promised date (cloud/domain/wish/jobs.ts); goes with the claim. */
+  overdueAt?: Date
 }
 
 /** A report of a published wish by a user (private: never shown). */

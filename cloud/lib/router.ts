@@ -13,9 +13,10 @@ import {
   type Result,
 } from '../../src/contracts'
 import { db } from './cloud'
-import { buildContext, callerOpenid, type Ctx } from './context'
+import { buildContext, callerOpenid, isTriggerInvocation, type Ctx } from './context'
 import { HandlerError } from './errors'
 import { beginRequest, finishRequest } from './idempotency'
+import { runDueJobs, type Job } from './jobs'
 import { now } from './dates'
 
 z.config(zhCN())
@@ -48,6 +49,8 @@ export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>)
   const table = handlers as unknown as Record<string, AnyHandler>
   return async function main(event: unknown, _context?: unknown): Promise<Result<unknown>> {
     const e = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
+    // A domain function has no timer trigger: a timer-shaped event here is a client's (or a misdeclared trigger).
+    if (isTimerEvent(e)) return failure('SYSTEM_ONLY')
     const action = e.action
     if (typeof action !== 'string' || !action) return failure('INVALID_INPUT', '缺少操作名称', [{ path: 'action', message: '缺少操作名称' }])
     const handler = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined
@@ -78,6 +81,29 @@ export function createMain<F extends FunctionName>(fn: F, handlers: Handlers<F>)
       return result
     } catch (err) {
       return unexpected(err, fn, action)
+    }
+  }
+}
+
+/** True when the event has a timer trigger's shape, `{ Type: 'Timer', TriggerName, Time, Message }` (SCF writes `timer`). */
+function isTimerEvent(e: Record<string, unknown>): boolean {
+  return typeof e.Type === 'string' && e.Type.toLowerCase() === 'timer'
+}
+
+/**
+ * The entry point of the function behind the one timer trigger (`scheduler`): runs the due jobs. Only a real
+ * trigger gets through: a timer event AND no user identity (isTriggerInvocation). A client's call, whatever it
+ * sends (even `{ Type: 'Timer' }`), is refused with SYSTEM_ONLY. The return value goes nowhere in CloudBase; it
+ * says what ran, for the emulator's log and the tests.
+ */
+export function createTimerMain(jobs: readonly Job[]) {
+  return async function main(event: unknown, _context?: unknown): Promise<Result<unknown>> {
+    const e = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
+    if (!isTimerEvent(e) || !isTriggerInvocation()) return failure('SYSTEM_ONLY')
+    try {
+      return { ok: true, data: await runDueJobs(jobs, { db, now: now() }) }
+    } catch (err) {
+      return unexpected(err, 'scheduler', String(e.TriggerName))
     }
   }
 }

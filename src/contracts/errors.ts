@@ -10,6 +10,8 @@ export const ERROR_MESSAGES = {
   ROLE_REQUIRED: '您没有进行此操作的权限',
   SCOPE_DENIED: '您只能管理自己负责的社区',
   SELF_REVIEW: '不能审批或确认自己的事项，请由其他工作人员或管理员处理',
+  /** A timer-trigger event sent by a client (it carries a user identity; a real trigger carries none). */
+  SYSTEM_ONLY: '此操作只能由系统定时任务执行',
   NOT_VOLUNTEER: '只有审核通过的志愿者才能进行此操作',
   ALREADY_VOLUNTEER: '您已经是志愿者了',
   APPLICATION_PENDING: '您的志愿者申请正在审核中，请耐心等待',

@@ -1,12 +1,11 @@
 import type { OutputOf, ParsedInputOf, WishChange } from '../../../src/contracts'
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
-import { chinaDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
 import { refusal, requireAllowed } from './allowed'
-import { change, invalidState, loadWish, ownStep, OWN_CARD_FIELDS, PUBLISHED, toCard, transition, WISHES } from './doc'
+import { change, invalidState, loadWish, overdueClaims, ownStep, OWN_CARD_FIELDS, PUBLISHED, toCard, transition, WISHES } from './doc'
 
 type In<A extends 'report' | 'queue' | 'review' | 'hide' | 'release' | 'stats'> = ParsedInputOf<'wish', A>
 
@@ -79,7 +78,7 @@ export async function queue(input: In<'queue'>, ctx: Ctx): Promise<OutputOf<'wis
               .orderBy('releaseRequest.at', 'asc')
               .orderBy('_id', 'asc')
           : col
-              .where({ communityId, status: 'claimed', 'claim.promisedBy': _.lt(chinaDay(ctx.now)) })
+              .where({ communityId, ...overdueClaims(ctx) })
               .orderBy('claim.promisedBy', 'asc')
               .orderBy('_id', 'asc')
   const [res] = await Promise.all([query.skip(w.skip).limit(w.limit).field(OWN_CARD_FIELDS).get(), loadCommunities(ctx.db)])

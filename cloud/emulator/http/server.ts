@@ -7,6 +7,7 @@ import { receiveUpload, uploadAuthorized } from '../tcb/storage'
 import { BodyTooLarge, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
 import { allowedHosts, originMayWrite } from './guard'
+import { handleTriggerRoute } from '../triggers/route'
 import { serveStatic, safeJoin, sendFile } from './static'
 import { handleUpload } from './upload'
 import { PERSONAS } from '../seed/personas'
@@ -90,6 +91,7 @@ async function route(core: EmulatorCore, host: string, req: http.IncomingMessage
     return callFunction(core, host, p.slice('/api/fn/'.length), req, res)
   }
   if (p === '/api/upload') return handleUpload(core, host, url, req, res)
+  if (method === 'POST' && p.startsWith('/api/dev/trigger/')) return handleTriggerRoute(core, host, p.slice('/api/dev/trigger/'.length), req, res)
   if (method === 'GET' && p === '/api/dev/personas') return void sendJson(res, 200, { personas: PERSONAS })
   if (method === 'GET' && p === '/api/dev/messages') return void sendJson(res, 200, { messages: core.store.messages() })
   if ((method === 'GET' || method === 'HEAD') && p.startsWith('/files/')) {

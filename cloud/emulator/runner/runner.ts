@@ -3,7 +3,7 @@ import fs from 'fs'
 import path from 'path'
 import crypto from 'crypto'
 import { FunctionPool, InvocationResult, Invocation } from './pool'
-import { clockEnv } from '../../lib/dates'
+import { clockEnv, clockOffset } from '../../lib/dates'
 
 export interface RunnerOptions {
   functionsDir: string
@@ -73,17 +73,22 @@ export class Runner {
     return pool
   }
 
-  /** Invoke `fn` with `event` as `identity`; resolves with the raw outcome (never rejects). */
-  invoke(fn: string, event: unknown, identity: Identity, meta?: unknown): Promise<InvocationResult> {
+  /**
+   * Invoke `fn` with `event` as `identity`, or with no identity at all (`null`: a timer trigger, whose
+   * getWXContext() has no OPENID and no APPID); resolves with the raw outcome (never rejects).
+   */
+  invoke(fn: string, event: unknown, identity: Identity | null, meta?: unknown): Promise<InvocationResult> {
     const requestId = crypto.randomUUID()
     return this.pool(fn).invoke({
       event,
       meta,
       env: {
-        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID',
-        WX_OPENID: identity.openid,
-        WX_APPID: identity.appid || 'wx-hemei-local',
-        WX_UNIONID: identity.unionid || '',
+        WX_CONTEXT_KEYS: identity ? 'WX_OPENID,WX_APPID,WX_UNIONID' : '',
+        WX_OPENID: identity?.openid ?? '',
+        WX_APPID: identity ? identity.appid || 'wx-hemei-local' : '',
+        WX_UNIONID: identity?.unionid || '',
+        // The one clock, per invocation: the emulator's clock may have been moved since the worker started.
+        HEMEI_CLOCK: String(clockOffset()),
       },
       context: {
         request_id: requestId,
