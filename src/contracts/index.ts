@@ -7,6 +7,7 @@ export * from './errors'
 export * from './result'
 export * from './common'
 export * from './text'
+export * from './photos'
 export * from './user'
 export * from './wish'
 

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { text } from './text'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
+import { photoFileId as fileId } from './photos'
 import { MAX_WISH_PHOTOS, WALL_STATUSES, WISH_LIMITS as L, WISH_MESSAGES as M, type WishStatus, type WishViewerAction } from './wishRules'
 
 /** Wish wall (微心愿墙): categories, the display-name styles, statuses. */
@@ -12,8 +13,6 @@ export * from './wishRules'
 
 /** A calendar day, YYYY-MM-DD (China time). */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
-/** A file in cloud storage (cloud://…), uploaded by the client first. */
-const fileId = z.string().check(z.minLength(8), z.maxLength(300), z.startsWith('cloud://', '图片上传失败，请重新选择'))
 const reason = text({ min: 1, max: L.reason, minMessage: M.reason, maxMessage: M.reasonTooLong, multiline: true })
 
 const wishFields = {

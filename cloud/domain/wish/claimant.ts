@@ -6,6 +6,7 @@ import { addDays, chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishChangeEntry, WishClaim, WishDoc } from '../../lib/model'
 import { sendSubscribeMessage } from '../../lib/notify'
+import { requireOwnFiles } from '../../lib/storage'
 import { requireAllowed } from './allowed'
 import { change, invalidState, isScopedStaff, loadWish, ownStep, PUBLISHED, transition, WISHES } from './doc'
 
@@ -132,6 +133,7 @@ export async function fulfil(input: In<'fulfil'>, ctx: Ctx): Promise<WishChange>
   const done = ownStep(wish, ctx, 'fulfil')
   if (done) return change(wish._id, done.to)
   requireAllowed('fulfil', wish, ctx)
+  if (input.photo) requireOwnFiles(ctx.openid, 'photo', input.photo)
   await requireSafeText(ctx, input.note, 2)
   const fulfilment = { note: input.note, fulfilledAt: ctx.now, ...(input.photo ? { photo: input.photo } : {}) }
   return transition(ctx, wish, {

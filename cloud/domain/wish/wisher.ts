@@ -3,6 +3,7 @@ import { requireNotRisky } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
+import { requireOwnFiles } from '../../lib/storage'
 import { HandlerError, invalidField } from '../../lib/errors'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
 import { refusal, requireAllowed } from './allowed'
@@ -11,7 +12,7 @@ import { change, invalidState, loadWish, ownStep, PUBLISHED, transition, WISHES,
 
 type In<A extends 'post' | 'resubmit' | 'cancel' | 'requestRelease'> = ParsedInputOf<'wish', A>
 
-/** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
+/** Checks what the schema cannot (name style, real dates, not in the past, own photos) and the text; returns the stored fields. */
 async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
   if (input.nameStyle === 'surname') {
     if (!input.surname) throw invalidField('surname', '请填写姓氏，或选择匿名')
@@ -21,6 +22,8 @@ async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
     if (!isRealDay(input.neededBy)) throw invalidField('neededBy', '日期不存在')
     if (input.neededBy < chinaDay(ctx.now)) throw invalidField('neededBy', '期望完成日期不能早于今天')
   }
+  // Photos only from the wisher's own upload folder in this environment (issue 7 item 10).
+  if (input.photos?.length) requireOwnFiles(ctx.openid, 'photos', input.photos)
   // A human reviews every wish before it is published, so only clearly risky text is refused here.
   await requireNotRisky(ctx, `${input.title}\n${input.description}`, 3)
   const named = input.nameStyle === 'surname'
