@@ -1,4 +1,5 @@
 /** The emulator's state and the one path every function call takes (HTTP and programmatic alike). */
+import crypto from 'crypto'
 import path from 'path'
 import { Store } from './store/store'
 import { TxManager } from './store/transactions'
@@ -61,6 +62,10 @@ export class EmulatorCore {
   url = ''
   /** This start's secret pair: the workers sign with it, /tcb verifies it (tcb/signature.ts). */
   readonly credentials: Credentials
+  /** This start's message-push token (HEMEI_PUSH_TOKEN in the workers): the stand-ins sign their pushes with it. */
+  readonly pushToken = crypto.randomBytes(16).toString('hex')
+  /** Set by close(): stand-ins deliver nothing after it. */
+  closed = false
   private sessions = new Map<string, SessionState>()
 
   constructor(readonly opts: CoreOptions) {
@@ -74,7 +79,7 @@ export class EmulatorCore {
       poolSize: opts.poolSize,
       timeoutMs: opts.timeoutMs,
       envName: opts.envName,
-      extraEnv: opts.env,
+      extraEnv: { HEMEI_PUSH_TOKEN: this.pushToken, ...opts.env },
       credentials: this.credentials,
       onStart: (session, job) => this.sessions.set(session, job.meta as SessionState),
       onEnd: (session) => {
@@ -108,8 +113,8 @@ export class EmulatorCore {
     else if (!index) this.log(`query ${coll}: full scan (no declared index applies)`)
   }
 
-  /** Invoke a function as `openid`; resolves with the response JSON text and its parsed value. */
-  async callFunction(fn: string, event: unknown, openid: string): Promise<{ json: string; result: any; stat: CallStat }> {
+  /** Invoke a function as `openid` (from `source`, default a mini-program user); resolves with the response JSON text and its parsed value. */
+  async callFunction(fn: string, event: unknown, openid: string, source?: string): Promise<{ json: string; result: any; stat: CallStat }> {
     const started = process.hrtime.bigint()
     const action = event && typeof event === 'object' && typeof (event as any).action === 'string' ? (event as any).action : ''
     const state: SessionState = { dbRequests: 0, queries: [], openid }
@@ -119,7 +124,7 @@ export class EmulatorCore {
     } else if (nestedDeeperThan(event)) {
       json = INVALID_INPUT_JSON
     } else {
-      const r = await this.runner.invoke(fn, event, { openid }, state)
+      const r = await this.runner.invoke(fn, event, { openid, ...(source ? { source } : {}) }, state)
       if (r.ok) json = r.json ?? 'null'
       else {
         if (!this.opts.quiet) console.error(`fn ${fn}.${action} failed: ${r.error}`)
@@ -161,6 +166,7 @@ export class EmulatorCore {
 
   /** Stop workers, end transactions, close the database. */
   async close(): Promise<void> {
+    this.closed = true
     await this.runner.close()
     this.txm.closeAll()
     this.store.close()

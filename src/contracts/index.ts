@@ -8,6 +8,7 @@ export * from './result'
 export * from './common'
 export * from './text'
 export * from './photos'
+export * from './photoChecks'
 export * from './user'
 export * from './wish'
 

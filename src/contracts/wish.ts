@@ -2,6 +2,7 @@ import * as z from 'zod/mini'
 import { text } from './text'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
 import { photoFileId as fileId } from './photos'
+import type { PhotoCheckState } from './photoChecks'
 import { MAX_WISH_PHOTOS, WALL_STATUSES, WISH_LIMITS as L, WISH_MESSAGES as M, type WishStatus, type WishViewerAction } from './wishRules'
 
 /** Wish wall (微心愿墙): categories, the display-name styles, statuses. */
@@ -101,8 +102,14 @@ export interface WishCard {
 export interface WishDetail extends WishCard {
   description: string
   neededBy?: string
-  /** Temporary URLs of the photos. */
+  /** Temporary URLs of the photos this viewer may see (its owner and scoped staff also see photos under check). */
   photos: string[]
+  /** The content-check state of each photo in `photos`, in the same order. */
+  photoStates?: PhotoCheckState[]
+  /** Photos still under check that this viewer may not see yet: the page shows a 审核中 tile for each. */
+  photosPending?: number
+  /** The wisher and scoped staff: why photos were hidden (risky), one line per hidden photo. */
+  photosHidden?: string[]
   timeline: WishEvent[]
   claim?: { claimantName: string; unitName?: string; promisedBy: string; claimedAt: ISODate }
   /** The wisher's request that staff release the claim (the wisher and scoped staff only). */

@@ -2,7 +2,7 @@
 // Issue 7 item 10: a photo lands in, and is accepted only from, the uploader's own folder wishes/<owner hash>/.
 import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { startHarness, type Harness } from './helpers'
-import { claimedWish, resident, staffOf, wishInput } from './wishFixtures'
+import { claimedWish, resident, staffOf, stored, wishInput } from './wishFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -58,6 +58,8 @@ it("a wish's photos reach the detail as temporary URLs (unknown files are left o
   const missing = `${PREFIX}${uploadFolderOf(wisher)}/never-uploaded.jpg`
   const { id } = await h.wishOk(wisher, 'post', wishInput({ photos: [fileID, missing] }))
   await h.wishOk(staffOf('军门社区'), 'review', { wishId: id, decision: 'approve' })
+  // Others see a photo once its image check has passed (wish.photoCheck.test.ts).
+  for (let i = 0; i < 100 && (await stored(h, id)).photoChecks[0].state === 'checking'; i++) await new Promise((r) => setTimeout(r, 50))
   const detail = await h.wishOk('demo-volunteer', 'detail', { wishId: id })
   expect(detail.photos).toHaveLength(1)
   const img = await fetch(detail.photos[0])

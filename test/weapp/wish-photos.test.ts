@@ -63,6 +63,8 @@ test('a resident posts a wish with a photo; the detail page shows it from cloud 
   expect(sent.result).toMatchObject({ ok: true })
   const wishId = sent.result.data.id
   expect(await callAs('demo-staff', 'wish', { action: 'review', input: { wishId, decision: 'approve' }, requestId: 'weapp-photo-review-1' })).toMatchObject({ ok: true })
+  // Others see the photo once WeChat's image check (the emulator's stand-in, a moment later) has passed it.
+  await waitFor(async () => (await callAs('demo-resident', 'wish', { action: 'detail', input: { wishId } })).data?.photoStates?.[0] === 'pass', { interval: 50 })
 
   const detail = renderPage('packages/wish/pages/detail/index', { persona: 'demo-volunteer', query: { id: wishId } })
   const text = await settle(detail)

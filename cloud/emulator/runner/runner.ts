@@ -23,6 +23,8 @@ export interface Identity {
   openid: string
   appid?: string
   unionid?: string
+  /** getWXContext().SOURCE (TCB_SOURCE): who triggered the call; `wx_client` (a mini-program user) unless given. */
+  source?: string
 }
 
 const FN_NAME = /^[A-Za-z0-9_-]{1,64}$/
@@ -84,6 +86,7 @@ export class Runner {
         WX_OPENID: identity.openid,
         WX_APPID: identity.appid || 'wx-hemei-local',
         WX_UNIONID: identity.unionid || '',
+        TCB_SOURCE: identity.source || 'wx_client',
       },
       context: {
         request_id: requestId,
