@@ -114,7 +114,11 @@ export interface WishDetail extends WishCard {
   claim?: { claimantName: string; unitName?: string; promisedBy: string; claimedAt: ISODate }
   /** The wisher's request that staff release the claim (the wisher and scoped staff only). */
   releaseRequest?: { reason: string; at: ISODate }
-  fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate }
+  /**
+   * The claimant's report; its photo under the image check like the wish's: `photoState` when shown, `photoPending`
+   * when this viewer may not see it yet (审核中), `photoHidden` (why) for the claimant and scoped staff when risky.
+   */
+  fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate; photoState?: PhotoCheckState; photoPending?: boolean; photoHidden?: string }
   /** Only for the wisher, the current claimant, and staff scoped to the community. */
   contact?: { phone: string; address: string }
   /**

@@ -6,7 +6,7 @@ import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { pushSignature } from '../../cloud/lib/pushSignature'
 import { deliverMessagePush } from '../../cloud/emulator/standins/mediaCheck'
 import { startHarness, type Harness } from './helpers'
-import { resident, staffOf, stored, wishInput } from './wishFixtures'
+import { claimedWish, resident, staffOf, stored, wishInput } from './wishFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -131,6 +131,27 @@ describe('a photo still under check', () => {
     expect((await stored(h, w.id)).photoChecks[0].state).toBe('risky')
     expect((await h.wishOk('demo-volunteer', 'detail', { wishId: w.id })).photosPending).toBe(0)
   })
+})
+
+it("the claimant's fulfilment photo is checked too: pending for others, hidden with the reason when risky", async () => {
+  for (const kind of ['pending', 'risky'] as const) {
+    const w = await claimedWish(h)
+    const file = await photo(w.claimant, kind)
+    await h.wishOk(w.claimant, 'fulfil', { wishId: w.id, note: '已经帮忙换好锁芯。', photo: file })
+    if (kind === 'risky') await until(w.id, (d) => d.photoChecks.some((c: any) => c.fileId === file && c.state === 'risky'))
+    const wisherView = (await h.wishOk(w.wisher, 'detail', { wishId: w.id })).fulfilment
+    expect(wisherView.photo).toBeUndefined()
+    expect(wisherView.photoHidden).toBeUndefined()
+    const own = (await h.wishOk(w.claimant, 'detail', { wishId: w.id })).fulfilment
+    if (kind === 'pending') {
+      expect(wisherView.photoPending).toBe(true)
+      expect(own).toMatchObject({ photo: expect.stringMatching(/^http/), photoState: 'checking' })
+    } else {
+      expect(wisherView.photoPending).toBeUndefined()
+      expect(own).toMatchObject({ photoHidden: '这张照片未通过内容安全审核（色情），已隐藏' })
+      expect(own.photo).toBeUndefined()
+    }
+  }
 })
 
 it('a resubmit keeps the checks of kept photos and checks the new ones', async () => {

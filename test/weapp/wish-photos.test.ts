@@ -101,6 +101,9 @@ test('the volunteer fulfils a claimed wish with a photo; everyone sees it with t
   const fulfil = env.cloudCalls.find((c) => c.data?.action === 'fulfil')!
   expect(fulfil.data.input.photo).toMatch(new RegExp(`^cloud://[^/]+/${uploadFolderOf('demo-volunteer')}/[A-Za-z0-9_-]+\\.png$`))
   expect(fulfil.result).toMatchObject({ ok: true, data: { status: 'fulfilled' } })
+  // Others see the photo once its image check has passed.
+  const checked = async () => (await callAs('demo-volunteer', 'wish', { action: 'detail', input: { wishId: 'wish-demo-schoolbag' } })).data?.fulfilment?.photoState === 'pass'
+  await waitFor(checked, { interval: 50 })
 
   const other = renderPage('packages/wish/pages/detail/index', { persona: 'demo-resident', query: { id: 'wish-demo-schoolbag' } })
   const text = await settle(other)

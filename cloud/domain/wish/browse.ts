@@ -7,7 +7,7 @@ import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
 import { tempFileUrls } from '../../lib/storage'
 import { allowedActions } from './allowed'
-import { photoView } from './photos'
+import { fulfilmentPhotoView, photoView } from './photos'
 import { CARD_FIELDS, isClaimant, isScopedStaff, loadWish, OWN_CARD_FIELDS, PUBLISHED, toCard, toEvent, WISHES } from './doc'
 
 type In<A extends 'wall' | 'detail' | 'listMine' | 'listMyClaims'> = ParsedInputOf<'wish', A>
@@ -87,8 +87,8 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
     out.releaseRequest = { reason: wish.releaseRequest.reason, at: iso(wish.releaseRequest.at) }
   }
   if (wish.fulfilment) {
-    const { note, photo, fulfilledAt } = wish.fulfilment
-    out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...(photo && urls.get(photo) ? { photo: urls.get(photo) } : {}) }
+    const { note, fulfilledAt } = wish.fulfilment
+    out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...fulfilmentPhotoView(wish, urls, claimant || isStaff) }
   }
   if (privileged) out.contact = { phone: wish.contact.phone, address: wish.contact.address }
   if (isWisher) {

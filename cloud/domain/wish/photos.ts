@@ -32,6 +32,22 @@ export function photoView(
   return { shownIds, photos: shownIds.map((f) => urls.get(f)!), photoStates, photosPending: pending, ...(hidden.length ? { photosHidden: hidden } : {}) }
 }
 
+/** The detail's fulfilment photo fields: its owner (the claimant) and scoped staff see it under check and why it is hidden. */
+export function fulfilmentPhotoView(
+  wish: WishDoc,
+  urls: Map<string, string>,
+  seesUnderCheck: boolean,
+): Pick<NonNullable<WishDetail['fulfilment']>, 'photo' | 'photoState' | 'photoPending' | 'photoHidden'> {
+  const fileId = wish.fulfilment?.photo
+  const url = fileId && urls.get(fileId)
+  if (!url) return {}
+  const check = (wish.photoChecks ?? []).find((c) => c.fileId === fileId)
+  const state = check?.state ?? 'pass'
+  if (state === 'risky') return seesUnderCheck ? { photoHidden: photoHiddenReason(check?.label) } : {}
+  if (PHOTO_UNDER_CHECK.includes(state) && !seesUnderCheck) return { photoPending: true }
+  return { photo: url, photoState: state }
+}
+
 /** The Result a refused push answers (a client posing as the platform). */
 const NOT_FROM_PLATFORM: Result<never> = { ok: false, code: 'ROLE_REQUIRED', message: '审核结果只能由微信平台推送' }
 
