@@ -50,8 +50,8 @@ async function wishWith(kinds: ('clean' | 'risky' | 'pending')[]): Promise<{ id:
 }
 
 /** A push as WeChat's platform sends it for `traceId` (signed with the emulator's token unless `signature`). */
-function push(traceId: string, suggest: 'pass' | 'risky', signature?: string) {
-  const event = { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'risky' ? 20002 : 100 } }
+function push(traceId: string, suggest: 'pass' | 'risky' | 'review', signature?: string) {
+  const event = { MsgType: 'event', Event: 'wxa_media_check', trace_id: traceId, version: 2, errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20002 } }
   return deliverMessagePush(h.emu.core, event, signature)
 }
 
@@ -152,6 +152,15 @@ it("the claimant's fulfilment photo is checked too: pending for others, hidden w
       expect(own.photo).toBeUndefined()
     }
   }
+})
+
+it('a review suggestion keeps the photo from others (审核中), like a check still running', async () => {
+  const w = await wishWith(['pending'])
+  const traceId = (await stored(h, w.id)).photoChecks[0].traceId
+  expect(await push(traceId, 'review')).toBe('success')
+  expect((await stored(h, w.id)).photoChecks[0]).toMatchObject({ state: 'review' })
+  expect(await h.wishOk('demo-volunteer', 'detail', { wishId: w.id })).toMatchObject({ photos: [], photosPending: 1 })
+  expect(await h.wishOk(w.wisher, 'detail', { wishId: w.id })).toMatchObject({ photoStates: ['review'], photosPending: 0 })
 })
 
 it('a resubmit keeps the checks of kept photos and checks the new ones', async () => {
