@@ -1,4 +1,5 @@
 /** The emulator's state and the one path every function call takes (HTTP and programmatic alike). */
+import crypto from 'crypto'
 import path from 'path'
 import { Store } from './store/store'
 import { TxManager } from './store/transactions'
@@ -64,6 +65,10 @@ export class EmulatorCore {
   url = ''
   /** This start's secret pair: the workers sign with it, /tcb verifies it (tcb/signature.ts). */
   readonly credentials: Credentials
+  /** This start's message-push token (HEMEI_PUSH_TOKEN in the workers): the stand-ins sign their pushes with it. */
+  readonly pushToken = crypto.randomBytes(16).toString('hex')
+  /** Set by close(): stand-ins deliver nothing after it. */
+  closed = false
   private sessions = new Map<string, SessionState>()
   /** The functions' timer triggers (config.json), fired on schedule once started (triggers/timers.ts). */
   readonly timers: Timers
@@ -85,7 +90,7 @@ export class EmulatorCore {
       poolSize: opts.poolSize,
       timeoutMs: opts.timeoutMs,
       envName: opts.envName,
-      extraEnv: opts.env,
+      extraEnv: { HEMEI_PUSH_TOKEN: this.pushToken, ...opts.env },
       credentials: this.credentials,
       onStart: (session, job) => this.sessions.set(session, job.meta as SessionState),
       onEnd: (session) => {
@@ -124,8 +129,8 @@ export class EmulatorCore {
     return this.callFunction(trigger.fn, timerEvent(trigger, atMs), null)
   }
 
-  /** Invoke a function as `openid` (null: no identity, a timer trigger); resolves with the response JSON text and its parsed value. */
-  async callFunction(fn: string, event: unknown, openid: string | null): Promise<{ json: string; result: any; stat: CallStat }> {
+  /** Invoke a function as `openid` (null: no identity, a timer trigger) from `source` (default a mini-program user); resolves with the response JSON text and its parsed value. */
+  async callFunction(fn: string, event: unknown, openid: string | null, source?: string): Promise<{ json: string; result: any; stat: CallStat }> {
     const started = process.hrtime.bigint()
     const e = event && typeof event === 'object' ? (event as Record<string, unknown>) : {}
     const action = openid === null ? `timer:${String(e.TriggerName)}` : typeof e.action === 'string' ? e.action : ''
@@ -136,7 +141,7 @@ export class EmulatorCore {
     } else if (nestedDeeperThan(event)) {
       json = INVALID_INPUT_JSON
     } else {
-      const r = await this.runner.invoke(fn, event, openid === null ? null : { openid }, state)
+      const r = await this.runner.invoke(fn, event, openid === null ? null : { openid, ...(source ? { source } : {}) }, state)
       if (r.ok) json = r.json ?? 'null'
       else {
         if (!this.opts.quiet) console.error(`fn ${fn}.${action} failed: ${r.error}`)
@@ -179,6 +184,7 @@ export class EmulatorCore {
   /** Stop workers, end transactions, close the database. */
   async close(): Promise<void> {
     this.timers.stop()
+    this.closed = true
     await this.runner.close()
     this.txm.closeAll()
     this.store.close()

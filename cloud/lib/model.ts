@@ -1,5 +1,6 @@
 /** Database document shapes (what is stored), as distinct from the contract's outputs (what is shown). */
 import type { ApplicationStatus, HONORIFICS, VolunteerStatus, WishCategory, WishEvent, WishStatus } from '../../src/contracts'
+import type { PhotoCheck } from './mediaCheck'
 
 export interface CommunityDoc {
   _id: string
@@ -118,6 +119,8 @@ export interface WishDoc {
   contact: { phone: string; address: string }
   /** Cloud-storage fileIDs. */
   photos: string[]
+  /** The image content check of each photo (cloud/lib/mediaCheck.ts); a photo without one counts as passed. */
+  photoChecks?: PhotoCheck[]
   status: WishStatus
   createdAt: Date
   updatedAt: Date

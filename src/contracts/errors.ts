@@ -20,6 +20,7 @@ export const ERROR_MESSAGES = {
   WISH_NOT_OPEN: '这个心愿已被认领或暂不可认领',
   ALREADY_REPORTED: '您已经举报过这个心愿，工作人员会尽快处理',
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
+  FILE_NOT_OWNED: '只能使用您自己上传的照片，请重新上传',
   DUPLICATE_REQUEST: '请求正在处理中，请稍候',
   CONFLICT: '操作冲突，请刷新后再试',
   UNAUTHENTICATED: '无法识别您的身份，请重新打开小程序',

@@ -7,6 +7,8 @@ export * from './errors'
 export * from './result'
 export * from './common'
 export * from './text'
+export * from './photos'
+export * from './photoChecks'
 export * from './user'
 export * from './wish'
 

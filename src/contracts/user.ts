@@ -33,6 +33,8 @@ export interface Me {
   largeFont: boolean
   /** The user's own latest application, phone unmasked (it is theirs). */
   application?: VolunteerApplication
+  /** Signed up: the cloud folder this user's photos are uploaded to (`wishes/<owner hash>`); no other folder is accepted. */
+  uploadFolder?: string
 }
 
 export interface VolunteerApplication {

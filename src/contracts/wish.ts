@@ -1,6 +1,8 @@
 import * as z from 'zod/mini'
 import { text } from './text'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
+import { photoFileId as fileId } from './photos'
+import type { PhotoCheckState } from './photoChecks'
 import { MAX_WISH_PHOTOS, WALL_STATUSES, WISH_LIMITS as L, WISH_MESSAGES as M, type WishStatus, type WishViewerAction } from './wishRules'
 
 /** Wish wall (微心愿墙): categories, the display-name styles, statuses. */
@@ -12,8 +14,6 @@ export * from './wishRules'
 
 /** A calendar day, YYYY-MM-DD (China time). */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
-/** A file in cloud storage (cloud://…), uploaded by the client first. */
-const fileId = z.string().check(z.minLength(8), z.maxLength(300), z.startsWith('cloud://', '图片上传失败，请重新选择'))
 const reason = text({ min: 1, max: L.reason, minMessage: M.reason, maxMessage: M.reasonTooLong, multiline: true })
 
 const wishFields = {
@@ -102,13 +102,23 @@ export interface WishCard {
 export interface WishDetail extends WishCard {
   description: string
   neededBy?: string
-  /** Temporary URLs of the photos. */
+  /** Temporary URLs of the photos this viewer may see (its owner and scoped staff also see photos under check). */
   photos: string[]
+  /** The content-check state of each photo in `photos`, in the same order. */
+  photoStates?: PhotoCheckState[]
+  /** Photos still under check that this viewer may not see yet: the page shows a 审核中 tile for each. */
+  photosPending?: number
+  /** The wisher and scoped staff: why photos were hidden (risky), one line per hidden photo. */
+  photosHidden?: string[]
   timeline: WishEvent[]
   claim?: { claimantName: string; unitName?: string; promisedBy: string; claimedAt: ISODate }
   /** The wisher's request that staff release the claim (the wisher and scoped staff only). */
   releaseRequest?: { reason: string; at: ISODate }
-  fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate }
+  /**
+   * The claimant's report; its photo under the image check like the wish's: `photoState` when shown, `photoPending`
+   * when this viewer may not see it yet (审核中), `photoHidden` (why) for the claimant and scoped staff when risky.
+   */
+  fulfilment?: { note: string; photo?: string; fulfilledAt: ISODate; photoState?: PhotoCheckState; photoPending?: boolean; photoHidden?: string }
   /** Only for the wisher, the current claimant, and staff scoped to the community. */
   contact?: { phone: string; address: string }
   /**

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { AppError, isAppError } from './errors'
 import { getPersona } from './persona'
 
-/** A random cloud path for an uploaded image, e.g. wishes/lq3x9abc12.jpg. */
+/** A random cloud path for an uploaded image in `folder`, e.g. wishes/<owner hash>/lq3x9abc12.jpg. */
 export function newCloudPath(folder: string, ext = 'jpg'): string {
   return `${folder}/${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}.${ext}`
 }
@@ -33,8 +33,11 @@ const h5Uploader: Uploader = async (cloudPath, filePath) => {
 
 const uploader: Uploader = process.env.TARO_ENV === 'h5' ? h5Uploader : weappUploader
 
-/** Uploads a chosen image (a local temp path) to cloud storage under `folder`; resolves its cloud:// fileID. */
-export async function uploadImage(filePath: string, folder = 'wishes'): Promise<string> {
+/**
+ * Uploads a chosen image (a local temp path) to cloud storage under `folder`, the caller's own upload folder
+ * (`me.uploadFolder`: the cloud accepts no other); resolves its cloud:// fileID.
+ */
+export async function uploadImage(filePath: string, folder: string): Promise<string> {
   const ext = /\.png($|\?)/i.test(filePath) ? 'png' : 'jpg'
   try {
     return await uploader(newCloudPath(folder, ext), filePath)

@@ -1,4 +1,5 @@
 // wish function: every state transition, its history entry, retries with the same requestId, and the lists.
+import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { MAX_OPEN_WISHES } from '../../src/contracts'
 import { rid, startHarness, type Harness } from './helpers'
 import { claimedWish, day, fulfilledWish, openWish, pendingWish, resident, stored, volunteer, wishInput } from './wishFixtures'
@@ -16,7 +17,7 @@ const lastEntry = (doc: any) => doc.history[doc.history.length - 1]
 describe('post', () => {
   it("creates a pending_review wish in the wisher's community with the display name and a history entry", async () => {
     const wisher = await resident(h, '庆城社区')
-    const input: Record<string, any> = wishInput({ photos: ['cloud://hemei-local.hemei-local/wishes/a.jpg'] })
+    const input: Record<string, any> = wishInput({ photos: [`cloud://hemei-local.hemei-local/${uploadFolderOf(wisher)}/a.jpg`] })
     const out = await h.wishOk(wisher, 'post', input)
     expect(out).toEqual({ id: expect.any(String), status: 'pending_review' })
     const doc = await stored(h, out.id)
@@ -150,9 +151,10 @@ describe('claim → fulfil → confirm', () => {
     expect(doc.claim).toMatchObject({ openid: v, claimantName: '陈志愿', promisedBy: day(2) })
     expect(lastEntry(doc)).toMatchObject({ by: v, role: 'volunteer', action: 'claim', from: 'open', to: 'claimed' })
 
-    expect(await h.wishOk(v, 'fulfil', { wishId: w.id, note: '周六上午去换好了锁芯', photo: 'cloud://hemei-local.hemei-local/wishes/done.jpg' })).toEqual({ id: w.id, status: 'fulfilled' })
+    const photo = `cloud://hemei-local.hemei-local/${uploadFolderOf(v)}/done.jpg`
+    expect(await h.wishOk(v, 'fulfil', { wishId: w.id, note: '周六上午去换好了锁芯', photo })).toEqual({ id: w.id, status: 'fulfilled' })
     doc = await stored(h, w.id)
-    expect(doc.fulfilment).toMatchObject({ note: '周六上午去换好了锁芯', photo: 'cloud://hemei-local.hemei-local/wishes/done.jpg' })
+    expect(doc.fulfilment).toMatchObject({ note: '周六上午去换好了锁芯', photo })
 
     expect(await h.wishOk(w.wisher, 'confirm', { wishId: w.id, thanks: '谢谢小陈，锁好用多了！' })).toEqual({ id: w.id, status: 'closed' })
     doc = await stored(h, w.id)

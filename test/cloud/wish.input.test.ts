@@ -26,7 +26,7 @@ describe('post', () => {
     ['unknown honorific', { honorific: '先生' }, 'honorific'],
     ['bad phone', { contactPhone: '12345' }, 'contactPhone'],
     ['short address', { address: '1' }, 'address'],
-    ['four photos', { photos: ['cloud://a/1.jpg', 'cloud://a/2.jpg', 'cloud://a/3.jpg', 'cloud://a/4.jpg'] }, 'photos'],
+    ['four photos', { photos: [1, 2, 3, 4].map((i) => `cloud://hemei-local.hemei-local/wishes/${'0'.repeat(32)}/${i}.jpg`) }, 'photos'],
     ['photo not in cloud storage', { photos: ['http://evil.example/x.jpg'] }, 'photos.0'],
     ['unknown name style', { nameStyle: 'nickname' }, 'nameStyle'],
   ])('refuses %s', async (_n, over, path) => {

@@ -165,10 +165,13 @@ export class Backend {
     return res.data
   }
 
-  /** Uploads an image (a data: URL) to the emulator's storage as `openid`, as the h5 app does; resolves its fileID. */
-  async upload(openid: string, dataUrl: string): Promise<string> {
+  /**
+   * Uploads an image (a data: URL) to the emulator's storage as `openid`, as the h5 app does; resolves its fileID.
+   * `prefix` starts the file name: the image-check stand-in judges `risky-…` risky and never answers `pending-…`.
+   */
+  async upload(openid: string, dataUrl: string, prefix = ''): Promise<string> {
     const [, type, base64] = /^data:([^;]+);base64,(.*)$/.exec(dataUrl) || []
-    const cloudPath = `wishes/${requestId()}.jpg`
+    const cloudPath = `wishes/${prefix}${requestId()}.jpg`
     const res = await post(`${this.url}/api/upload?cloudPath=${encodeURIComponent(cloudPath)}`, Buffer.from(base64, 'base64'), { 'Content-Type': type, 'X-Hemei-Openid': openid })
     const body = JSON.parse(res.text) as { fileID?: string; message?: string }
     if (!body.fileID) throw new Error(`upload failed: ${res.status} ${res.text}`)

@@ -95,6 +95,15 @@ export async function manyOpenWishes(backend: Backend, n: number, title: (i: num
   return ids
 }
 
+/** Waits until the image check of every photo of wish `id` has answered (the push comes a moment after the post). */
+export async function photosChecked(backend: Backend, id: string, wisher = 'demo-resident'): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (!(await backend.call(wisher, 'wish', 'detail', { wishId: id })).photoStates?.includes('checking')) return
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  throw new Error(`the photos of wish ${id} were never checked`)
+}
+
 /** A tiny image as the picker's temp path: a data: URL the page's real uploader can read (JPEG magic bytes). */
 export function photoPath(n = 0): string {
   return `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, n & 0xff, 0xff, 0xd9]).toString('base64')}`

@@ -3,7 +3,7 @@ import DetailPage from '@/packages/wish/pages/detail'
 import { act, gone, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
 import { MAX_PROMISE_DAYS } from '@/contracts/wish'
 import { daysFromToday, formatDay } from '@/format/day'
-import { claimedWish, fulfilledWish, openWish, photoPath, rejectedWish } from './stage'
+import { claimedWish, fulfilledWish, openWish, photoPath, photosChecked, rejectedWish } from './stage'
 
 const backend = setupBackend()
 
@@ -35,6 +35,7 @@ describe('wish detail', () => {
   it('shows the full wish, photos and timeline, without contact to a volunteer before claiming', async () => {
     const photo = await backend.upload('demo-resident', photoPath(1))
     const id = await openWish(backend, { title: '修门锁', description: '门锁坏了，关不上门。', photos: [photo], neededBy: '2099-12-31' })
+    await photosChecked(backend, id)
     const preview = jest.spyOn(Taro, 'previewImage').mockImplementation((() => Promise.resolve()) as never)
     open(id, 'demo-volunteer')
     expect(await screen.findByText('修门锁')).toBeTruthy()
@@ -51,6 +52,36 @@ describe('wish detail', () => {
     expect(urls[0]).toMatch(/^https?:\/\//) // a temporary URL, never the cloud:// fileID
     expect(current).toBe(urls[0])
     expect(backend.eventsFor('detail')[0].input).toEqual({ wishId: id })
+  })
+
+  it('a photo under the image check shows as 审核中 to a volunteer, and itself to the wisher', async () => {
+    const photo = await backend.upload('demo-resident', photoPath(2), 'pending-')
+    const id = await openWish(backend, { title: '修窗户', photos: [photo], neededBy: '2099-12-31' })
+    const other = open(id, 'demo-volunteer')
+    expect(await screen.findByText('修窗户')).toBeTruthy()
+    expect(screen.getByTestId('photos').textContent).toContain('审核中')
+    expect(screen.getByLabelText('照片审核中')).toBeTruthy()
+    expect(screen.queryByLabelText('照片1')).toBeNull()
+    other.unmount()
+    open(id, 'demo-resident')
+    expect(await screen.findByLabelText('照片1')).toBeTruthy()
+    expect(screen.getByText('照片审核中，审核通过后其他人才能看到')).toBeTruthy()
+    expect(screen.queryByLabelText('照片审核中')).toBeNull()
+  })
+
+  it('a risky photo is hidden; the wisher sees why, other residents see nothing of it', async () => {
+    const photo = await backend.upload('demo-resident', photoPath(3), 'risky-')
+    const id = await openWish(backend, { title: '修水管', photos: [photo], neededBy: '2099-12-31' })
+    await photosChecked(backend, id)
+    const own = open(id, 'demo-resident')
+    expect(await screen.findByText('修水管')).toBeTruthy()
+    expect(screen.getByTestId('photos-hidden').textContent).toBe('这张照片未通过内容安全审核（色情），已隐藏')
+    expect(screen.queryByLabelText('照片1')).toBeNull()
+    own.unmount()
+    open(id, 'demo-volunteer')
+    expect(await screen.findByText('修水管')).toBeTruthy()
+    expect(screen.queryByTestId('photos')).toBeNull()
+    expect(document.body.textContent).not.toContain('未通过')
   })
 
   it('claims with a promised date no later than needed-by, then shows the phone and address', async () => {

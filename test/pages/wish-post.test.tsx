@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
+import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, setupBackend, waitFor } from './helpers'
 import { photoPath, postWish, rejectedWish } from './stage'
 
@@ -68,7 +69,7 @@ describe('post a wish', () => {
     expect(await screen.findByText('仅认领人和社区工作人员可见')).toBeTruthy()
   })
 
-  it('adds at most 3 photos, uploading each to wishes/', async () => {
+  it("adds at most 3 photos, uploading each to the resident's own folder wishes/<owner hash>/", async () => {
     const choose = stubChooseImage([photoPath(1), photoPath(2)], [photoPath(3), photoPath(4)])
     const toast = nav.showToast
     renderPage(<PostPage />)
@@ -81,7 +82,9 @@ describe('post a wish', () => {
     expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '最多上传3张照片' }))
     expect(screen.queryByText('添加照片')).toBeNull()
     await waitFor(() => expect(uploads).toHaveLength(3))
-    expect(uploads.every((p) => /^wishes\/[a-z0-9]+\.jpg$/.test(p))).toBe(true)
+    const folder = uploadFolderOf('demo-resident')
+    expect(folder).toMatch(/^wishes\/[0-9a-f]{32}$/)
+    expect(uploads.every((p) => new RegExp(`^${folder}/[a-z0-9]+\\.jpg$`).test(p))).toBe(true)
     // Removing one makes room again.
     const remove = await screen.findAllByText('删除')
     await act(async () => {

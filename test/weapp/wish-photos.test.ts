@@ -2,6 +2,7 @@
 // wx.cloud.uploadFile into the emulator's storage stand-in, the wish is posted with its fileID, and the detail
 // page shows it from the URL the cloud resolved (cloud.getTempFileURL on the emulator).
 import http from 'http'
+import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { callAs, calls, env, renderPage, settle, taroNode, tinyPng, waitFor } from './harness'
 import { withEmulator } from './emulator'
 
@@ -43,7 +44,9 @@ test('a resident posts a wish with a photo; the detail page shows it from cloud 
   await waitFor(() => calls('cloud.uploadFile').length === 1)
   await waitFor(() => post.text().includes('1/3') && !post.text().includes('正在上传'))
   expect(calls('chooseImage')[1]).toMatchObject({ count: 3 })
-  expect(calls('cloud.uploadFile')[0].cloudPath).toMatch(/^wishes\/[A-Za-z0-9_-]+\.png$/)
+  // into the resident's own folder, which the page learnt from `me` (the cloud accepts no other)
+  const folder = uploadFolderOf('demo-resident')
+  expect(calls('cloud.uploadFile')[0].cloudPath).toMatch(new RegExp(`^${folder}/[A-Za-z0-9_-]+\\.png$`))
   expect(post.all('wx-image')).toHaveLength(1)
 
   const [title, surname, phone, address] = post.all('wx-input')
@@ -56,10 +59,12 @@ test('a resident posts a wish with a photo; the detail page shows it from cloud 
   await post.tap({ text: '提交心愿' })
   await waitFor(() => calls('showToast').some((t) => t.title === '已提交审核'))
   const sent = env.cloudCalls.find((c) => c.data?.action === 'post')!
-  expect(sent.data.input.photos).toEqual([expect.stringMatching(/^cloud:\/\/.+\/wishes\/[A-Za-z0-9_-]+\.png$/)])
+  expect(sent.data.input.photos).toEqual([expect.stringMatching(new RegExp(`^cloud://[^/]+/${folder}/[A-Za-z0-9_-]+\\.png$`))])
   expect(sent.result).toMatchObject({ ok: true })
   const wishId = sent.result.data.id
   expect(await callAs('demo-staff', 'wish', { action: 'review', input: { wishId, decision: 'approve' }, requestId: 'weapp-photo-review-1' })).toMatchObject({ ok: true })
+  // Others see the photo once WeChat's image check (the emulator's stand-in, a moment later) has passed it.
+  await waitFor(async () => (await callAs('demo-resident', 'wish', { action: 'detail', input: { wishId } })).data?.photoStates?.[0] === 'pass', { interval: 50 })
 
   const detail = renderPage('packages/wish/pages/detail/index', { persona: 'demo-volunteer', query: { id: wishId } })
   const text = await settle(detail)
@@ -94,8 +99,11 @@ test('the volunteer fulfils a claimed wish with a photo; everyone sees it with t
   await page.tap({ text: '提交完成' })
   await waitFor(() => calls('showToast').some((t) => t.title === '已提交完成'))
   const fulfil = env.cloudCalls.find((c) => c.data?.action === 'fulfil')!
-  expect(fulfil.data.input.photo).toMatch(/^cloud:\/\/.+\.png$/)
+  expect(fulfil.data.input.photo).toMatch(new RegExp(`^cloud://[^/]+/${uploadFolderOf('demo-volunteer')}/[A-Za-z0-9_-]+\\.png$`))
   expect(fulfil.result).toMatchObject({ ok: true, data: { status: 'fulfilled' } })
+  // Others see the photo once its image check has passed.
+  const checked = async () => (await callAs('demo-volunteer', 'wish', { action: 'detail', input: { wishId: 'wish-demo-schoolbag' } })).data?.fulfilment?.photoState === 'pass'
+  await waitFor(checked, { interval: 50 })
 
   const other = renderPage('packages/wish/pages/detail/index', { persona: 'demo-resident', query: { id: 'wish-demo-schoolbag' } })
   const text = await settle(other)

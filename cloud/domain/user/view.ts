@@ -4,6 +4,7 @@ import { inScope, rolesOf, type Ctx } from '../../lib/context'
 import { maskPhone } from '../../lib/mask'
 import type { CommunityDoc, UserDoc, VolunteerApplicationDoc } from '../../lib/model'
 import { iso } from '../../lib/dates'
+import { uploadFolderOf } from '../../lib/storage'
 
 export { iso }
 
@@ -48,6 +49,7 @@ export function toMe(ctx: Ctx, user: UserDoc | null, application?: VolunteerAppl
     largeFont: !!user?.largeFont,
   }
   if (!user) return me
+  me.uploadFolder = uploadFolderOf(ctx.openid)
   me.nickname = user.nickname
   me.communityId = user.communityId
   me.communityName = communityName(user.communityId)

@@ -7,6 +7,7 @@ import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
 import { tempFileUrls } from '../../lib/storage'
 import { allowedActions } from './allowed'
+import { fulfilmentPhotoView, photoView } from './photos'
 import { CARD_FIELDS, isClaimant, isScopedStaff, loadWish, OWN_CARD_FIELDS, PUBLISHED, toCard, toEvent, WISHES } from './doc'
 
 type In<A extends 'wall' | 'detail' | 'listMine' | 'listMyClaims'> = ParsedInputOf<'wish', A>
@@ -52,7 +53,8 @@ export async function wall(input: In<'wall'>, ctx: Ctx): Promise<OutputOf<'wish'
 /**
  * One wish in full. Published wishes: anyone signed up. Unpublished ones (pending, rejected, cancelled,
  * hidden): only the wisher, the current claimant and staff scoped to the community (others: NOT_FOUND).
- * The contact only for the wisher, the current claimant and scoped staff. Photos as temporary URLs.
+ * The contact only for the wisher, the current claimant and scoped staff. Photos as temporary URLs; photos under
+ * the image check only for the wisher and scoped staff (others get a count), risky ones for nobody (photos.ts).
  * Database requests: user, wish (+ communities on a cold instance); photos are a storage request.
  */
 export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail> {
@@ -64,15 +66,15 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
   if (!PUBLISHED.includes(wish.status) && !isWisher && !isStaff && !claimant) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
   const files = [...(wish.photos ?? []), ...(wish.fulfilment?.photo ? [wish.fulfilment.photo] : [])]
   const urls = await tempFileUrls(files)
-  // Photos that resolve, in order (a file that is gone is left out, here and in draft.photoIds alike).
-  const shown = (wish.photos ?? []).filter((f) => urls.get(f))
+  // Photos that resolve and this viewer may see, in order (here and in draft.photoIds alike).
+  const { shownIds, ...photos } = photoView(wish, urls, isWisher || isStaff)
   const privileged = isWisher || claimant || isStaff
   const can = allowedActions(wish, ctx)
   const canClaim = can.includes('claim') || can.includes('claimForUnit')
   const out: WishDetail = {
     ...toCard(wish, ctx.now, isWisher || isStaff),
     description: wish.description,
-    photos: shown.map((f) => urls.get(f)!),
+    ...photos,
     timeline: (wish.history ?? []).map((e) => toEvent(e, privileged)),
     viewer: { isWisher, isClaimant: claimant, isStaff, canClaim, can },
   }
@@ -85,12 +87,12 @@ export async function detail(input: In<'detail'>, ctx: Ctx): Promise<WishDetail>
     out.releaseRequest = { reason: wish.releaseRequest.reason, at: iso(wish.releaseRequest.at) }
   }
   if (wish.fulfilment) {
-    const { note, photo, fulfilledAt } = wish.fulfilment
-    out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...(photo && urls.get(photo) ? { photo: urls.get(photo) } : {}) }
+    const { note, fulfilledAt } = wish.fulfilment
+    out.fulfilment = { note, fulfilledAt: iso(fulfilledAt), ...fulfilmentPhotoView(wish, urls, claimant || isStaff) }
   }
   if (privileged) out.contact = { phone: wish.contact.phone, address: wish.contact.address }
   if (isWisher) {
-    out.draft = { nameStyle: wish.nameStyle, ...(wish.surname ? { surname: wish.surname } : {}), ...(wish.honorific ? { honorific: wish.honorific } : {}), photoIds: shown }
+    out.draft = { nameStyle: wish.nameStyle, ...(wish.surname ? { surname: wish.surname } : {}), ...(wish.honorific ? { honorific: wish.honorific } : {}), photoIds: shownIds }
   }
   return out
 }

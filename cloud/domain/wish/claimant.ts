@@ -6,6 +6,8 @@ import { addDays, chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishChangeEntry, WishClaim, WishDoc } from '../../lib/model'
 import { sendSubscribeMessage } from '../../lib/notify'
+import { startPhotoChecks } from '../../lib/mediaCheck'
+import { requireOwnFiles } from '../../lib/storage'
 import { requireAllowed } from './allowed'
 import { change, invalidState, isScopedStaff, loadWish, ownStep, PUBLISHED, transition, WISHES } from './doc'
 
@@ -132,13 +134,16 @@ export async function fulfil(input: In<'fulfil'>, ctx: Ctx): Promise<WishChange>
   const done = ownStep(wish, ctx, 'fulfil')
   if (done) return change(wish._id, done.to)
   requireAllowed('fulfil', wish, ctx)
+  if (input.photo) requireOwnFiles(ctx.openid, 'photo', input.photo)
   await requireSafeText(ctx, input.note, 2)
   const fulfilment = { note: input.note, fulfilledAt: ctx.now, ...(input.photo ? { photo: input.photo } : {}) }
+  // The photo's image check starts before the write, so its trace id is stored with it (scene 2: a comment).
+  const checks = input.photo ? await startPhotoChecks(ctx, [input.photo], 2) : []
   return transition(ctx, wish, {
     action: 'fulfil',
     role: claimantRole(wish),
     to: 'fulfilled',
-    set: { fulfilment: ctx.db.command.set(fulfilment), fulfilledAt: ctx.now },
+    set: { fulfilment: ctx.db.command.set(fulfilment), fulfilledAt: ctx.now, ...(checks.length ? { photoChecks: ctx.db.command.push(checks) } : {}) },
     where: { 'claim.openid': ctx.openid },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })

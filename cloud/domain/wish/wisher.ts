@@ -3,6 +3,8 @@ import { requireNotRisky } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
+import { startPhotoChecks, type PhotoCheck } from '../../lib/mediaCheck'
+import { requireOwnFiles } from '../../lib/storage'
 import { HandlerError, invalidField } from '../../lib/errors'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
 import { refusal, requireAllowed } from './allowed'
@@ -11,8 +13,11 @@ import { change, invalidState, loadWish, ownStep, PUBLISHED, transition, WISHES,
 
 type In<A extends 'post' | 'resubmit' | 'cancel' | 'requestRelease'> = ParsedInputOf<'wish', A>
 
-/** Checks what the schema cannot (name style, real dates, not in the past) and the text; returns the stored fields. */
-async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
+/**
+ * Checks what the schema cannot (name style, real dates, not in the past, own photos) and the text, then starts the
+ * image check of new photos (`previous`: the checks of the photos the wish already has); returns the stored fields.
+ */
+async function wishContent(input: In<'post'>, ctx: SignedUpCtx, previous: PhotoCheck[] = []) {
   if (input.nameStyle === 'surname') {
     if (!input.surname) throw invalidField('surname', '请填写姓氏，或选择匿名')
     if (!input.honorific) throw invalidField('honorific', '请选择称呼（阿姨/叔叔/同学）')
@@ -21,9 +26,14 @@ async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
     if (!isRealDay(input.neededBy)) throw invalidField('neededBy', '日期不存在')
     if (input.neededBy < chinaDay(ctx.now)) throw invalidField('neededBy', '期望完成日期不能早于今天')
   }
+  // Photos only from the wisher's own upload folder in this environment (issue 7 item 10).
+  if (input.photos?.length) requireOwnFiles(ctx.openid, 'photos', input.photos)
   // A human reviews every wish before it is published, so only clearly risky text is refused here.
   await requireNotRisky(ctx, `${input.title}\n${input.description}`, 3)
   const named = input.nameStyle === 'surname'
+  const photos = [...new Set(input.photos ?? [])]
+  // Checked before the wish is written, so the trace ids are stored with it (no push can arrive before them).
+  const photoChecks = await startPhotoChecks(ctx, photos, 3, previous)
   const fields = {
     title: input.title,
     description: input.description,
@@ -32,7 +42,8 @@ async function wishContent(input: In<'post'>, ctx: SignedUpCtx) {
     ...(named ? { surname: input.surname, honorific: input.honorific } : {}),
     displayName: wishDisplayName({ nameStyle: input.nameStyle, surname: input.surname, honorific: input.honorific }),
     contact: { phone: input.contactPhone, address: input.address },
-    photos: [...new Set(input.photos ?? [])],
+    photos,
+    photoChecks,
   }
   return { fields, neededBy: input.neededBy }
 }
@@ -113,7 +124,7 @@ export async function resubmit(input: In<'resubmit'>, ctx: Ctx): Promise<WishCha
   const done = ownStep(wish, ctx, 'resubmit')
   if (done) return change(wish._id, done.to)
   requireAllowed('resubmit', wish, ctx)
-  const { fields, neededBy } = await wishContent(input, ctx)
+  const { fields, neededBy } = await wishContent(input, ctx, wish.photoChecks)
   const unset = ['reviewReason']
   if (!neededBy) unset.push('neededBy')
   if (input.nameStyle !== 'surname') unset.push('surname', 'honorific')
@@ -121,7 +132,13 @@ export async function resubmit(input: In<'resubmit'>, ctx: Ctx): Promise<WishCha
     action: 'resubmit',
     role: 'wisher',
     to: 'pending_review',
-    set: { ...fields, contact: ctx.db.command.set(fields.contact), photos: ctx.db.command.set(fields.photos), ...(neededBy ? { neededBy } : {}) },
+    set: {
+      ...fields,
+      contact: ctx.db.command.set(fields.contact),
+      photos: ctx.db.command.set(fields.photos),
+      photoChecks: ctx.db.command.set(fields.photoChecks),
+      ...(neededBy ? { neededBy } : {}),
+    },
     unset,
     where: { wisherOpenid: ctx.openid },
     conflict: invalidState('只有未通过审核的心愿可以修改后重新提交'),

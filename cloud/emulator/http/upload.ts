@@ -1,24 +1,24 @@
 /**
- * `POST /api/upload?cloudPath=wishes/<name>.jpg` — the h5 app's photo upload, into the LOCAL STAND-IN for
- * cloud storage (the same files `storage.*` and `/files/` serve). weapp uploads with wx.cloud.uploadFile;
+ * `POST /api/upload?cloudPath=wishes/<owner hash>/<name>.jpg` — the h5 app's photo upload, into the LOCAL STAND-IN
+ * for cloud storage (the same files `storage.*` and `/files/` serve). weapp uploads with wx.cloud.uploadFile;
  * h5 has no such API, so this route takes the raw image bytes and answers `{ fileID }`. Dev identity only:
- * the same loopback guard as /api/fn (X-Hemei-Openid required).
+ * the same loopback guard as /api/fn (X-Hemei-Openid required). The file always lands in the caller's own folder
+ * (`wishes/<hash of the caller's openid>/`, cloud/lib/ownerHash.ts): only the file name of the asked path is used.
  */
 import fs from 'fs'
 import path from 'path'
 import type http from 'http'
 import type { EmulatorCore } from '../core'
 import { fileIdPrefix } from '../tcb/storage'
+import { uploadFolderOf } from '../../lib/ownerHash'
 import { readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid } from './devIdentity'
 import { safeJoin } from './static'
 import { ERROR_MESSAGES } from '../../../src/contracts/errors'
+import { PHOTO_FILE_NAME, unsafeCloudPath } from '../../../src/contracts/photos'
 
 /** Largest accepted image (bytes). */
 export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
-
-/** Where uploads may go: one folder per domain that takes photos, a plain file name, an image extension. */
-const CLOUD_PATH = /^wishes\/[A-Za-z0-9_-]{1,80}\.(jpe?g|png|webp|gif)$/i
 
 /** Accepted content types and how their files begin (magic bytes). */
 const IMAGE_TYPES: Record<string, (b: Buffer) => boolean> = {
@@ -41,8 +41,11 @@ export async function handleUpload(core: EmulatorCore, host: string, url: URL, r
   if (!openid) return fail(res, 401, 'UNAUTHENTICATED', ERROR_MESSAGES.UNAUTHENTICATED)
   if (!validDevOpenid(openid)) return fail(res, 400, 'INVALID_INPUT', ERROR_MESSAGES.INVALID_INPUT)
 
-  const cloudPath = url.searchParams.get('cloudPath') || ''
-  if (!CLOUD_PATH.test(cloudPath)) return fail(res, 400, 'INVALID_INPUT', '图片路径应为 wishes/<文件名>.jpg')
+  // The asked path gives only the file name; the folder is the caller's, whatever folder was asked.
+  const asked = url.searchParams.get('cloudPath') || ''
+  const fileName = asked.split('/').pop() || ''
+  if (unsafeCloudPath(asked) || !PHOTO_FILE_NAME.test(fileName)) return fail(res, 400, 'INVALID_INPUT', '图片路径应为 wishes/<您的文件夹>/<文件名>.jpg')
+  const cloudPath = `${uploadFolderOf(openid)}/${fileName}`
   const type = String(req.headers['content-type'] || '')
     .split(';')[0]
     .trim()

@@ -23,6 +23,8 @@ export interface Identity {
   openid: string
   appid?: string
   unionid?: string
+  /** getWXContext().SOURCE (TCB_SOURCE): who triggered the call; `wx_client` (a mini-program user) unless given. */
+  source?: string
 }
 
 const FN_NAME = /^[A-Za-z0-9_-]{1,64}$/
@@ -87,6 +89,8 @@ export class Runner {
         WX_OPENID: identity?.openid ?? '',
         WX_APPID: identity ? identity.appid || 'wx-hemei-local' : '',
         WX_UNIONID: identity?.unionid || '',
+        // A timer invocation has no caller source: it can never pass as a client or as a platform push.
+        TCB_SOURCE: identity ? identity.source || 'wx_client' : '',
         // The one clock, per invocation: the emulator's clock may have been moved since the worker started.
         HEMEI_CLOCK: String(clockOffset()),
       },

@@ -5,6 +5,8 @@
  */
 import Busboy from 'busboy'
 import type { IncomingMessage } from 'http'
+import type { EmulatorCore } from '../core'
+import { mediaCheckAsync } from '../standins/mediaCheck'
 import { checkText } from '../standins/wordlist'
 
 type Json = Record<string, any>
@@ -84,6 +86,8 @@ export function encodeResponse(json: Json): Buffer {
 
 export interface OpenApiContext {
   logMessage: (msg: Json) => void
+  /** The emulator, for stand-ins that answer later (message pushes). */
+  core: EmulatorCore
 }
 
 /** Answer one WeChat open API call with the local stand-in's JSON. */
@@ -107,6 +111,8 @@ export function answerOpenApi(ctx: OpenApiContext, apiName: string, data: Json):
       ctx.logMessage({ api: apiName, touser: data.touser, templateId: data.template_id, page: data.page, data: data.data, state: data.miniprogram_state })
       return { errcode: 0, errmsg: 'ok' }
     }
+    case 'security.mediaCheckAsync':
+      return mediaCheckAsync(ctx.core, data)
     default:
       return { errcode: -1, errmsg: `${apiName} is not available in the local emulator` }
   }

@@ -5,7 +5,9 @@ import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type WALL_STATUSES } from '@/contr
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { wishService } from '@/services/wish'
+import { AppError } from '@/services/errors'
 import { uploadImage } from '@/services/storage'
+import { loadMe, meStore } from '@/stores/me'
 
 export interface WallFilters {
   scope: 'community' | 'district'
@@ -72,7 +74,10 @@ export const wishActions = {
   hide: (wishId: string, reason: string) => wishService.hide({ wishId, reason }),
 }
 
-/** Uploads a chosen wish photo; resolves its fileID. */
-export function uploadWishPhoto(filePath: string) {
-  return uploadImage(filePath, 'wishes')
+/** Uploads a chosen wish photo into the user's own upload folder (from `me`, loaded if needed); resolves its fileID. */
+export async function uploadWishPhoto(filePath: string): Promise<string> {
+  if (!meStore.get().data?.uploadFolder) await loadMe()
+  const folder = meStore.get().data?.uploadFolder
+  if (!folder) throw new AppError('NOT_SIGNED_UP')
+  return uploadImage(filePath, folder)
 }

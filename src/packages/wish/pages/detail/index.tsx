@@ -55,7 +55,7 @@ export default function DetailPage() {
             </View>
           )}
           <Summary w={w} />
-          <Photos urls={w.photos} />
+          <Photos urls={w.photos} states={w.photoStates} pending={w.photosPending} hidden={w.photosHidden} />
           {w.contact && <Contact contact={w.contact} />}
           <ClaimInfo w={w} />
           {Form && <Form w={w} onCancel={() => setMode(undefined)} onDone={onDone} onRefused={onRefused} />}

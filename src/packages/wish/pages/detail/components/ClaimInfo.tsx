@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { WishDetail } from '@/contracts/wish'
 import { formatDay } from '@/format/day'
+import { PHOTO_CHECK_TEXT, PHOTO_UNDER_CHECK } from '@/contracts/photoChecks'
 import { Photo } from '@/packages/wish/components/Photo'
 
 export interface ClaimInfoProps {
@@ -35,6 +36,13 @@ export function ClaimInfo({ w }: ClaimInfoProps) {
           <Text className='hm-h2'>完成情况</Text>
           <Text className='hm-text hm-block'>{fulfilment.note}</Text>
           {fulfilment.photo && <Photo src={fulfilment.photo} label='完成照片' onClick={() => void Taro.previewImage({ urls: [fulfilment.photo!] }).catch(() => undefined)} />}
+          {fulfilment.photoState && PHOTO_UNDER_CHECK.includes(fulfilment.photoState) && <Text className='hm-sub hm-block'>{PHOTO_CHECK_TEXT.ownerUnderCheck}</Text>}
+          {fulfilment.photoPending && <Text className='hm-sub hm-block'>完成照片{PHOTO_CHECK_TEXT.underCheck}</Text>}
+          {fulfilment.photoHidden && (
+            <Text className='hm-text hm-block' style={{ color: 'var(--hm-warn)' }}>
+              {fulfilment.photoHidden}
+            </Text>
+          )}
           <Text className='hm-sub hm-block'>完成时间：{formatDay(fulfilment.fulfilledAt)}</Text>
           {w.status === 'fulfilled' && <Text className='hm-sub hm-block'>等待心愿人确认</Text>}
         </View>
