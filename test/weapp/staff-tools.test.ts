@@ -4,6 +4,7 @@
 import fs from 'fs'
 import jsQR from 'jsqr'
 import { calls, env, renderPage, settle, waitFor } from './harness'
+import { decodeQrPng } from '../support/qr'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -70,4 +71,23 @@ test('opened from a poster code, the wish detail page reads options.scene (URL-e
   await settle(page)
   expect(env.cloudCalls.find((c) => c.name === 'wish' && c.data.action === 'detail')?.data.input).toEqual({ wishId: 'wish-demo-lock' })
   expect(env.errors).toEqual([])
+})
+
+test('staff tap 小程序码海报 on a published wish: the stored code is shown full screen and opens that wish', async () => {
+  const page = renderPage('packages/wish/pages/detail/index', { persona: 'demo-staff', query: { id: 'wish-demo-lock' } })
+  await waitFor(() => page.text().includes('小程序码海报'))
+  await page.tap({ text: '小程序码海报' })
+  await waitFor(() => calls('previewImage').length === 1)
+  const [preview] = calls('previewImage')
+  expect(preview.urls).toHaveLength(1)
+  const png = Buffer.from(await (await fetch(preview.urls[0])).arrayBuffer())
+  expect(new URL(decodeQrPng(png)).hash).toBe('#/packages/wish/pages/detail/index?scene=wish-demo-lock')
+  expect(env.errors).toEqual([])
+})
+
+test('a resident sees no poster button (viewer.can has no shareCode)', async () => {
+  const page = renderPage('packages/wish/pages/detail/index', { persona: 'demo-volunteer', query: { id: 'wish-demo-lock' } })
+  await waitFor(() => page.text().includes('帮忙修理门锁'))
+  await settle(page)
+  expect(page.text()).not.toContain('小程序码海报')
 })
