@@ -61,7 +61,7 @@ export function chinaDate(at: Date | string | undefined | null): Date | undefine
   return Number.isNaN(t) ? undefined : new Date(t + CHINA_OFFSET_MS)
 }
 
-/** Adds a sheet with a bold header row and column widths; `dateFormat` formats the columns whose key is listed. */
+/** Adds a sheet with a frozen, bold header row and column widths; a column with `date` gets a day or day-and-time format. */
 export function addSheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; key: string; width?: number; date?: 'day' | 'time' }[]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.columns = columns.map((c) => ({

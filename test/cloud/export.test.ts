@@ -2,6 +2,8 @@
 import ExcelJS from 'exceljs'
 import type { Result } from '../../src/contracts'
 import { monthRange } from '../../cloud/domain/export/wishMonth'
+import type { Ctx } from '../../cloud/lib/context'
+import { requireExportAllowed } from '../../cloud/lib/export'
 import { chinaToday } from '../clock'
 import { rid, startHarness, type Harness } from './helpers'
 
@@ -141,4 +143,15 @@ it('bad input: a month that is not YYYY-MM, a missing requestId', async () => {
   expect(await exportCall('demo-staff', { communityId: junmen, month: '2026-13' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(await exportCall('demo-staff', { communityId: junmen, month: '2026/11' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(await exportCall('demo-staff', { communityId: junmen, month }, null)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+})
+
+it('the export rule: staff in scope or the admin as staff, the person a record is about as its owner, nobody else', () => {
+  const viewer = (openid: string, staffCommunityIds: string[] = [], isAdmin = false) => ({ openid, staffCommunityIds, isAdmin }) as unknown as Ctx
+  const hours = { communityId: 'junmen', ownerOpenid: 'demo-volunteer' }
+  expect(requireExportAllowed(viewer('demo-staff', ['junmen', 'qingcheng']), hours)).toBe('staff')
+  expect(requireExportAllowed(viewer('demo-admin', [], true), hours)).toBe('staff')
+  expect(requireExportAllowed(viewer('demo-volunteer'), hours)).toBe('owner')
+  expect(() => requireExportAllowed(viewer('demo-volunteer-2'), hours)).toThrow(expect.objectContaining({ code: 'ROLE_REQUIRED' }))
+  expect(() => requireExportAllowed(viewer('demo-staff-tangmen', ['tangmen']), hours)).toThrow(expect.objectContaining({ code: 'SCOPE_DENIED' }))
+  expect(() => requireExportAllowed(viewer('demo-volunteer'), { communityId: 'junmen' })).toThrow(expect.objectContaining({ code: 'ROLE_REQUIRED' }))
 })

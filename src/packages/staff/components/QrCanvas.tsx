@@ -19,18 +19,26 @@ export interface QrCanvasProps {
 /** A QR code of `text` drawn on Taro's Canvas (weapp and h5) with qrcode-generator; each dark run of a row is one rectangle. */
 export function QrCanvas({ text, size = 240, canvasId, label }: QrCanvasProps) {
   useEffect(() => {
-    const qr = qrcode(0, 'M')
-    qr.addData(text)
-    qr.make()
-    const n = qr.getModuleCount()
-    const cell = Math.max(1, Math.floor(size / (n + 2 * QUIET)))
-    const offset = Math.floor((size - cell * n) / 2)
-    let ctx: Taro.CanvasContext
-    try {
-      ctx = Taro.createCanvasContext(canvasId)
-    } catch {
-      return // no canvas (e.g. a test DOM without one): the digits beneath still work
+    let live = true
+    // After Taro has sent the canvas to the native view (weapp renders asynchronously).
+    Taro.nextTick(() => live && draw(text, size, canvasId))
+    return () => {
+      live = false
     }
+  }, [text, size, canvasId])
+  return <Canvas canvasId={canvasId} id={canvasId} className='hm-qr' style={{ width: `${size}px`, height: `${size}px` }} aria-label={label} />
+}
+
+/** Draws the QR code of `text` on the canvas, centred, with a white border. */
+function draw(text: string, size: number, canvasId: string): void {
+  const qr = qrcode(0, 'M')
+  qr.addData(text)
+  qr.make()
+  const n = qr.getModuleCount()
+  const cell = Math.max(1, Math.floor(size / (n + 2 * QUIET)))
+  const offset = Math.floor((size - cell * n) / 2)
+  try {
+    const ctx = Taro.createCanvasContext(canvasId)
     ctx.setFillStyle('#ffffff')
     ctx.fillRect(0, 0, size, size)
     ctx.setFillStyle('#000000')
@@ -47,6 +55,7 @@ export function QrCanvas({ text, size = 240, canvasId, label }: QrCanvasProps) {
       }
     }
     ctx.draw()
-  }, [text, size, canvasId])
-  return <Canvas canvasId={canvasId} id={canvasId} className='hm-qr' style={{ width: `${size}px`, height: `${size}px` }} aria-label={label} />
+  } catch {
+    // No canvas to draw on (a test DOM without one): the digits beneath still work.
+  }
 }
