@@ -37,7 +37,7 @@ export function ExportSection() {
         导出
       </Button>
       {file && process.env.TARO_ENV === 'h5' && (
-        <a className='hm-link hm-block' href={file.url} download={file.name} target='_blank' rel='noreferrer' data-testid='export-link'>
+        <a className='hm-link hm-block' href={file.url} download={file.name} data-testid='export-link'>
           下载 {file.name}（{file.rows} 条心愿）
         </a>
       )}
