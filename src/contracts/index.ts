@@ -1,7 +1,8 @@
 import type * as z from 'zod/mini'
 import { userInputs, userMutations, type UserOutputs } from './user'
 import { wishInputs, type WishOutputs } from './wish'
-import { wishMutations } from './mutations'
+import { exportInputs, type ExportOutputs } from './export'
+import { exportMutations, wishMutations } from './mutations'
 
 export * from './errors'
 export * from './result'
@@ -11,16 +12,19 @@ export * from './photos'
 export * from './photoChecks'
 export * from './user'
 export * from './wish'
+export * from './export'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {
   user: { inputs: userInputs, mutations: userMutations },
   wish: { inputs: wishInputs, mutations: wishMutations },
+  export: { inputs: exportInputs, mutations: exportMutations },
 } as const
 
 export interface Outputs {
   user: UserOutputs
   wish: WishOutputs
+  export: ExportOutputs
 }
 
 export type FunctionName = keyof typeof contract

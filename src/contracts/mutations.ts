@@ -6,5 +6,8 @@ export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'with
 
 export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw', 'fulfil', 'confirm', 'report', 'review', 'hide', 'release', 'requestRelease'] as const
 
+/** Exports write a file and a log entry: a retry answers with the first call's file. */
+export const exportMutations = ['wishMonth'] as const
+
 /** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
-export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations }
+export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations }

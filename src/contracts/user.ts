@@ -98,6 +98,8 @@ export const userInputs = {
   grantStaff: z.object({ openid: id, communityIds: z.array(id).check(z.minLength(1), z.maxLength(20)) }),
   revokeStaff: z.object({ openid: id, communityIds: z.optional(z.array(id).check(z.maxLength(20))) }),
   listStaff: z.object({ ...pageInput }),
+  /** Staff: the check-in code of a community they serve, changing every 30 s (shown as a QR code and 6 digits). */
+  checkinCode: z.object({ communityId: id }),
 }
 
 export interface UserOutputs {
@@ -112,6 +114,18 @@ export interface UserOutputs {
   grantStaff: StaffMember
   revokeStaff: StaffMember
   listStaff: Page<StaffMember>
+  checkinCode: CheckinCode
+}
+
+/** A rotating check-in code: 6 digits, the text its QR code carries, and when it changes (ISO). */
+export interface CheckinCode {
+  communityId: string
+  code: string
+  /** What the QR code encodes: hemei-checkin:<communityId>:<code>. */
+  qr: string
+  expiresAt: ISODate
+  /** The server's now (ISO), so the page counts down on the one clock. */
+  now: ISODate
 }
 
 /** Actions that change data: they must carry a requestId and are made idempotent (listed zod-free in ./mutations). */

@@ -68,6 +68,8 @@ export const wishInputs = {
   hide: z.object({ wishId: id, reason }),
   release: z.object({ wishId: id, reason }),
   stats: z.object({ communityId: z.optional(id) }),
+  /** Staff: a poster code (mini-program code) that opens the published wish's detail page. */
+  shareCode: z.object({ wishId: id }),
 }
 
 /** One entry of a wish's timeline. `by` is a role label, never a name or openid. */
@@ -152,6 +154,14 @@ export interface WishStats {
   medianDaysToFulfil: number | null
 }
 
+/** A mini-program code stored in cloud storage: the page it opens with the scene, and a temporary URL of the PNG. */
+export interface ShareCode {
+  fileID: string
+  url: string
+  page: string
+  scene: string
+}
+
 export interface WishOutputs {
   post: WishChange
   resubmit: WishChange
@@ -171,4 +181,5 @@ export interface WishOutputs {
   hide: WishChange
   release: WishChange
   stats: WishStats
+  shareCode: ShareCode
 }

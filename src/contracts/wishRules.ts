@@ -43,7 +43,21 @@ export const WISH_LIMITS = {
 } as const
 
 /** What a viewer may do to one wish (the detail's `viewer.can`; the handlers' guards). */
-export const WISH_VIEWER_ACTIONS = ['claim', 'claimForUnit', 'withdraw', 'fulfil', 'confirm', 'resubmit', 'cancel', 'review', 'hide', 'release', 'requestRelease', 'report'] as const
+export const WISH_VIEWER_ACTIONS = [
+  'claim',
+  'claimForUnit',
+  'withdraw',
+  'fulfil',
+  'confirm',
+  'resubmit',
+  'cancel',
+  'review',
+  'hide',
+  'release',
+  'requestRelease',
+  'report',
+  'shareCode',
+] as const
 export type WishViewerAction = (typeof WISH_VIEWER_ACTIONS)[number]
 
 /** The Chinese messages built from the limits (no number is written twice). */

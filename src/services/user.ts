@@ -19,4 +19,6 @@ export const userService = {
   listApplications: (input: InputOf<'user', 'listApplications'>) => call('user', 'listApplications', input),
   /** Staff: approve, or reject with a reason. */
   reviewApplication: (input: InputOf<'user', 'reviewApplication'>) => call('user', 'reviewApplication', input),
+  /** Staff: the current check-in code of a community they serve (changes every 30 s). */
+  checkinCode: (communityId: string) => call('user', 'checkinCode', { communityId }),
 }

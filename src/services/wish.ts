@@ -39,4 +39,6 @@ export const wishService = {
   release: (input: InputOf<'wish', 'release'>) => call('wish', 'release', input),
   /** Staff: figures for their communities. */
   stats: (input: InputOf<'wish', 'stats'>) => call('wish', 'stats', input),
+  /** Staff: a poster code (mini-program code) that opens a published wish. */
+  shareCode: (wishId: string) => call('wish', 'shareCode', { wishId }),
 }

@@ -16,6 +16,7 @@
 import fs from 'fs'
 import path from 'path'
 import http from 'http'
+import os from 'os'
 
 export const DIST = process.env.HEMEI_WEAPP_DIR || path.resolve(__dirname, '../../dist/weapp')
 
@@ -52,6 +53,8 @@ export interface Env {
    * the picker (the call fails with "cancel", as in WeChat).
    */
   chosenImages: string[]
+  /** What each canvas (by canvasId) last drew with wx.createCanvasContext: its fillRect calls with the fill style. */
+  canvases: Record<string, { x: number; y: number; w: number; h: number; fill: string }[]>
 }
 
 export const env: Env = {
@@ -66,6 +69,7 @@ export const env: Env = {
   inflight: 0,
   privacyListeners: [],
   chosenImages: [],
+  canvases: {},
 }
 
 /** Set the emulator URL that wx.cloud.callFunction posts to. */
@@ -151,6 +155,18 @@ export function emulatorGet(urlPath: string): Promise<any> {
   if (!env.emulatorUrl) throw new Error('emulatorGet: no emulator configured (call useEmulator(url))')
   return new Promise((resolve, reject) => {
     http.get(`${env.emulatorUrl}${urlPath}`, (res) => readJson(res, resolve, reject)).on('error', reject)
+  })
+}
+
+function getBytes(url: string): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode || 0, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
   })
 }
 
@@ -287,6 +303,30 @@ function installWx(wx: Dict) {
       const paths = env.chosenImages.slice(0, opts.count || 9)
       return { type: 'image', tempFiles: paths.map((p) => ({ tempFilePath: p, size: fs.statSync(p).size, fileType: 'image' })) }
     }),
+    // Files: downloadFile really fetches the URL (e.g. the emulator's storage) into filePath or a temp file;
+    // openDocument is recorded. USER_DATA_PATH is a temp folder.
+    env: { USER_DATA_PATH: fs.mkdtempSync(path.join(os.tmpdir(), 'hemei-weapp-user-')) },
+    downloadFile: wxAsync('downloadFile', async (opts) => {
+      env.calls.push({ api: 'downloadFile', args: { url: opts.url, filePath: opts.filePath } })
+      const { status, body } = await getBytes(opts.url)
+      const file = opts.filePath || path.join(os.tmpdir(), `hemei-weapp-dl-${Date.now()}-${Math.random().toString(36).slice(2)}`)
+      fs.writeFileSync(file, body)
+      return opts.filePath ? { filePath: file, statusCode: status } : { tempFilePath: file, statusCode: status }
+    }),
+    openDocument: recorder('openDocument'),
+    // The legacy canvas API: drawing is recorded per canvasId when draw() is called.
+    createCanvasContext: (canvasId: string) => {
+      let fill = '#000000'
+      let ops: Env['canvases'][string] = []
+      return {
+        setFillStyle: (c: string) => void (fill = c),
+        fillRect: (x: number, y: number, w: number, h: number) => void ops.push({ x, y, w, h, fill }),
+        draw: () => {
+          env.canvases[canvasId] = ops
+          ops = []
+        },
+      }
+    },
     previewImage: recorder('previewImage'),
     makePhoneCall: recorder('makePhoneCall'),
     setClipboardData: recorder('setClipboardData'),

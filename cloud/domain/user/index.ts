@@ -1,4 +1,5 @@
 import { idempotentHandler, publicHandler, type Handlers } from '../../lib/router'
+import { checkinCode } from './checkinCode'
 import { listCommunities, me, signUp, updateProfile } from './profile'
 import { grantStaff, listStaff, revokeStaff } from './staff'
 import { applyVolunteer, listApplications, reviewApplication, withdrawApplication } from './volunteer'
@@ -18,4 +19,5 @@ export const userHandlers: Handlers<'user'> = {
   grantStaff: idempotentHandler(grantStaff),
   revokeStaff: idempotentHandler(revokeStaff),
   listStaff,
+  checkinCode,
 }

@@ -126,6 +126,8 @@ const RULES: Record<WishViewerAction, Check[]> = {
       () => '已经申请过释放，请等待社区工作人员处理',
     ),
   ],
+  // A poster code for a published wish, made by the staff who look after it.
+  shareCode: [staffRole, scoped, status(published, () => '心愿发布后才能生成小程序码')],
   // Reporting is for bystanders: the wisher and the claimant deal with each other, staff hide directly.
   report: [
     signedUp,

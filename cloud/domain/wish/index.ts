@@ -2,6 +2,7 @@ import { idempotentHandler, publicHandler, type Handlers } from '../../lib/route
 import { wall, detail, listMine, listMyClaims } from './browse'
 import { claim, confirm, fulfil, withdraw } from './claimant'
 import { hide, queue, release, report, review } from './staff'
+import { shareCode } from './shareCode'
 import { stats } from './stats'
 import { cancel, post, requestRelease, resubmit } from './wisher'
 
@@ -30,4 +31,5 @@ export const wishHandlers: Handlers<'wish'> = {
   hide: idempotentHandler(hide),
   release: idempotentHandler(release),
   stats,
+  shareCode,
 }

@@ -63,6 +63,8 @@ export class Runner {
           HEMEI_SECRET_ID: o.credentials.secretId,
           HEMEI_SECRET_KEY: o.credentials.secretKey,
           HEMEI_ADMIN_OPENIDS: 'demo-admin',
+          // Local only: the secret rotating check-in codes are drawn from (production sets its own).
+          HEMEI_CODE_SECRET: 'hemei-local-code-secret',
           // The one clock: workers read the emulator's time (HEMEI_CLOCK as an exact offset).
           ...clockEnv(),
           ...o.extraEnv,

@@ -79,8 +79,8 @@ async function handleOpenApi(core: EmulatorCore, session: string, req: IncomingM
     if (action !== 'wx.openApi') throw new TcbError('SYS_ERR', `multipart action ${action} is not supported by the emulator`)
     const apiName = form.apiName?.toString() || ''
     const data = decodeRequestData(form.requestData)
-    const json = answerOpenApi({ logMessage: (m) => core.store.logMessage(m), core }, apiName, data)
-    core.log(`openapi ${apiName} → ${JSON.stringify(json.result || { errcode: json.errcode })}`)
+    const json: Record<string, any> = await answerOpenApi({ logMessage: (m) => core.store.logMessage(m), core, baseUrl: core.url }, apiName, data)
+    core.log(`openapi ${apiName} → ${Buffer.isBuffer(json.buffer) ? `${json.contentType}, ${json.buffer.length} bytes` : JSON.stringify(json.result || { errcode: json.errcode })}`)
     const buf = encodeResponse(json)
     res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': buf.length })
     res.end(buf)

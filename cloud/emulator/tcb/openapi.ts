@@ -1,13 +1,15 @@
 /**
  * `wx.openApi` (cloud.openapi.*): multipart request carrying a protobuf CommApiData, answered with a
- * protobuf CommOpenApiResp. Implements LOCAL STAND-INS for security.msgSecCheck (word list) and
- * subscribeMessage.send (logged to the messages table, served at GET /api/dev/messages).
+ * protobuf CommOpenApiResp. Implements LOCAL STAND-INS for security.msgSecCheck (word list),
+ * subscribeMessage.send (logged to the messages table, served at GET /api/dev/messages) and
+ * wxacode.getUnlimited (a PNG QR code of the h5 link, standins/wxacode.ts).
  */
 import Busboy from 'busboy'
 import type { IncomingMessage } from 'http'
 import type { EmulatorCore } from '../core'
 import { mediaCheckAsync } from '../standins/mediaCheck'
 import { checkText } from '../standins/wordlist'
+import { answerWxacode, type BinaryAnswer } from '../standins/wxacode'
 
 type Json = Record<string, any>
 
@@ -74,11 +76,12 @@ export function decodeRequestData(buf: Buffer | undefined): Json {
   return out
 }
 
-/** Encode WeChat's JSON answer as a CommOpenApiResp. */
-export function encodeResponse(json: Json): Buffer {
+/** Encode WeChat's answer as a CommOpenApiResp: JSON, or a binary one (an image) with its content type. */
+export function encodeResponse(answer: Json | BinaryAnswer): Buffer {
+  const binary = Buffer.isBuffer(answer.buffer) && typeof answer.contentType === 'string'
   const w = Writer.create()
-  w.uint32(10).bytes(Buffer.from(JSON.stringify(json)))
-  w.uint32(18).string('application/json')
+  w.uint32(10).bytes(binary ? answer.buffer : Buffer.from(JSON.stringify(answer)))
+  w.uint32(18).string(binary ? answer.contentType : 'application/json')
   w.uint32(24).int32(0)
   w.uint32(32).uint32(200)
   return Buffer.from(w.finish())
@@ -88,10 +91,12 @@ export interface OpenApiContext {
   logMessage: (msg: Json) => void
   /** The emulator, for stand-ins that answer later (message pushes). */
   core: EmulatorCore
+  /** The emulator's own URL (codes encode h5 links to it). */
+  baseUrl: string
 }
 
-/** Answer one WeChat open API call with the local stand-in's JSON. */
-export function answerOpenApi(ctx: OpenApiContext, apiName: string, data: Json): Json {
+/** Answer one WeChat open API call with the local stand-in's JSON (or binary answer). */
+export function answerOpenApi(ctx: OpenApiContext, apiName: string, data: Json): Json | Promise<Json | BinaryAnswer> {
   switch (apiName) {
     case 'security.msgSecCheck': {
       const r = checkText(String(data.content || ''))
@@ -113,6 +118,8 @@ export function answerOpenApi(ctx: OpenApiContext, apiName: string, data: Json):
     }
     case 'security.mediaCheckAsync':
       return mediaCheckAsync(ctx.core, data)
+    case 'wxacode.getUnlimited':
+      return answerWxacode(ctx.baseUrl, data)
     default:
       return { errcode: -1, errmsg: `${apiName} is not available in the local emulator` }
   }

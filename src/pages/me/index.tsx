@@ -52,6 +52,7 @@ export default function MePage() {
                 <LinkRow label='志愿者申请审核' url={ROUTES.staffApplications} />
                 <LinkRow label='心愿审核' url={ROUTES.staffWishes} />
                 <LinkRow label='心愿统计' url={ROUTES.staffWishStats} />
+                <LinkRow label='签到码' url={ROUTES.staffCheckinCode} />
               </>
             )}
             {process.env.TARO_ENV === 'h5' && (

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import type { InputOf } from '@/contracts'
 import type { WishCategory } from '@/contracts/wish'
@@ -72,6 +73,12 @@ export const wishActions = {
   cancel: (wishId: string) => wishService.cancel({ wishId }),
   release: (wishId: string, reason: string) => wishService.release({ wishId, reason }),
   hide: (wishId: string, reason: string) => wishService.hide({ wishId, reason }),
+  /** Staff: the wish's poster code, shown full screen (press to save or forward it). */
+  shareCode: async (wishId: string) => {
+    const code = await wishService.shareCode(wishId)
+    await Taro.previewImage({ urls: [code.url], current: code.url })
+    return code
+  },
 }
 
 /** Uploads a chosen wish photo into the user's own upload folder (from `me`, loaded if needed); resolves its fileID. */

@@ -4,6 +4,7 @@ import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
 import { useRemotePage } from '@/hooks/useRemotePage'
+import { ExportSection } from './components/ExportSection'
 
 /** Days with one decimal, or 暂无数据. */
 function days(v: number | null): string {
@@ -48,6 +49,7 @@ export default function WishStatsPage() {
               <Text className='hm-text'>{days(s.medianDaysToFulfil)}</Text>
             </View>
           </View>
+          <ExportSection />
         </View>
       )}
     </Page>

@@ -5,6 +5,7 @@ import { Page } from '@/components/Page'
 import { showHint } from '@/ui/feedback'
 import { useAction, type AppError } from '@/hooks/useAction'
 import { useRemotePage } from '@/hooks/useRemotePage'
+import { useScene } from '@/hooks/useScene'
 import { useWish } from '@/packages/wish/hooks/useWish'
 import { Actions, type Mode } from './components/Actions'
 import { ClaimForm } from './components/ClaimForm'
@@ -21,7 +22,9 @@ const FORMS = { claim: ClaimForm, fulfil: FulfilForm, confirm: ConfirmForm }
 /** A wish in full: text, photos, contact, claim and thanks, the actions the server allows the viewer, the timeline. */
 export default function DetailPage() {
   const { params } = useRouter()
-  const id = params?.id ? decodeURIComponent(params.id) : undefined
+  // Opened from a poster code (wish.shareCode), the wish id is the scene.
+  const scene = useScene()
+  const id = params?.id ? decodeURIComponent(params.id) : scene
   const wish = useWish(id)
   const action = useAction()
   const [mode, setMode] = useState<Mode>()

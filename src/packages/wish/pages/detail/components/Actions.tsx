@@ -94,6 +94,7 @@ const BUTTONS: ActionButton[] = [
     wishActions.hide,
     '已隐藏',
   ),
+  { when: ['shareCode'], label: () => '小程序码海报', gray: true, steps: (w) => wishActions.shareCode(w.id) },
   reasoned('report', '举报', { title: '举报心愿', placeholder: '请填写举报的原因（必填）', next: '举报' }, null, wishActions.report, '已举报'),
 ]
 

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini'
+import { id } from './common'
+
+/** A calendar month, YYYY-MM (China time). */
+export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'))
+
+/** The `export` function's actions: spreadsheets (.xlsx) written to cloud storage. */
+export const exportInputs = {
+  /** Staff: the wish statistics and the wishes closed in one month, for one community they serve. */
+  wishMonth: z.object({ communityId: id, month }),
+}
+
+/** A spreadsheet written to cloud storage: its fileID and a temporary download URL. */
+export interface ExportFile {
+  fileID: string
+  url: string
+  /** The file name shown to the user, e.g. 2026-11-心愿月报-军门社区.xlsx. */
+  name: string
+  /** Data rows written (the list sheet, without its header). */
+  rows: number
+}
+
+export interface ExportOutputs {
+  wishMonth: ExportFile
+}
