@@ -9,6 +9,7 @@ export * from './common'
 export * from './text'
 export * from './user'
 export * from './wish'
+export * from './workbench'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
 import { text } from './text'
+import type { Workbench } from './workbench'
 
 /** The privacy guide version a user agrees to; bump it when the guide changes. */
 export const PRIVACY_VERSION = '2026-11-28'
@@ -96,6 +97,8 @@ export const userInputs = {
   grantStaff: z.object({ openid: id, communityIds: z.array(id).check(z.minLength(1), z.maxLength(20)) }),
   revokeStaff: z.object({ openid: id, communityIds: z.optional(z.array(id).check(z.maxLength(20))) }),
   listStaff: z.object({ ...pageInput }),
+  /** Staff (admin: all communities): each work queue with its count (cloud/domain/workbench). */
+  workbench: z.object({}),
 }
 
 export interface UserOutputs {
@@ -110,6 +113,7 @@ export interface UserOutputs {
   grantStaff: StaffMember
   revokeStaff: StaffMember
   listStaff: Page<StaffMember>
+  workbench: Workbench
 }
 
 /** Actions that change data: they must carry a requestId and are made idempotent (listed zod-free in ./mutations). */

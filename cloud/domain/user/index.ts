@@ -2,6 +2,7 @@ import { idempotentHandler, publicHandler, type Handlers } from '../../lib/route
 import { listCommunities, me, signUp, updateProfile } from './profile'
 import { grantStaff, listStaff, revokeStaff } from './staff'
 import { applyVolunteer, listApplications, reviewApplication, withdrawApplication } from './volunteer'
+import { workbench } from '../workbench'
 
 /** The `user` function's handlers, one per contract action. */
 export const userHandlers: Handlers<'user'> = {
@@ -18,4 +19,6 @@ export const userHandlers: Handlers<'user'> = {
   grantStaff: idempotentHandler(grantStaff),
   revokeStaff: idempotentHandler(revokeStaff),
   listStaff,
+  // Staff's queues with their counts; each domain registers its entry in cloud/domain/workbench.
+  workbench,
 }
