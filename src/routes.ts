@@ -11,6 +11,7 @@ export const ROUTES = {
   staffApplications: '/packages/staff/pages/applications/index',
   staffWishes: '/packages/staff/pages/wishes/index',
   staffWishStats: '/packages/staff/pages/wish-stats/index',
+  staffWorkbench: '/packages/staff/pages/workbench/index',
   wishWall: '/packages/wish/pages/wall/index',
   wishDetail: '/packages/wish/pages/detail/index',
   wishPost: '/packages/wish/pages/post/index',

@@ -19,4 +19,6 @@ export const userService = {
   listApplications: (input: InputOf<'user', 'listApplications'>) => call('user', 'listApplications', input),
   /** Staff: approve, or reject with a reason. */
   reviewApplication: (input: InputOf<'user', 'reviewApplication'>) => call('user', 'reviewApplication', input),
+  /** Staff: each work queue of their communities with its count (the workbench). */
+  workbench: () => call('user', 'workbench', {}),
 }
