@@ -44,12 +44,7 @@ export async function loadWish(ctx: Ctx, id: string): Promise<WishDoc> {
 
 /** True when the wish is claimed and the promised date has passed (China time). */
 export function isOverdue(w: Pick<WishDoc, 'status' | 'claim'>, now: Date): boolean {
-  return isOverdueClaim(w.status, w.claim?.promisedBy, now)
-}
-
-/** The one definition of an overdue claim: claimed, and the promised day (YYYY-MM-DD) is before today in China. */
-export function isOverdueClaim(status: WishStatus | undefined, promisedBy: string | null | undefined, now: Date): boolean {
-  return status === 'claimed' && !!promisedBy && promisedBy < chinaDay(now)
+  return w.status === 'claimed' && !!w.claim?.promisedBy && w.claim.promisedBy < chinaDay(now)
 }
 
 /** A wish as a list card (needs the communities cache). `own`: the wisher's list or a staff queue. */

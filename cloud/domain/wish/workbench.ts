@@ -1,6 +1,7 @@
 import type { WishStatus } from '../../../src/contracts'
+import type { WishClaim } from '../../lib/model'
 import type { WorkbenchSource } from '../../lib/workbench'
-import { isOverdueClaim, PUBLISHED, WISHES } from './doc'
+import { isOverdue, PUBLISHED, WISHES } from './doc'
 
 /** Rows of the pending/claimed aggregate: one per status and promised day. */
 type Row = { _id: { status?: WishStatus; promisedBy?: string | null }; n: number }
@@ -12,7 +13,7 @@ const MAX_ROWS = 1000
  * The workbench's wish tiles, the same sets as the staff queues (staff.ts `queue`), in 2 database requests:
  * - to review and overdue: ONE aggregate on the `overdue` index (communityId, status, claim.promisedBy),
  *   `$match` on communityId and status, `$group` on status and promised day with `$sum: 1`; a claimed row is
- *   overdue by `isOverdueClaim`, the wish domain's one definition (the overdue queue and job use the same rule);
+ *   overdue by `isOverdue`, the wish domain's one definition (the overdue queue and job use the same rule);
  * - reported: ONE `count()` on the `reported` index (published, reportCount > 0).
  */
 export const wishWorkbench: WorkbenchSource<'wishPending' | 'wishReported' | 'wishOverdue'> = {
@@ -34,7 +35,7 @@ export const wishWorkbench: WorkbenchSource<'wishPending' | 'wishReported' | 'wi
     let wishOverdue = 0
     for (const { _id, n } of grouped.list as Row[]) {
       if (_id.status === 'pending_review') wishPending += n
-      else if (isOverdueClaim(_id.status, _id.promisedBy, ctx.now)) wishOverdue += n
+      else if (_id.status && isOverdue({ status: _id.status, claim: _id.promisedBy ? ({ promisedBy: _id.promisedBy } as WishClaim) : undefined }, ctx.now)) wishOverdue += n
     }
     return { wishPending, wishReported: reported.total, wishOverdue }
   },
