@@ -42,9 +42,14 @@ export async function loadWish(ctx: Ctx, id: string): Promise<WishDoc> {
   return wish
 }
 
-/** True when the wish is claimed and the promised date has passed (China time). */
+/** True when the wish is claimed and the promised date has passed (China time). The query form: overdueClaims. */
 export function isOverdue(w: Pick<WishDoc, 'status' | 'claim'>, now: Date): boolean {
   return w.status === 'claimed' && !!w.claim?.promisedBy && w.claim.promisedBy < chinaDay(now)
+}
+
+/** The query conditions of an overdue claim (isOverdue's rule): the staff queue and the overdue job both use them. */
+export function overdueClaims(ctx: Pick<Ctx, 'db' | 'now'>): { status: 'claimed'; 'claim.promisedBy': unknown } {
+  return { status: 'claimed', 'claim.promisedBy': ctx.db.command.lt(chinaDay(ctx.now)) }
 }
 
 /** A wish as a list card (needs the communities cache). `own`: the wisher's list or a staff queue. */

@@ -1,20 +1,19 @@
 import type { WishStatus } from '../../../src/contracts'
-import type { WishClaim } from '../../lib/model'
 import type { WorkbenchSource } from '../../lib/workbench'
-import { isOverdue, PUBLISHED, WISHES } from './doc'
+import { overdueClaims, PUBLISHED, WISHES } from './doc'
 
-/** Rows of the pending/claimed aggregate: one per status and promised day. */
-type Row = { _id: { status?: WishStatus; promisedBy?: string | null }; n: number }
+/** Rows of the status/report-count aggregate. */
+type Row = { _id: { status: WishStatus; reportCount: number }; n: number }
 
-/** Distinct promised days of claimed wishes are far fewer; CloudBase returns 20 aggregate rows unless told. */
+/** Distinct (status, report count) pairs are few; CloudBase returns 20 aggregate rows unless told. */
 const MAX_ROWS = 1000
 
 /**
- * The workbench's wish tiles, the same sets as the staff queues (staff.ts `queue`), in 2 database requests:
- * - to review and overdue: ONE aggregate on the `overdue` index (communityId, status, claim.promisedBy),
- *   `$match` on communityId and status, `$group` on status and promised day with `$sum: 1`; a claimed row is
- *   overdue by `isOverdue`, the wish domain's one definition (the overdue queue and job use the same rule);
- * - reported: ONE `count()` on the `reported` index (published, reportCount > 0).
+ * The workbench's wish tiles, the same sets as the staff queues (staff.ts `queue`), in 2 database requests,
+ * each answered from an index alone:
+ * - to review and reported: ONE aggregate on the `reported` index (communityId, status, reportCount), `$match`
+ *   on communityId and status, `$group` on status and report count with `$sum: 1`;
+ * - overdue: ONE `count()` with the overdue queue's own conditions (`overdueClaims`) on the `overdue` index.
  */
 export const wishWorkbench: WorkbenchSource<'wishPending' | 'wishReported' | 'wishOverdue'> = {
   queues: ['wishPending', 'wishReported', 'wishOverdue'],
@@ -22,21 +21,21 @@ export const wishWorkbench: WorkbenchSource<'wishPending' | 'wishReported' | 'wi
     const _ = ctx.db.command
     const col = ctx.db.collection(WISHES)
     const communityId = communityIds.length === 1 ? communityIds[0] : _.in(communityIds)
-    const [grouped, reported] = await Promise.all([
+    const [grouped, overdue] = await Promise.all([
       col
         .aggregate()
-        .match({ communityId, status: _.in(['pending_review', 'claimed']) })
-        .group({ _id: { status: '$status', promisedBy: '$claim.promisedBy' }, n: { $sum: 1 } })
+        .match({ communityId, status: _.in(['pending_review', ...PUBLISHED]) })
+        .group({ _id: { status: '$status', reportCount: '$reportCount' }, n: { $sum: 1 } })
         .limit(MAX_ROWS)
         .end(),
-      col.where({ communityId, status: _.in([...PUBLISHED]), reportCount: _.gt(0) }).count(),
+      col.where({ communityId, ...overdueClaims(ctx) }).count(),
     ])
     let wishPending = 0
-    let wishOverdue = 0
+    let wishReported = 0
     for (const { _id, n } of grouped.list as Row[]) {
       if (_id.status === 'pending_review') wishPending += n
-      else if (_id.status && isOverdue({ status: _id.status, claim: _id.promisedBy ? ({ promisedBy: _id.promisedBy } as WishClaim) : undefined }, ctx.now)) wishOverdue += n
+      else if (_id.reportCount > 0) wishReported += n
     }
-    return { wishPending, wishReported: reported.total, wishOverdue }
+    return { wishPending, wishReported, wishOverdue: overdue.total }
   },
 }
