@@ -9,6 +9,9 @@ const ALL_STATUSES: WishStatus[] = ['pending_review', 'rejected', 'open', 'claim
 /** A fulfilment counts while the wish is fulfilled or closed (not hidden afterwards). */
 const FULFILLED: WishStatus[] = ['fulfilled', 'closed']
 
+/** Rows of the count aggregate: one per community and status (the district's 69 × 8 = 552); CloudBase returns 20 unless told. */
+const MAX_GROUPS = 1000
+
 type Sampled = Pick<WishDoc, '_id' | 'publishedAt' | 'claimedAt' | 'fulfilledAt'>
 
 /** The median of a list of numbers, rounded to 0.1, or null when empty. */
@@ -27,8 +30,9 @@ function daysBetween(from: Date | undefined, to: Date | undefined): number {
 /**
  * Staff: the wish figures of their communities (or the one named), without reading the collection
  * (docs/ARCHITECTURE.md, "Statistics that do not scan"):
- * - counts by status: ONE aggregate, `$match` on communityId then `$group` on status with `$sum: 1`, which the
- *   database answers from a `communityId+status…` index alone (≤ 8 rows, under CloudBase's 20-row default);
+ * - counts by status: ONE aggregate, `$match` on communityId then `$group` on communityId and status with
+ *   `$sum: 1`, which the database answers from a `communityId+status…` index alone, reading its entries in index
+ *   order (grouping on the index's leading keys needs no sort); summed here over the communities;
  * - the medians and the recent fulfilments: ONE bounded read on the `fulfilled` index (communityId, status,
  *   fulfilledAt): the wishes fulfilled in the last 90 days, newest first, at most 1,000, only three timestamps.
  *   The 7- and 30-day counts are taken from that sample when it reaches back past the day that starts the
@@ -47,12 +51,13 @@ export async function stats(input: ParsedInputOf<'wish', 'stats'>, ctx: Ctx): Pr
     col
       .aggregate()
       .match({ communityId })
-      .group({ _id: '$status', n: { $sum: 1 } })
+      .group({ _id: { communityId: '$communityId', status: '$status' }, n: { $sum: 1 } })
+      .limit(MAX_GROUPS)
       .end(),
     col.where(fulfilledSince(windowDays)).orderBy('fulfilledAt', 'desc').limit(sampleMax).field({ publishedAt: true, claimedAt: true, fulfilledAt: true }).get(),
   ])
   const byStatus = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as Record<WishStatus, number>
-  for (const row of byStatusRes.list as { _id: WishStatus; n: number }[]) if (row._id in byStatus) byStatus[row._id] = row.n
+  for (const { _id, n } of byStatusRes.list as { _id: { status: WishStatus }; n: number }[]) if (_id.status in byStatus) byStatus[_id.status] += n
   const sample = sampleRes.data as Sampled[]
   const capped = sample.length >= sampleMax
   const oldest = sample.length ? sample[sample.length - 1].fulfilledAt : undefined
