@@ -22,7 +22,7 @@ export default function WorkbenchPage() {
           <Text className='hm-sub hm-block'>{idle ? `您负责的 ${w.communityIds.length} 个社区目前没有待处理的事项` : `您负责的 ${w.communityIds.length} 个社区`}</Text>
           <View className='hm-grid'>
             {w.queues.map((q) => (
-              <View key={q.key} className='hm-tile' data-testid={`queue-${q.key}`} onClick={() => go(q.route)} {...tapA11y('link')} aria-label={`${q.title}，${q.count} 项`}>
+              <View key={q.key} className='hm-tile' data-testid={`queue-${q.key}`} onClick={() => go(q.route)} {...tapA11y('link')}>
                 <Text className='hm-tile-count'>{q.count}</Text>
                 <Text className='hm-tile-name'>{q.title}</Text>
                 <Text className='hm-badge hm-badge-primary'>去处理 ›</Text>
