@@ -3,10 +3,10 @@
 
 /** Each queue of the workbench, in the order shown: its tile's title and the page (with its tab) it opens. */
 export const WORKBENCH_QUEUES = {
-  wishPending: { title: '待审核的心愿', route: '/packages/staff/pages/wishes/index?kind=pending' },
-  wishReported: { title: '被举报的心愿', route: '/packages/staff/pages/wishes/index?kind=reported' },
-  wishOverdue: { title: '认领逾期的心愿', route: '/packages/staff/pages/wishes/index?kind=overdue' },
-  volunteerApplications: { title: '待审核的志愿者申请', route: '/packages/staff/pages/applications/index' },
+  wishPending: { title: '待审核心愿', route: '/packages/staff/pages/wishes/index?kind=pending' },
+  wishReported: { title: '被举报心愿', route: '/packages/staff/pages/wishes/index?kind=reported' },
+  wishOverdue: { title: '逾期的认领', route: '/packages/staff/pages/wishes/index?kind=overdue' },
+  volunteerApplications: { title: '志愿者申请', route: '/packages/staff/pages/applications/index' },
 } as const
 
 export type WorkbenchQueueKey = keyof typeof WORKBENCH_QUEUES

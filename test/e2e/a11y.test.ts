@@ -54,7 +54,7 @@ const VISITS: { persona: string; visits: Visit[] }[] = [
     visits: [
       { name: 'staff queue', route: '/packages/staff/pages/wishes/index', ready: '电风扇不转了' },
       { name: 'staff stats', route: '/packages/staff/pages/wish-stats/index', ready: '各状态心愿数' },
-      { name: 'staff workbench', route: '/packages/staff/pages/workbench/index', ready: '待审核的志愿者申请' },
+      { name: 'staff workbench', route: '/packages/staff/pages/workbench/index', ready: '志愿者申请' },
       { name: 'detail pending (staff)', route: detail('wish-demo-fan'), ready: '电风扇不转了' },
       { name: 'detail fulfilled (staff)', route: detail('wish-demo-light'), ready: '楼道灯换灯泡' },
     ],

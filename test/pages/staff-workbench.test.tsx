@@ -32,9 +32,9 @@ describe('staff workbench', () => {
 
   it('a tap opens the queue at its own tab; the wish queue page starts on that tab', async () => {
     renderPage(<WorkbenchPage />)
-    await tap('被举报的心愿')
+    await tap('被举报心愿')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/wishes/index?kind=reported' })
-    await tap('待审核的志愿者申请')
+    await tap('志愿者申请')
     expect(nav.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/applications/index' })
     setRouterParams({ kind: 'overdue' })
     renderPage(<WishQueuePage />)
@@ -64,7 +64,7 @@ describe('staff workbench', () => {
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy()
     backend.online()
     await tap('重试')
-    expect(await screen.findByText('待审核的心愿')).toBeTruthy()
+    expect(await screen.findByText('待审核心愿')).toBeTruthy()
   })
 
   it('refuses a resident who reaches the page', async () => {

@@ -7,13 +7,13 @@ withEmulator()
 
 test("renders one tile per queue with the cloud's count, and a tap opens that queue at its tab", async () => {
   const page = renderPage('packages/staff/pages/workbench/index', { persona: 'demo-staff' })
-  await waitForText(page, '待审核的志愿者申请')
+  await waitForText(page, '志愿者申请')
   const call = env.cloudCalls.find((c) => c.name === 'user' && c.data?.action === 'workbench')
   expect(call?.result).toMatchObject({ ok: true })
   const queues = call!.result.data.queues as { title: string; count: number }[]
   expect(page.texts('.hm-tile-name')).toEqual(queues.map((q) => q.title))
   expect(page.texts('.hm-tile-count')).toEqual(queues.map((q) => String(q.count)))
-  await page.tap({ text: '认领逾期的心愿' })
+  await page.tap({ text: '逾期的认领' })
   expect(calls('navigateTo')).toEqual([{ url: '/packages/staff/pages/wishes/index?kind=overdue' }])
   const queue = followNavigation()
   expect(queue.route).toBe('packages/staff/pages/wishes/index')
