@@ -36,7 +36,7 @@ function daysBetween(from: Date | undefined, to: Date | undefined): number {
  * - the medians and the recent fulfilments: ONE bounded read on the `fulfilled` index (communityId, status,
  *   fulfilledAt): the wishes fulfilled in the last 90 days, newest first, at most 1,000, only three timestamps.
  *   The 7- and 30-day counts are taken from that sample when it reaches back past the day that starts the
- *   window; when the cap binds sooner, an index-only `count()` answers instead.
+ *   window; when the cap binds sooner, a `count()` on the same index answers instead.
  * Database requests: user + 2 (+1 per count the cap left open, +1 communities for an admin on a cold instance).
  */
 export async function stats(input: ParsedInputOf<'wish', 'stats'>, ctx: Ctx): Promise<WishStats> {
