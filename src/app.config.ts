@@ -7,7 +7,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/user', pages: userPages },
     { root: 'packages/wish', pages: ['pages/wall/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index'] },
-    { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index', 'pages/checkin-code/index'] },
+    { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index', 'pages/checkin-code/index', 'pages/workbench/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

@@ -12,6 +12,7 @@ export const ROUTES = {
   staffWishes: '/packages/staff/pages/wishes/index',
   staffWishStats: '/packages/staff/pages/wish-stats/index',
   staffCheckinCode: '/packages/staff/pages/checkin-code/index',
+  staffWorkbench: '/packages/staff/pages/workbench/index',
   wishWall: '/packages/wish/pages/wall/index',
   wishDetail: '/packages/wish/pages/detail/index',
   wishPost: '/packages/wish/pages/post/index',

@@ -13,6 +13,7 @@ export * from './photoChecks'
 export * from './user'
 export * from './wish'
 export * from './export'
+export * from './workbench'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {

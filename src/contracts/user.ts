@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
 import { text } from './text'
+import type { Workbench } from './workbench'
 
 /** The privacy guide version a user agrees to; bump it when the guide changes. */
 export const PRIVACY_VERSION = '2026-11-28'
@@ -100,6 +101,8 @@ export const userInputs = {
   listStaff: z.object({ ...pageInput }),
   /** Staff: the check-in code of a community they serve, changing every 30 s (shown as a QR code and 6 digits). */
   checkinCode: z.object({ communityId: id }),
+  /** Staff (admin: all communities): each work queue with its count (cloud/domain/workbench). */
+  workbench: z.object({}),
 }
 
 export interface UserOutputs {
@@ -115,6 +118,7 @@ export interface UserOutputs {
   revokeStaff: StaffMember
   listStaff: Page<StaffMember>
   checkinCode: CheckinCode
+  workbench: Workbench
 }
 
 /** A rotating check-in code: 6 digits, the text its QR code carries, and when it changes (ISO). */

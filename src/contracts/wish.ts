@@ -144,14 +144,22 @@ export interface WishChange {
   status: WishStatus
 }
 
+/**
+ * The medians' sample: the wishes fulfilled in the last `windowDays` days, newest first, at most `sampleMax`
+ * (one bounded, indexed read whatever the size of the district's history).
+ */
+export const WISH_STATS_SAMPLE = { windowDays: 90, sampleMax: 1000 } as const
+
 export interface WishStats {
   communityIds: string[]
   byStatus: Record<WishStatus, number>
   fulfilledLast7Days: number
   fulfilledLast30Days: number
-  /** Median days from publishing to claim, and to fulfilment; null without data. */
+  /** Median days from publishing to claim, and to fulfilment, over `medianSample`; null without data. */
   medianDaysToClaim: number | null
   medianDaysToFulfil: number | null
+  /** What the medians were computed over: `size` wishes fulfilled in the last `windowDays` days; `capped` when `sampleMax` bound. */
+  medianSample: { windowDays: number; size: number; capped: boolean }
 }
 
 /** A mini-program code stored in cloud storage: the page it opens with the scene, and a temporary URL of the PNG. */

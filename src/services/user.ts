@@ -21,4 +21,6 @@ export const userService = {
   reviewApplication: (input: InputOf<'user', 'reviewApplication'>) => call('user', 'reviewApplication', input),
   /** Staff: the current check-in code of a community they serve (changes every 30 s). */
   checkinCode: (communityId: string) => call('user', 'checkinCode', { communityId }),
+  /** Staff: each work queue of their communities with its count (the workbench). */
+  workbench: () => call('user', 'workbench', {}),
 }

@@ -33,13 +33,15 @@ it('keeps every user action within its database-request budget, on indexes', asy
   await h.userOk('demo-staff', 'reviewApplication', { applicationId: app2.id, decision: 'approve' })
   await h.userOk('demo-admin', 'grantStaff', { openid: o, communityIds: [junmen] })
   await h.userOk('demo-admin', 'listStaff', {})
+  await h.userOk('demo-staff', 'workbench', {})
+  await h.userOk('demo-admin', 'workbench', {})
   await h.userOk('demo-admin', 'revokeStaff', { openid: o })
   await h.userOk(o, 'me')
 
   const calls = h.emu.calls.filter((c) => c.fn === 'user').slice(1) // the first listCommunities warmed the cache
   const seen = new Set(calls.map((c) => c.action))
   expect([...seen].sort()).toEqual(
-    ['applyVolunteer', 'grantStaff', 'listApplications', 'listStaff', 'me', 'revokeStaff', 'reviewApplication', 'signUp', 'updateProfile', 'withdrawApplication'].sort(),
+    ['applyVolunteer', 'grantStaff', 'listApplications', 'listStaff', 'me', 'revokeStaff', 'reviewApplication', 'signUp', 'updateProfile', 'withdrawApplication', 'workbench'].sort(),
   )
   const most: Record<string, number> = {}
   for (const c of calls) most[c.action] = Math.max(most[c.action] ?? 0, c.dbRequests)

@@ -55,6 +55,7 @@ const VISITS: { persona: string; visits: Visit[] }[] = [
       { name: 'staff queue', route: '/packages/staff/pages/wishes/index', ready: '电风扇不转了' },
       { name: 'staff stats', route: '/packages/staff/pages/wish-stats/index', ready: '各状态心愿数' },
       { name: 'staff check-in code', route: '/packages/staff/pages/checkin-code/index', ready: /秒后更新/ },
+      { name: 'staff workbench', route: '/packages/staff/pages/workbench/index', ready: '志愿者申请' },
       { name: 'detail pending (staff)', route: detail('wish-demo-fan'), ready: '电风扇不转了' },
       { name: 'detail fulfilled (staff)', route: detail('wish-demo-light'), ready: '楼道灯换灯泡' },
     ],

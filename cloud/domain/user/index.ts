@@ -3,6 +3,7 @@ import { checkinCode } from './checkinCode'
 import { listCommunities, me, signUp, updateProfile } from './profile'
 import { grantStaff, listStaff, revokeStaff } from './staff'
 import { applyVolunteer, listApplications, reviewApplication, withdrawApplication } from './volunteer'
+import { workbench } from '../workbench'
 
 /** The `user` function's handlers, one per contract action. */
 export const userHandlers: Handlers<'user'> = {
@@ -20,4 +21,6 @@ export const userHandlers: Handlers<'user'> = {
   revokeStaff: idempotentHandler(revokeStaff),
   listStaff,
   checkinCode,
+  // Staff's queues with their counts; each domain registers its entry in cloud/domain/workbench.
+  workbench,
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import Taro from '@tarojs/taro'
+import type { Role } from '@/contracts'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
 import { useMe } from '@/hooks/useMe'
@@ -15,7 +16,12 @@ const TILES: { key: string; name: string; desc: string; url?: string }[] = [
   { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到' },
 ]
 
-/** Home tab: the user's community and the service tiles; asks new users to sign up. */
+/** True for the roles that have a workbench (staff, and the district admin). */
+function isStaff(roles: Role[]): boolean {
+  return roles.includes('staff') || roles.includes('admin')
+}
+
+/** Home tab: the user's community and the service tiles (and the workbench for staff); asks new users to sign up. */
 export default function Home() {
   const me = useMe()
   const page = useRemotePage(me, true)
@@ -44,6 +50,14 @@ export default function Home() {
             )}
           </View>
           <View className='hm-grid'>
+            {/* Staff and the admin (roles from the server's `me`) get their workbench first. */}
+            {isStaff(user.roles) && (
+              <View className='hm-tile' onClick={() => go(ROUTES.staffWorkbench)} {...tapA11y('link')}>
+                <Text className='hm-tile-name'>工作台</Text>
+                <Text className='hm-sub hm-block'>待审核、被举报、逾期等待办事项</Text>
+                <Text className='hm-badge hm-badge-primary'>进入 ›</Text>
+              </View>
+            )}
             {TILES.map((t) => (
               <View
                 key={t.key}

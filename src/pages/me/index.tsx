@@ -49,6 +49,7 @@ export default function MePage() {
             {user.signedUp && user.roles.some((r) => r === 'volunteer' || r === 'staff' || r === 'admin') && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
               <>
+                <LinkRow label='工作台' url={ROUTES.staffWorkbench} />
                 <LinkRow label='志愿者申请审核' url={ROUTES.staffApplications} />
                 <LinkRow label='心愿审核' url={ROUTES.staffWishes} />
                 <LinkRow label='心愿统计' url={ROUTES.staffWishStats} />

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { WISH_STATUSES } from '@/contracts/wishRules'
+import type { WishStats } from '@/contracts/wish'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/format/wish'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
@@ -9,6 +10,12 @@ import { ExportSection } from './components/ExportSection'
 /** Days with one decimal, or 暂无数据. */
 function days(v: number | null): string {
   return v === null || v === undefined ? '暂无数据' : `${Math.round(v * 10) / 10} 天`
+}
+
+/** The medians' footnote: what they were computed over, and whether the cap bound. */
+function sampleNote(m: WishStats['medianSample']): string {
+  const base = `中位数按近${m.windowDays}天完成的 ${m.size} 个心愿计算`
+  return m.capped ? `${base}（完成的心愿较多，只取最近完成的 ${m.size} 个）` : base
 }
 
 /** Staff: wish figures for their communities. */
@@ -48,6 +55,9 @@ export default function WishStatsPage() {
               <Text className='hm-text'>发布到完成（中位数）</Text>
               <Text className='hm-text'>{days(s.medianDaysToFulfil)}</Text>
             </View>
+            <Text className='hm-sub hm-block' data-testid='stat-sample'>
+              {sampleNote(s.medianSample)}
+            </Text>
           </View>
           <ExportSection />
         </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { Button } from '@/components/Button'
 import { useState } from 'react'
 import type { WishCard, WishChange } from '@/contracts/wish'
@@ -22,7 +23,9 @@ const TABS: { key: QueueKind; label: string; empty: string }[] = [
 
 /** Staff queue of wishes in their communities: review, reported, overdue claims, claims the wisher asked to release. */
 export default function WishQueuePage() {
-  const [tab, setTab] = useState<QueueKind>('pending')
+  // The workbench opens a queue's own tab: ?kind=reported etc.
+  const { params } = useRouter()
+  const [tab, setTab] = useState<QueueKind>(TABS.find((t) => t.key === params.kind)?.key ?? 'pending')
   const list = useWishQueue(tab)
   const action = useAction()
   useListPage(list, true)

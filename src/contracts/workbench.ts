@@ -1,0 +1,27 @@
+// The staff workbench (工作台): the queues it shows, their titles and the pages they open. The server counts
+// them (cloud/domain/workbench) and sends title, count and route; the page draws what it gets.
+
+/** Each queue of the workbench, in the order shown: its tile's title and the page (with its tab) it opens. */
+export const WORKBENCH_QUEUES = {
+  wishPending: { title: '待审核心愿', route: '/packages/staff/pages/wishes/index?kind=pending' },
+  wishReported: { title: '被举报心愿', route: '/packages/staff/pages/wishes/index?kind=reported' },
+  wishOverdue: { title: '逾期的认领', route: '/packages/staff/pages/wishes/index?kind=overdue' },
+  volunteerApplications: { title: '志愿者申请', route: '/packages/staff/pages/applications/index' },
+} as const
+
+export type WorkbenchQueueKey = keyof typeof WORKBENCH_QUEUES
+
+/** One tile: a queue and how many items wait in it. */
+export interface WorkbenchQueue {
+  key: WorkbenchQueueKey
+  title: string
+  count: number
+  /** The page to open (navigateTo). */
+  route: string
+}
+
+/** The workbench of a staff member (their communities) or the admin (all). */
+export interface Workbench {
+  communityIds: string[]
+  queues: WorkbenchQueue[]
+}

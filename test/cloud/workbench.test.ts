@@ -1,0 +1,100 @@
+// The staff workbench (user.workbench): each queue's count is the length of that queue as the queue pages list
+// it, for staff of one community, of two, and for the admin; residents are refused; ≤ 4 database requests on indexes.
+import { startHarness, type Harness } from './helpers'
+import { bulkWishes } from '../../cloud/emulator/seed/wishes'
+import type { VolunteerApplicationDoc, WishDoc } from '../../cloud/lib/model'
+import { WORKBENCH_QUEUES, type Workbench } from '../../src/contracts'
+import { testNow } from '../clock'
+
+let h: Harness
+beforeAll(async () => {
+  h = await startHarness({ poolSize: 1 })
+  const now = testNow()
+  const ids = h.communities.map((c) => c.id)
+  // Every status in every community; claims promised from 5 days ago to 14 ahead (some overdue); some reported.
+  const wishes: WishDoc[] = bulkWishes(400, ids, now).map((d, i) => ({
+    ...d,
+    _id: `wb-${i}`,
+    ...(i % 7 === 0 && d.status !== 'hidden' ? { reportCount: 1 + (i % 3), reporters: ['x'], lastReportedAt: new Date(now - i * 60_000) } : {}),
+  }))
+  const apps: VolunteerApplicationDoc[] = ids.flatMap((communityId, c) =>
+    Array.from({ length: c + 1 }, (_, i) => ({
+      _id: `wb-app-${communityId}-${i}`,
+      openid: `wb-app-${communityId}-${i}`,
+      communityId,
+      realName: '测试人',
+      phone: '13800000000',
+      skills: ['其他'],
+      status: i % 3 === 2 ? ('rejected' as const) : ('pending' as const),
+      createdAt: new Date(now - i * 60_000),
+      updatedAt: new Date(now - i * 60_000),
+    })),
+  )
+  h.emu.core.store.write([...wishes.map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })), ...apps.map((d) => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } }))])
+})
+afterAll(async () => {
+  await h?.close()
+})
+
+/** How many items a staff queue lists, paging to the end. */
+async function listed(read: (page: number) => Promise<{ items: unknown[]; hasMore: boolean }>): Promise<number> {
+  let n = 0
+  for (let page = 1; ; page++) {
+    const p = await read(page)
+    n += p.items.length
+    if (!p.hasMore) return n
+  }
+}
+
+/** The queues as the staff pages list them. */
+async function queues(openid: string): Promise<Record<string, number>> {
+  const wishQueue = (kind: string) => listed((page) => h.wishOk(openid, 'queue', { kind, page, pageSize: 20 }))
+  return {
+    wishPending: await wishQueue('pending'),
+    wishReported: await wishQueue('reported'),
+    wishOverdue: await wishQueue('overdue'),
+    volunteerApplications: await listed((page) => h.userOk(openid, 'listApplications', { status: 'pending', page, pageSize: 20 })),
+  }
+}
+
+function counts(w: Workbench): Record<string, number> {
+  return Object.fromEntries(w.queues.map((q) => [q.key, q.count]))
+}
+
+it.each([
+  ['staff of one community', 'demo-staff-tangmen', ['tangmen']],
+  ['staff of two communities', 'demo-staff', ['junmen', 'qingcheng']],
+  ['the admin (every community)', 'demo-admin', null],
+])('%s: each count is the length of its queue', async (_who, openid, scope) => {
+  const w: Workbench = await h.userOk(openid, 'workbench', {})
+  expect(w.communityIds).toEqual(scope ?? h.communities.map((c) => c.id))
+  const want = await queues(openid)
+  expect(counts(w)).toEqual(want)
+  for (const n of Object.values(want)) expect(n).toBeGreaterThan(0)
+  // Titles and routes come from the contract, in its order: the page draws what it gets.
+  expect(w.queues.map(({ key, title, route }) => ({ key, title, route }))).toEqual(Object.entries(WORKBENCH_QUEUES).map(([key, q]) => ({ key, ...q })))
+})
+
+it('moves with the queues: a review takes one off the count to review', async () => {
+  const before = counts(await h.userOk('demo-staff-tangmen', 'workbench', {}))
+  const pending = (await h.wishOk('demo-staff-tangmen', 'queue', { kind: 'pending' })).items[0]
+  await h.wishOk('demo-staff-tangmen', 'review', { wishId: pending.id, decision: 'approve' })
+  const after = counts(await h.userOk('demo-staff-tangmen', 'workbench', {}))
+  expect(after).toEqual({ ...before, wishPending: before.wishPending - 1 })
+})
+
+it('refuses residents and volunteers (ROLE_REQUIRED) and users who have not signed up', async () => {
+  expect(await h.user('demo-resident', 'workbench', {})).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+  expect(await h.user('demo-volunteer', 'workbench', {})).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+  expect(await h.user('dev-new-nobody42', 'workbench', {})).toMatchObject({ ok: false })
+})
+
+it('answers in ≤ 4 database requests, every query on a declared index (warm instance)', async () => {
+  for (const openid of ['demo-staff-tangmen', 'demo-staff', 'demo-admin']) {
+    await h.userOk(openid, 'workbench', {})
+    const call = h.emu.calls[h.emu.calls.length - 1]
+    expect({ openid, dbRequests: call.dbRequests }).toEqual({ openid, dbRequests: 4 })
+    expect(call.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
+    expect(call.queries).toEqual(expect.arrayContaining(['users:_id', 'volunteer_applications:queue', 'wishes:overdue']))
+  }
+})
