@@ -3,6 +3,7 @@ import http from 'http'
 import { Emulator } from '../../cloud/emulator'
 import { allowedHosts } from '../../cloud/emulator/http/guard'
 import { startTestEmulator, sdkFor, tcbPost } from './helpers'
+import { sendRaw } from '../fuzz/raw'
 
 jest.setTimeout(60_000)
 
@@ -62,6 +63,23 @@ test('a body over 1 MiB is answered 413 INVALID_INPUT (not reset), by length or 
   // /tcb answers the same way above its own limit (20 MiB).
   const tcb = await fetch(emu.url + '/tcb', { method: 'POST', body: 'x'.repeat(21 * 1024 * 1024) })
   expect(tcb.status).toBe(413)
+  expect(await alive()).toBe(true)
+})
+
+test('a request target is a path: "///" is one (404, not 500 as the fuzz found), "*" and a full URL answer 400', async () => {
+  const port = new URL(emu.url).port
+  const send = (target: string) =>
+    sendRaw(emu.port, {
+      method: 'PATCH',
+      path: target,
+      headers: [
+        ['Host', `127.0.0.1:${port}`],
+        ['Content-Length', '0'],
+      ],
+      body: Buffer.alloc(0),
+    })
+  for (const target of ['///', '//x', '//api/dev/personas']) expect((await send(target)).status).toBe(404)
+  for (const target of ['*', `http://127.0.0.1:${port}/api/dev/personas`]) expect((await send(target)).status).toBe(400)
   expect(await alive()).toBe(true)
 })
 

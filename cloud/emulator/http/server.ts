@@ -60,8 +60,19 @@ function refused(hostAllowed: (h: string | undefined) => boolean, req: http.Inco
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** The request target as a URL when it is a path (origin-form); '///' is the path '///', not a URL with an empty host. */
+function targetOf(raw: string): URL | undefined {
+  if (!raw.startsWith('/')) return undefined
+  try {
+    return new URL('http://x' + raw)
+  } catch {
+    return undefined
+  }
+}
+
 async function route(core: EmulatorCore, host: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const url = new URL(req.url || '/', 'http://x')
+  const url = targetOf(req.url || '/')
+  if (!url) return void sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
   const p = url.pathname
   const method = req.method || 'GET'
   for (const [k, v] of Object.entries(corsHeaders(req))) res.setHeader(k, v)
