@@ -83,6 +83,12 @@ test('a request target is a path: "///" is one (404, not 500 as the fuzz found),
   expect(await alive()).toBe(true)
 })
 
+test('CONNECT gets an answer (405), not a closed connection (found by the fuzz)', async () => {
+  const r = await sendRaw(emu.port, { method: 'CONNECT', path: '/api/fn/', headers: [['Host', new URL(emu.url).host]], body: Buffer.alloc(0) })
+  expect(r.status).toBe(405)
+  expect(await alive()).toBe(true)
+})
+
 /** A raw request (fetch cannot set Host or Origin). */
 function raw(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {

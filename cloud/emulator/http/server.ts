@@ -1,6 +1,7 @@
 /** The emulator's HTTP server: TCB API, function calls with dev identity, dev endpoints, files, the h5 app. */
 import http from 'http'
 import path from 'path'
+import type { Duplex } from 'stream'
 import { EmulatorCore } from '../core'
 import { handleTcb } from '../tcb/dispatch'
 import { receiveUpload, uploadAuthorized } from '../tcb/storage'
@@ -40,6 +41,13 @@ export function createServer(core: EmulatorCore, host: string): http.Server {
       if (!res.headersSent) sendJson(res, 500, { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL })
       else res.destroy()
     })
+  })
+  // CONNECT (a proxy tunnel) is not a request Node hands to the handler above: without a listener the
+  // connection is dropped unanswered. The emulator is no proxy: answer 405 and close.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+    socket.on('error', () => undefined)
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   })
   server.keepAliveTimeout = 65_000
   return server
