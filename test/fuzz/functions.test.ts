@@ -6,7 +6,7 @@
  * refused call writes nothing, and the emulator stays up.
  */
 import fc from 'fast-check'
-import { contract, isErrorCode, isMutation, PRIVACY_VERSION, type FunctionName } from '../../src/contracts'
+import { contract, isCleanText, isErrorCode, isMutation, PRIVACY_VERSION, type FunctionName } from '../../src/contracts'
 import { startHarness, rid, type Harness } from '../cloud/helpers'
 import { call, fingerprint, fuzzRuns, fuzzTimeout, FUZZ_SEED, healthy, PERSONAS, Tally, type Answer, type Persona } from './harness'
 import { mutationOf, nested, OPERATORS, toJson, type Mutation } from './mutate'
@@ -18,7 +18,8 @@ const BATCH = 100
 
 let h: Harness
 const tally = new Tally()
-const pools: Pools = {}
+/** Filled in place by refreshPools (the arbitraries, built at load, hold these arrays). */
+const pools: Pools = Object.fromEntries(['wishId', 'applicationId', 'communityId', 'gridId', 'openid', 'photos', 'photo', 'privacyVersion'].map((k) => [k, []]))
 /** requestIds already sent (a replay is a retry, or a requestId reused for another action). */
 const sent: string[] = []
 
@@ -37,10 +38,7 @@ function refreshPools(): void {
   const ids = (coll: string) => (db.prepare('SELECT id FROM docs WHERE coll = ? ORDER BY id').all(coll) as { id: string }[]).map((r) => r.id)
   const wishes = ids('wishes')
   const photos = (db.prepare("SELECT doc FROM docs WHERE coll = 'wishes'").all() as { doc: string }[]).flatMap((r) => (JSON.parse(r.doc).photos as string[] | undefined) || [])
-  const set = (key: string, values: string[]) => {
-    pools[key] ||= []
-    pools[key].splice(0, pools[key].length, ...values)
-  }
+  const set = (key: string, values: string[]) => void pools[key].splice(0, pools[key].length, ...values)
   set('wishId', wishes)
   set('applicationId', ids('volunteer_applications'))
   set(
@@ -67,6 +65,8 @@ interface Case {
   badRequestId: unknown
   pick: number
   input: Record<string, unknown>
+  /** The input as sent (after the mutation), set by eventText. */
+  sentInput?: unknown
   /** Set when the whole event is odd (not an object, unknown action, not JSON). */
   oddEvent?: string
 }
@@ -125,6 +125,7 @@ const caseArb: fc.Arbitrary<Case> = fc.oneof(
 function eventText(c: Case): string {
   if (c.oddEvent !== undefined) return c.oddEvent
   const event: Record<string, unknown> = { action: c.action, input: c.mutation.apply(c.input) }
+  c.sentInput = event.input
   if (c.requestId === 'fresh') event.requestId = rid()
   else if (c.requestId === 'replay') event.requestId = sent.length ? sent[c.pick % sent.length] : rid()
   else if (c.requestId === 'bad') event.requestId = c.badRequestId
@@ -156,7 +157,27 @@ function judge(c: Case, a: Answer): { problem: string; outcome: string } {
   if (!shape) return { problem: `ok for an event that is no contract call`, outcome: 'ok' }
   const parsed = shape.safeParse(b.data)
   if (!parsed.success) return { problem: `ok, but data does not have ${c.fn}.${action}'s shape: ${JSON.stringify(parsed.error).slice(0, 300)}`, outcome: 'ok' }
+  // Echoes of this call's own input are not stored text (an admin's stats of the community "\u200b" names it back).
+  const dirty = dirtyText(b.data, new Set(stringsOf(c.sentInput)))
+  if (dirty !== undefined) return { problem: `ok, but the answer carries an invisible or control character: ${JSON.stringify(dirty).slice(0, 120)}`, outcome: 'ok' }
   return { problem: '', outcome: 'ok' }
+}
+
+/** Every string in a value (iteratively: inputs may nest 5,000 deep). */
+function stringsOf(value: unknown): string[] {
+  const out: string[] = []
+  const stack = [value]
+  while (stack.length) {
+    const v = stack.pop()
+    if (typeof v === 'string') out.push(v)
+    else if (v && typeof v === 'object') stack.push(...Object.values(v))
+  }
+  return out
+}
+
+/** The first string in an answer, other than an echo of the input, that the shared text rule would refuse (newlines allowed). */
+function dirtyText(value: unknown, echoes: Set<string>): string | undefined {
+  return stringsOf(value).find((s) => !isCleanText(s, true) && !echoes.has(s))
 }
 
 /** Whether a text parses as JSON. */
@@ -188,7 +209,7 @@ test(
         const before = fingerprint(h.emu)
         const answer = await call(h.emu, c.fn, eventText(c), c.persona)
         const { problem, outcome } = judge(c, answer)
-        tally.add(outcome)
+        tally.add(outcome, `${c.fn}.${c.action || '(odd event)'}`)
         const where = `${c.fn}.${c.action || '(odd event)'} as ${c.persona}, mutation ${c.mutation.kind}${c.mutation.key ? ` (${c.mutation.key})` : ''}`
         if (problem) throw new Error(`${where}: ${problem}; answer ${answer.status} ${answer.text.slice(0, 300)}`)
         if (outcome !== 'ok') {

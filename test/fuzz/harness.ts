@@ -87,10 +87,16 @@ function parse(text: string): any {
 /** Outcome classes (ok, each error code, HTTP status classes) counted over a run. */
 export class Tally {
   readonly counts: Record<string, number> = {}
+  /** Outcomes per subject (e.g. per action), for the JSON only. */
+  readonly bySubject: Record<string, Record<string, number>> = {}
   private started = Date.now()
-  /** Count one outcome. */
-  add(outcome: string): void {
+  /** Count one outcome (and, when given, under its subject). */
+  add(outcome: string, subject?: string): void {
     this.counts[outcome] = (this.counts[outcome] || 0) + 1
+    if (subject) {
+      const m = (this.bySubject[subject] ||= {})
+      m[outcome] = (m[outcome] || 0) + 1
+    }
   }
   /** The one-line table, and its JSON under test-results/ (HEMEI_FUZZ_OUT names another folder). */
   report(name: string, seed: number): string {
@@ -102,7 +108,7 @@ export class Tally {
     const line = `fuzz ${name}: ${total} cases, seed ${seed}, ${seconds.toFixed(1)} s | ${cells.join(' | ')}`
     const dir = process.env.HEMEI_FUZZ_OUT || path.resolve(__dirname, '../../test-results')
     fs.mkdirSync(dir, { recursive: true })
-    fs.writeFileSync(path.join(dir, `fuzz-${name}.json`), JSON.stringify({ name, seed, cases: total, seconds, outcomes: this.counts }, null, 2) + '\n')
+    fs.writeFileSync(path.join(dir, `fuzz-${name}.json`), JSON.stringify({ name, seed, cases: total, seconds, outcomes: this.counts, bySubject: this.bySubject }, null, 2) + '\n')
     return line
   }
 }

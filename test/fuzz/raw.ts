@@ -35,10 +35,18 @@ export function sendRaw(port: number, r: RawRequest, timeoutMs = 15_000): Promis
     const timer = setTimeout(() => finish({ status: 0, ended: 'timeout' }), timeoutMs)
     socket.on('data', (c: Buffer) => {
       got += c.toString('latin1')
-      const end = got.indexOf('\r\n\r\n')
-      if (end < 0) return
-      const m = /^HTTP\/1\.[01] (\d{3})/.exec(got)
-      finish(m ? { status: Number(m[1]), head: got.slice(0, end) } : { status: 0, ended: 'closed', error: `not HTTP: ${got.slice(0, 80)}` })
+      for (;;) {
+        const end = got.indexOf('\r\n\r\n')
+        if (end < 0) return
+        const m = /^HTTP\/1\.[01] (\d{3})/.exec(got)
+        if (!m) return finish({ status: 0, ended: 'closed', error: `not HTTP: ${got.slice(0, 80)}` })
+        // An interim answer (100 Continue) is not the answer: read on to the final one.
+        if (m[1].startsWith('1')) {
+          got = got.slice(end + 4)
+          continue
+        }
+        return finish({ status: Number(m[1]), head: got.slice(0, end) })
+      }
     })
     socket.on('error', (e: NodeJS.ErrnoException) => finish({ status: 0, ended: e.code === 'ECONNRESET' ? 'reset' : 'closed', error: e.code || e.message }))
     socket.on('close', () => finish({ status: 0, ended: 'closed' }))
