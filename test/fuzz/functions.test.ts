@@ -221,9 +221,9 @@ test(
           refreshPools()
         }
       }),
-      { seed: FUZZ_SEED, numRuns: RUNS, interruptAfterTimeLimit: fuzzTimeout(RUNS, 25) - 10_000, markInterruptAsFailure: true },
+      { seed: FUZZ_SEED, numRuns: RUNS, interruptAfterTimeLimit: fuzzTimeout(RUNS, 50) - 10_000, markInterruptAsFailure: true },
     )
     expect(await healthy(h.emu)).toBe(true)
   },
-  fuzzTimeout(RUNS, 25),
+  fuzzTimeout(RUNS, 50),
 )

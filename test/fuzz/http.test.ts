@@ -233,9 +233,9 @@ test(
         if (complete && 'ended' in answer) throw new Error(`no answer (${answer.ended}${answer.error ? `: ${answer.error}` : ''}) to ${what}`)
         if (++done % BATCH === 0 && !(await healthy(h.emu))) throw new Error(`the emulator stopped answering after ${what}`)
       }),
-      { seed: FUZZ_SEED, numRuns: RUNS, interruptAfterTimeLimit: fuzzTimeout(RUNS, 60) - 10_000, markInterruptAsFailure: true },
+      { seed: FUZZ_SEED, numRuns: RUNS, interruptAfterTimeLimit: fuzzTimeout(RUNS, 100) - 10_000, markInterruptAsFailure: true },
     )
     expect(await healthy(h.emu)).toBe(true)
   },
-  fuzzTimeout(RUNS, 60),
+  fuzzTimeout(RUNS, 100),
 )
