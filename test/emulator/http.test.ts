@@ -89,6 +89,22 @@ test('CONNECT gets an answer (405), not a closed connection (found by the fuzz)'
   expect(await alive()).toBe(true)
 })
 
+test('a CONNECT with a body does not keep its connection, nor the emulator from closing (found by the fuzz)', async () => {
+  const own = await startTestEmulator({ warm: false })
+  const r = await sendRaw(own.port, {
+    method: 'CONNECT',
+    path: '/x',
+    headers: [
+      ['Host', new URL(own.url).host],
+      ['Content-Length', '200000'],
+    ],
+    body: Buffer.alloc(200_000, 'x'),
+  })
+  expect(r.status).toBe(405)
+  const closed = await Promise.race([own.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000))])
+  expect(closed).toBe('closed')
+})
+
 /** A raw request (fetch cannot set Host or Origin). */
 function raw(method: string, pathname: string, headers: Record<string, string>, body = ''): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {

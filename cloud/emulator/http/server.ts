@@ -43,10 +43,14 @@ export function createServer(core: EmulatorCore, host: string): http.Server {
     })
   })
   // CONNECT (a proxy tunnel) is not a request Node hands to the handler above: without a listener the
-  // connection is dropped unanswered. The emulator is no proxy: answer 405 and close.
+  // connection is dropped unanswered. The emulator is no proxy: answer 405 and close. The socket is no longer
+  // the HTTP server's, so what the client still sends is read and dropped (unread, it would hold the
+  // connection open, and server.close() with it), and a client that never ends is cut after 10 s.
   server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
     const body = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
     socket.on('error', () => undefined)
+    socket.resume()
+    setTimeout(() => socket.destroy(), 10_000).unref()
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
   })
   server.keepAliveTimeout = 65_000
