@@ -236,6 +236,9 @@ test(
       { seed: FUZZ_SEED, numRuns: RUNS, interruptAfterTimeLimit: fuzzTimeout(RUNS, 100) - 10_000, markInterruptAsFailure: true },
     )
     expect(await healthy(h.emu)).toBe(true)
+    // No connection outlives its answer: the emulator closes at once (a CONNECT with a body once kept it open).
+    const closed = await Promise.race([h.emu.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000))])
+    expect(closed).toBe('closed')
   },
   fuzzTimeout(RUNS, 100),
 )
