@@ -58,6 +58,14 @@ function dayArbitrary(): fc.Arbitrary<string> {
   return fc.oneof({ arbitrary: near, weight: 5 }, fc.constantFrom('9999-12-31', '0000-00-00', '2026-02-30', '1970-01-01'))
 }
 
+/** The keys of an object schema whose values are free text (the shared text rule: a string with refinements). */
+export function textKeysOf(schema: z.ZodMiniType): string[] {
+  const unwrap = (s: z.ZodMiniType): z.ZodMiniType => (defOf(s).type === 'optional' ? unwrap(defOf(s).innerType!) : s)
+  return Object.entries(defOf(schema).shape || {})
+    .filter(([, s]) => defOf(unwrap(s)).type === 'string' && checksOf(unwrap(s)).some((c) => c.check === 'custom'))
+    .map(([k]) => k)
+}
+
 /** An arbitrary of values the schema accepts (mostly; text bounds and pools make a few of them refused). */
 export function validOf(schema: z.ZodMiniType, pools: Pools, key = ''): fc.Arbitrary<unknown> {
   const def = defOf(schema)
