@@ -11,7 +11,7 @@ import { startHarness, rid, type Harness } from '../cloud/helpers'
 import { call, fingerprint, fuzzRuns, fuzzTimeout, FUZZ_SEED, healthy, PERSONAS, Tally, type Answer, type Persona } from './harness'
 import { mutationOf, nested, OPERATORS, toJson, type Mutation } from './mutate'
 import { OUTPUT_SHAPES } from './outputs'
-import { textKeysOf, validOf, type Pools } from './schema'
+import { idKeysOf, textKeysOf, validOf, type Pools } from './schema'
 
 const RUNS = fuzzRuns(2000)
 const BATCH = 100
@@ -80,7 +80,14 @@ function actionCases(fn: FunctionName, action: string): fc.Arbitrary<Case> {
   const schema = (contract[fn].inputs as Record<string, Parameters<typeof validOf>[0]>)[action]
   const keys = Object.keys((schema as unknown as { _zod: { def: { shape: object } } })._zod.def.shape)
   return fc
-    .record({ input: validOf(schema, pools), persona: personaArb, mutation: mutationOf(keys, textKeysOf(schema)), requestId: requestIdArb, badRequestId: badRequestIdArb, pick: fc.nat() })
+    .record({
+      input: validOf(schema, pools),
+      persona: personaArb,
+      mutation: mutationOf(keys, textKeysOf(schema), idKeysOf(schema)),
+      requestId: requestIdArb,
+      badRequestId: badRequestIdArb,
+      pick: fc.nat(),
+    })
     .map((r) => ({ fn, action, ...r, input: r.input as Record<string, unknown> }))
 }
 

@@ -62,10 +62,14 @@ const depthArb = fc.oneof(fc.integer({ min: 28, max: 36 }), fc.integer({ min: 1,
 /** Up to ~1.1 MiB of one character (ASCII or 3-byte CJK): bodies around and over the 1 MiB limit. */
 const hugeArb = fc.record({ n: fc.oneof(fc.integer({ min: 1000, max: 400_000 }), fc.integer({ min: 1_000_000, max: 1_100_000 })), ch: fc.constantFrom('x', '字', '\u200b') })
 
-/** The mutations for an input with these keys; invisible characters go to its free-text keys when it has some. */
-export function mutationOf(keys: string[], textKeys: string[] = []): fc.Arbitrary<Mutation> {
+/**
+ * The mutations for an input with these keys; invisible characters go to its free-text keys, and operator
+ * objects to its id keys, when it has some.
+ */
+export function mutationOf(keys: string[], textKeys: string[] = [], idKeys: string[] = []): fc.Arbitrary<Mutation> {
   const key = keys.length ? fc.constantFrom(...keys) : fc.constant('x')
   const textKey = textKeys.length ? fc.constantFrom(...textKeys) : key
+  const idKey = idKeys.length ? fc.constantFrom(...idKeys) : key
   const set = (k: string, v: unknown) => (input: Record<string, unknown>) => ({ ...input, [k]: v })
   return fc.oneof(
     { arbitrary: fc.constant<Mutation>({ kind: 'none', apply: (i) => i }), weight: 6 },
@@ -90,7 +94,10 @@ export function mutationOf(keys: string[], textKeys: string[] = []): fc.Arbitrar
     },
     { arbitrary: fc.tuple(key, depthArb, fc.boolean()).map(([k, d, o]): Mutation => ({ kind: 'deep', key: `${k}@${d}`, apply: set(k, nested(d, o)) })), weight: 2 },
     { arbitrary: fc.tuple(key, hugeArb).map(([k, h]): Mutation => ({ kind: 'huge', key: `${k}@${h.n}`, apply: set(k, h.ch.repeat(h.n)) })), weight: 1 },
-    { arbitrary: fc.tuple(key, fc.constantFrom(...OPERATORS)).map(([k, v]): Mutation => ({ kind: 'operator', key: k, apply: set(k, v) })), weight: 3 },
+    {
+      arbitrary: fc.tuple(idKey, fc.constantFrom(...OPERATORS), fc.boolean()).map(([k, v, inList]): Mutation => ({ kind: 'operator', key: k, apply: set(k, inList ? [v] : v) })),
+      weight: 3,
+    },
     {
       arbitrary: fc.tuple(textKey, fc.constantFrom(...INVISIBLES), fc.nat(), fc.boolean()).map(([k, ch, at, alone]): Mutation => ({
         kind: 'invisible',

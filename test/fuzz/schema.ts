@@ -66,6 +66,14 @@ export function textKeysOf(schema: z.ZodMiniType): string[] {
     .map(([k]) => k)
 }
 
+/** The keys of an object schema whose values are ids, or lists of ids (where operator objects are sent). */
+export function idKeysOf(schema: z.ZodMiniType): string[] {
+  const unwrap = (s: z.ZodMiniType): z.ZodMiniType => (defOf(s).type === 'optional' ? unwrap(defOf(s).innerType!) : s)
+  return Object.entries(defOf(schema).shape || {})
+    .filter(([, s]) => unwrap(s) === idSchema || (defOf(unwrap(s)).type === 'array' && defOf(unwrap(s)).element === idSchema))
+    .map(([k]) => k)
+}
+
 /** An arbitrary of values the schema accepts (mostly; text bounds and pools make a few of them refused). */
 export function validOf(schema: z.ZodMiniType, pools: Pools, key = ''): fc.Arbitrary<unknown> {
   const def = defOf(schema)
