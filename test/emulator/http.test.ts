@@ -3,6 +3,7 @@ import http from 'http'
 import { Emulator } from '../../cloud/emulator'
 import { allowedHosts } from '../../cloud/emulator/http/guard'
 import { startTestEmulator, sdkFor, tcbPost } from './helpers'
+import { sendRaw } from '../fuzz/raw'
 
 jest.setTimeout(60_000)
 
@@ -63,6 +64,45 @@ test('a body over 1 MiB is answered 413 INVALID_INPUT (not reset), by length or 
   const tcb = await fetch(emu.url + '/tcb', { method: 'POST', body: 'x'.repeat(21 * 1024 * 1024) })
   expect(tcb.status).toBe(413)
   expect(await alive()).toBe(true)
+})
+
+test('a request target is a path: "///" is one (404, not 500 as the fuzz found), "*" and a full URL answer 400', async () => {
+  const port = new URL(emu.url).port
+  const send = (target: string) =>
+    sendRaw(emu.port, {
+      method: 'PATCH',
+      path: target,
+      headers: [
+        ['Host', `127.0.0.1:${port}`],
+        ['Content-Length', '0'],
+      ],
+      body: Buffer.alloc(0),
+    })
+  for (const target of ['///', '//x', '//api/dev/personas']) expect((await send(target)).status).toBe(404)
+  for (const target of ['*', `http://127.0.0.1:${port}/api/dev/personas`]) expect((await send(target)).status).toBe(400)
+  expect(await alive()).toBe(true)
+})
+
+test('CONNECT gets an answer (405), not a closed connection (found by the fuzz)', async () => {
+  const r = await sendRaw(emu.port, { method: 'CONNECT', path: '/api/fn/', headers: [['Host', new URL(emu.url).host]], body: Buffer.alloc(0) })
+  expect(r.status).toBe(405)
+  expect(await alive()).toBe(true)
+})
+
+test('a CONNECT with a body does not keep its connection, nor the emulator from closing (found by the fuzz)', async () => {
+  const own = await startTestEmulator({ warm: false })
+  const r = await sendRaw(own.port, {
+    method: 'CONNECT',
+    path: '/x',
+    headers: [
+      ['Host', new URL(own.url).host],
+      ['Content-Length', '200000'],
+    ],
+    body: Buffer.alloc(200_000, 'x'),
+  })
+  expect(r.status).toBe(405)
+  const closed = await Promise.race([own.close().then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5000))])
+  expect(closed).toBe('closed')
 })
 
 /** A raw request (fetch cannot set Host or Origin). */

@@ -5,7 +5,7 @@ module.exports = {
   displayName: 'cloud',
   rootDir: root,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/test/cloud/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/cloud/**/*.test.ts', '<rootDir>/test/emulator/**/*.test.ts', '<rootDir>/test/fuzz/**/*.test.ts'],
   transform: { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/jest/esbuild-transform.cjs' },
   transformIgnorePatterns: ['/node_modules/(?!zod/)'],
   setupFiles: ['<rootDir>/test/jest/cloud-env.cjs'],

@@ -1,6 +1,7 @@
 /** The emulator's HTTP server: TCB API, function calls with dev identity, dev endpoints, files, the h5 app. */
 import http from 'http'
 import path from 'path'
+import type { Duplex } from 'stream'
 import { EmulatorCore } from '../core'
 import { handleTcb } from '../tcb/dispatch'
 import { receiveUpload, uploadAuthorized } from '../tcb/storage'
@@ -42,6 +43,17 @@ export function createServer(core: EmulatorCore, host: string): http.Server {
       else res.destroy()
     })
   })
+  // CONNECT (a proxy tunnel) is not a request Node hands to the handler above: without a listener the
+  // connection is dropped unanswered. The emulator is no proxy: answer 405 and close. The socket is no longer
+  // the HTTP server's, so what the client still sends is read and dropped (unread, it would hold the
+  // connection open, and server.close() with it), and a client that never ends is cut after 10 s.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
+    socket.on('error', () => undefined)
+    socket.resume()
+    setTimeout(() => socket.destroy(), 10_000).unref()
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  })
   server.keepAliveTimeout = 65_000
   return server
 }
@@ -61,8 +73,19 @@ function refused(hostAllowed: (h: string | undefined) => boolean, req: http.Inco
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
+/** The request target as a URL when it is a path (origin-form); '///' is the path '///', not a URL with an empty host. */
+function targetOf(raw: string): URL | undefined {
+  if (!raw.startsWith('/')) return undefined
+  try {
+    return new URL('http://x' + raw)
+  } catch {
+    return undefined
+  }
+}
+
 async function route(core: EmulatorCore, host: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  const url = new URL(req.url || '/', 'http://x')
+  const url = targetOf(req.url || '/')
+  if (!url) return void sendJson(res, 400, { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT })
   const p = url.pathname
   const method = req.method || 'GET'
   for (const [k, v] of Object.entries(corsHeaders(req))) res.setHeader(k, v)
