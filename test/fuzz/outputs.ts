@@ -38,6 +38,8 @@ export const OUTPUT_SHAPES = {
     grantStaff: staff,
     revokeStaff: staff,
     listStaff: page(staff),
+    checkinCode: z.looseObject({ communityId: str, code: z.string().check(z.regex(/^\d{6}$/)), qr: str, expiresAt: str, now: str }),
+    workbench: z.looseObject({ communityIds: z.array(str), queues: z.array(z.looseObject({ key: str, title: str, count: z.number(), route: str })) }),
   },
   wish: {
     post: change,
@@ -58,5 +60,9 @@ export const OUTPUT_SHAPES = {
     hide: change,
     release: change,
     stats: z.looseObject({ communityIds: z.array(str), byStatus: z.record(str, z.number()) }),
+    shareCode: z.looseObject({ fileID: str, url: str, page: str, scene: str }),
+  },
+  export: {
+    wishMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }
