@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { WishCard } from '@/contracts/wish'
-import { WISH_STATUS_LABELS, wishBadgeClass } from '@/format/wish'
+import { WISH_STATUS_LABELS } from '@/contracts/wishRules'
+import { wishBadgeClass } from '@/format/wish'
 import { ago, formatDay } from '@/format/day'
 
 export interface WishCardHeaderProps {

@@ -18,6 +18,17 @@ export const CANCELLABLE_WISH_STATUSES: readonly WishStatus[] = ['pending_review
 export const CLAIMED_WISH_STATUSES: readonly WishStatus[] = ['claimed', 'fulfilled', 'closed']
 /** Statuses that count against the open-wishes limit (unfinished). */
 export const OPEN_WISH_STATUSES: WishStatus[] = ['pending_review', 'rejected', 'open', 'claimed', 'fulfilled']
+/** What each status is called: the pages' badges and the exported sheets use the same words. */
+export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
+  pending_review: '待审核',
+  rejected: '未通过',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已完成',
+  closed: '已圆满',
+  cancelled: '已取消',
+  hidden: '已隐藏',
+}
 /** What the wall's status filter offers; 'fulfilled' on the wall means fulfilled or closed. */
 export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
 

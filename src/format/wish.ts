@@ -1,17 +1,6 @@
 // Wish labels shared by the wish and staff subpackages. Types only from the contract: no zod here.
 import type { WishEvent, WishStatus } from '@/contracts/wish'
-
-/** What each status is called, for badges. */
-export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  rejected: '未通过',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '已完成',
-  closed: '已圆满',
-  cancelled: '已取消',
-  hidden: '已隐藏',
-}
+import { WISH_STATUS_LABELS } from '@/contracts/wishRules'
 
 /** Badge colour class per status. */
 export function wishBadgeClass(status: WishStatus): string {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { choosePersona, current, goTab, toastGone } from './app'
-import { appMounted, see, startStack, story, type Stack } from './harness'
+import { appMounted, see, story, useStack } from './harness'
 
 const root = path.resolve(__dirname, '../..')
 const REPORT = process.env.HEMEI_A11Y_REPORT || path.join(root, 'test-results/e2e/a11y.json')
@@ -70,13 +70,7 @@ interface Found {
   targets: string[]
 }
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
+const stack = useStack({ pageErrors: 'ignore' })
 
 /** Opens a route with a fresh load (so no earlier page stays hidden in the DOM), in 大字模式, once its data shows. */
 async function open(page: Page, visit: Visit): Promise<void> {

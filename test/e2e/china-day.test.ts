@@ -1,18 +1,9 @@
 // "Today" in the h5 app is China's day even when the browser's time zone is UTC: at 17:30 UTC on 28 February
 // it is already 1 March in China, and the claim form counts its suggested promise date (a week on) from there.
 import { choosePersona, current } from './app'
-import { openApp, see, startStack, story, tap, type Stack } from './harness'
+import { openApp, see, story, tap, useStack } from './harness'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+const stack = useStack()
 
 test('a browser set to UTC at 17:30 UTC shows China’s day, not its own', async () => {
   const page = await stack.newPhone({ timezoneId: 'UTC' })

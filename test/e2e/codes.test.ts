@@ -2,19 +2,10 @@
 // a link that opens the wish in the h5 app; staff export a month from 心愿统计 and download the .xlsx.
 import ExcelJS from 'exceljs'
 import { choosePersona, current } from './app'
-import { appMounted, openApp, see, startStack, story, tap, type Stack } from './harness'
+import { appMounted, openApp, see, story, tap, useStack } from './harness'
 import { decodeQrPng } from '../support/qr'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+const stack = useStack()
 
 test("a wish's poster code, read by a camera, opens that wish in the app", async () => {
   const res = await fetch(`${stack.url}api/fn/wish`, {

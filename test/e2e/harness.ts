@@ -98,6 +98,32 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
+/**
+ * One stack for this test file: started before its tests (after the file's earlier `beforeAll`s), closed after them, and unless `pageErrors: 'ignore'`, a test that left an uncaught page error fails. The
+ * answer stands for the stack once it has started: use it inside tests and hooks.
+ */
+export function useStack(opts: { pageErrors?: 'fail' | 'ignore' } = {}): Stack {
+  let started: Stack | undefined
+  beforeAll(async () => {
+    started = await startStack()
+  })
+  afterAll(async () => {
+    await started?.close()
+  })
+  if (opts.pageErrors !== 'ignore') {
+    afterEach(() => {
+      expect(started?.pageErrors.splice(0)).toEqual([])
+    })
+  }
+  return new Proxy({} as Stack, {
+    get(_target, key) {
+      if (!started) throw new Error('the stack starts in beforeAll: use it inside a test or hook')
+      const value = (started as unknown as Record<string | symbol, unknown>)[key]
+      return typeof value === 'function' ? value.bind(started) : value
+    },
+  })
+}
+
 /** How long each step that waits on the app took, in this test file. */
 const stepTimes: { step: string; ms: number }[] = []
 

@@ -1,43 +1,19 @@
 // Elder-friendly mode: the 大字模式 switch on 我的 makes body text at least 18 pt-equivalent, and the
 // setting follows the user to other pages. Also takes the README's screenshots (home and 我的, normal
 // and large): into docs/screenshots/ with HEMEI_SCREENSHOTS=1, else into test-results/e2e/screenshots/.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
-import { choosePersona, current, goTab, toastGone } from './app'
-import { openApp, see, startStack, story, type Stack } from './harness'
+import { choosePersona, current, goTab } from './app'
+import { openApp, see, story, useStack } from './harness'
+import { requireChineseFontForScreenshots, shot } from './screenshots'
 
 /**
  * 工信部 适老化 spec: main text ≥ 18 dp/pt. Those are device-independent points, i.e. CSS px on a phone
  * (WeChat: 36rpx on a 375-wide screen). Override with HEMEI_E2E_MIN_LARGE_PX.
  */
 const MIN_LARGE_PX = Number(process.env.HEMEI_E2E_MIN_LARGE_PX || 18)
-const root = path.resolve(__dirname, '../..')
-const SHOTS = process.env.HEMEI_SCREENSHOTS ? path.join(root, 'docs/screenshots') : path.join(root, 'test-results/e2e/screenshots')
 
-let stack: Stack
-beforeAll(async () => {
-  if (process.env.HEMEI_SCREENSHOTS && !hasChineseFont()) {
-    throw new Error('README screenshots need a Chinese font: apt-get install -y fonts-wqy-microhei')
-  }
-  stack = await startStack()
-})
-
-/** Whether fontconfig knows a font with Chinese glyphs (without one, Chromium draws boxes). */
-function hasChineseFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0
-  } catch {
-    return false
-  }
-}
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+beforeAll(requireChineseFontForScreenshots)
+const stack = useStack()
 
 const px = (el: Locator) => el.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))
 
@@ -55,12 +31,6 @@ async function fontSizeWithin(page: Page, el: Locator, lo: number, hi = Infinity
     )
     .catch(() => undefined)
   return px(el)
-}
-
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true })
-  await toastGone(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), scale: 'css' })
 }
 
 test('大字模式 makes body text at least 18 pt-equivalent, on 我的 and on 首页', async () => {

@@ -2,18 +2,9 @@
 // the HTTP API); 黄网格员 (staff of 汤门 only) does not see it in the queue, 郑社工 (军门) does.
 import { PRIVACY_VERSION } from '../../src/contracts/user'
 import { choosePersona, current } from './app'
-import { openApp, see, startStack, story, tap, type Stack } from './harness'
+import { openApp, see, story, tap, useStack } from './harness'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+const stack = useStack()
 
 const APPLICANT = '吴建国'
 

@@ -1,13 +1,7 @@
 // Smoke: the emulator serves the built h5 app, Chromium loads it, and Taro mounts the home page.
-import { appMounted, startStack, type Stack } from './harness'
+import { appMounted, useStack } from './harness'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
+const stack = useStack({ pageErrors: 'ignore' })
 
 test('the emulator serves index.html for the h5 app', async () => {
   const res = await fetch(stack.url)

@@ -1,17 +1,8 @@
 // The volunteer stories, as new users and a community worker would live them, through the h5 UI only.
 import { applyToVolunteer, chooseEarlierUser, choosePersona, current, fill, goTab, openQueue, shownOpenid, signUpAsNewUser, toastGone } from './app'
-import { byText, confirmModal, openApp, see, startStack, story, tap, type Stack } from './harness'
+import { byText, confirmModal, openApp, see, story, tap, useStack } from './harness'
 
-let stack: Stack
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+const stack = useStack()
 
 const STAFF = '郑社工（军门、庆城社工）'
 

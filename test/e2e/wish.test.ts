@@ -4,56 +4,18 @@
 // 林阿姨 confirms with a thank-you that the wall then shows. Then screenshots of the wall and the closed
 // wish (wish-wall, wish-detail, and -large in 大字模式): into docs/screenshots/ with HEMEI_SCREENSHOTS=1,
 // else into test-results/e2e/screenshots/.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
-import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { choosePersona, current, fill, goTab, toastGone } from './app'
-import { confirmModal, openApp, see, startStack, story, tap, type Stack } from './harness'
+import { confirmModal, openApp, see, story, tap, useStack } from './harness'
+import { requireChineseFontForScreenshots, shot } from './screenshots'
 
-const root = path.resolve(__dirname, '../..')
-const SHOTS = process.env.HEMEI_SCREENSHOTS ? path.join(root, 'docs/screenshots') : path.join(root, 'test-results/e2e/screenshots')
-
-let stack: Stack
-beforeAll(async () => {
-  if (process.env.HEMEI_SCREENSHOTS && !hasChineseFont()) {
-    throw new Error('README screenshots need a Chinese font: apt-get install -y fonts-wqy-microhei')
-  }
-  stack = await startStack()
-})
-afterAll(async () => {
-  await stack?.close()
-})
-afterEach(() => {
-  expect(stack.pageErrors.splice(0)).toEqual([])
-})
+beforeAll(requireChineseFontForScreenshots)
+const stack = useStack()
 
 const TITLE = '帮忙修理厨房水龙头'
 const PHONE = '13800001234'
 const ADDRESS = '军门社区3号楼2单元501'
 const THANKS = '谢谢陈师傅，水龙头不漏了！'
-
-/** Whether fontconfig knows a font with Chinese glyphs (without one, Chromium draws boxes). */
-function hasChineseFont(): boolean {
-  try {
-    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0
-  } catch {
-    return false
-  }
-}
-
-/** The phone's screen (375×812 CSS px) as `<name>.png`, once toasts have gone. */
-async function shot(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true })
-  await toastGone(page)
-  // Taro h5 slides a new page in: shoot once nothing moves and the page sits at the screen's left edge.
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((e) => e.getClientRects().length > 0)
-    const top = pages[pages.length - 1]
-    return !!top && Math.abs(top.getBoundingClientRect().left) < 1 && document.getAnimations().every((a) => a.playState !== 'running' && !a.pending)
-  })
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), scale: 'css' })
-}
 
 /** The wish's card on the page the user is looking at. */
 function wishCard(page: Page) {

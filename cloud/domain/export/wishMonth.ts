@@ -1,4 +1,4 @@
-import { WISH_STATUSES, type ExportFile, type ParsedInputOf, type WishStatus } from '../../../src/contracts'
+import { WISH_STATUS_LABELS, WISH_STATUSES, type ExportFile, type ParsedInputOf } from '../../../src/contracts'
 import { findCommunity } from '../../lib/communities'
 import type { Ctx } from '../../lib/context'
 import { HandlerError } from '../../lib/errors'
@@ -7,17 +7,6 @@ import type { WishDoc } from '../../lib/model'
 import { WISHES } from '../wish/doc'
 import { stats } from '../wish/stats'
 
-/** Status names in the sheet (the same words as the pages' badges). */
-const STATUS_NAMES: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  rejected: '未通过',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '已完成',
-  closed: '已圆满',
-  cancelled: '已取消',
-  hidden: '已隐藏',
-}
 /** CloudBase's largest page for a server-side get. */
 const PAGE = 1000
 /** More closed wishes than this in one community and month is not a real month; the sheet stops there. */
@@ -71,7 +60,7 @@ export async function wishMonth(input: ParsedInputOf<'export', 'wishMonth'>, ctx
     { item: '社区', value: community.name },
     { item: '月份', value: input.month },
     { item: '本月圆满心愿', value: wishes.length },
-    ...WISH_STATUSES.map((s) => ({ item: `当前${STATUS_NAMES[s]}`, value: figures.byStatus?.[s] ?? 0 })),
+    ...WISH_STATUSES.map((s) => ({ item: `当前${WISH_STATUS_LABELS[s]}`, value: figures.byStatus?.[s] ?? 0 })),
     { item: '导出时间', value: chinaDate(ctx.now) },
   ])
   summary.getCell(`B${summary.rowCount}`).numFmt = 'yyyy-mm-dd hh:mm'
