@@ -36,6 +36,8 @@ export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
 export const MAX_OPEN_WISHES = 3
 /** A claim of a wish without a needed-by date promises a day at most this many days from today (China time). */
 export const MAX_PROMISE_DAYS = 30
+/** A wish's needed-by date is at most this many days from today (China time): a small wish, not a long-term plan. */
+export const MAX_NEEDED_BY_DAYS = 90
 /** At most this many photos on a wish. */
 export const MAX_WISH_PHOTOS = 3
 
@@ -89,5 +91,6 @@ export const WISH_MESSAGES = {
   noteTooLong: `说明最多${WISH_LIMITS.note}个字`,
   thanksTooLong: `感谢语最多${WISH_LIMITS.thanks}个字`,
   promiseTooFar: `承诺完成日期最多在${MAX_PROMISE_DAYS}天内`,
+  neededByTooFar: `期望完成日期最多在${MAX_NEEDED_BY_DAYS}天内`,
   tooManyOpen: `您已有${MAX_OPEN_WISHES}个进行中的心愿，请等心愿完成或取消后再发布`,
 } as const

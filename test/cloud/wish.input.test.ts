@@ -1,4 +1,5 @@
 // wish function: bad input per action is refused with INVALID_INPUT (field paths, Chinese messages), and nothing is written.
+import { MAX_NEEDED_BY_DAYS, WISH_MESSAGES } from '../../src/contracts'
 import { rid, startHarness, type Harness } from './helpers'
 import { day, openWish, resident, stored, wishInput } from './wishFixtures'
 
@@ -20,6 +21,7 @@ describe('post', () => {
     ['bad needed-by format', { neededBy: '12/31' }, 'neededBy'],
     ['needed-by not a date', { neededBy: '2026-02-30' }, 'neededBy'],
     ['needed-by in the past', { neededBy: day(-1) }, 'neededBy'],
+    [`needed-by over ${MAX_NEEDED_BY_DAYS} days ahead`, { neededBy: day(MAX_NEEDED_BY_DAYS + 1) }, 'neededBy'],
     ['surname style without surname', { surname: undefined }, 'surname'],
     ['surname style without honorific', { honorific: undefined }, 'honorific'],
     ['surname over 2', { surname: '欧阳修' }, 'surname'],
@@ -38,6 +40,13 @@ describe('post', () => {
       expect(res.message).toMatch(/[\u4e00-\u9fa5]/)
     }
     expect(await h.count('wishes', { wisherOpenid: wisher })).toBe(0)
+  })
+
+  it(`takes a needed-by date exactly ${MAX_NEEDED_BY_DAYS} days ahead, and says the latest day when refusing one after it`, async () => {
+    const wisher = await resident(h)
+    const late = await h.wish(wisher, 'post', wishInput({ neededBy: day(MAX_NEEDED_BY_DAYS + 1) }))
+    expect(late).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'neededBy', message: `${WISH_MESSAGES.neededByTooFar}（最晚 ${day(MAX_NEEDED_BY_DAYS)}）` }] })
+    expect(await h.wish(wisher, 'post', wishInput({ neededBy: day(MAX_NEEDED_BY_DAYS) }))).toMatchObject({ ok: true })
   })
 
   it('refuses a mutation without a valid requestId', async () => {

@@ -1,6 +1,7 @@
 // Arranging states for page tests through the real functions, as the people in the story would reach them:
 // residents sign up and post, staff review, volunteers claim and fulfil. No state is written around the rules.
-import { PRIVACY_VERSION, type InputOf, type VolunteerApplication } from '@/contracts'
+import { MAX_NEEDED_BY_DAYS, PRIVACY_VERSION, type InputOf, type VolunteerApplication } from '@/contracts'
+import { inDays } from '../clock'
 import type { Backend } from './backend'
 
 /** Wish fields accepted by `wish.post`; tests override what they look at. */
@@ -68,12 +69,12 @@ export async function rejectedWish(backend: Backend, reason: string, fields: Par
 }
 
 /**
- * An open wish claimed by `claimant` (a volunteer) promising `promisedBy`. The default promise, 2099-01-01, is
- * beyond MAX_PROMISE_DAYS, so the wish gets a needed-by date of 2099-12-31 unless it has one.
+ * An open wish claimed by `claimant` (a volunteer) promising `promisedBy`. By default the wish is needed by the
+ * latest day allowed (MAX_NEEDED_BY_DAYS ahead) and the claim promises that day, so it is far from overdue.
  */
 export async function claimedWish(backend: Backend, opts: { fields?: Partial<WishFields>; wisher?: string; claimant?: string; promisedBy?: string } = {}): Promise<string> {
-  const id = await openWish(backend, { neededBy: '2099-12-31', ...opts.fields }, opts.wisher)
-  await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'claim', { wishId: id, promisedBy: opts.promisedBy ?? '2099-01-01' })
+  const id = await openWish(backend, { neededBy: inDays(MAX_NEEDED_BY_DAYS), ...opts.fields }, opts.wisher)
+  await backend.call(opts.claimant ?? VOLUNTEER, 'wish', 'claim', { wishId: id, promisedBy: opts.promisedBy ?? opts.fields?.neededBy ?? inDays(MAX_NEEDED_BY_DAYS) })
   return id
 }
 

@@ -1,11 +1,17 @@
 import Taro from '@tarojs/taro'
 import DetailPage from '@/packages/wish/pages/detail'
 import { act, gone, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, typeInto, setupBackend, waitFor } from './helpers'
-import { MAX_PROMISE_DAYS } from '@/contracts/wish'
+import { MAX_NEEDED_BY_DAYS, MAX_PROMISE_DAYS } from '@/contracts/wish'
 import { daysFromToday, formatDay } from '@/format/day'
 import { claimedWish, fulfilledWish, openWish, photoPath, photosChecked, rejectedWish } from './stage'
 
 const backend = setupBackend()
+
+// Days on the one clock: the latest needed-by date a wish may have, and days before it.
+const NEEDED_BY = daysFromToday(MAX_NEEDED_BY_DAYS)
+const PROMISE = daysFromToday(MAX_NEEDED_BY_DAYS - 30)
+const NEAR_NEEDED_BY = daysFromToday(40)
+const AFTER_NEAR = daysFromToday(50)
 
 /** Sets a date Picker's value as taro-picker-core's change event does. */
 async function pickDate(container: HTMLElement, value: string) {
@@ -34,13 +40,13 @@ describe('wish detail', () => {
 
   it('shows the full wish, photos and timeline, without contact to a volunteer before claiming', async () => {
     const photo = await backend.upload('demo-resident', photoPath(1))
-    const id = await openWish(backend, { title: '修门锁', description: '门锁坏了，关不上门。', photos: [photo], neededBy: '2099-12-31' })
+    const id = await openWish(backend, { title: '修门锁', description: '门锁坏了，关不上门。', photos: [photo], neededBy: NEEDED_BY })
     await photosChecked(backend, id)
     const preview = jest.spyOn(Taro, 'previewImage').mockImplementation((() => Promise.resolve()) as never)
     open(id, 'demo-volunteer')
     expect(await screen.findByText('修门锁')).toBeTruthy()
     expect(screen.getByText('门锁坏了，关不上门。')).toBeTruthy()
-    expect(screen.getByText('希望在 2099年12月31日 前完成')).toBeTruthy()
+    expect(screen.getByText(`希望在 ${formatDay(NEEDED_BY)} 前完成`)).toBeTruthy()
     expect(screen.getByTestId('timeline').textContent).toContain('心愿人 发布心愿')
     expect(screen.queryByTestId('contact')).toBeNull()
     expect(document.body.textContent).not.toContain('13900001111')
@@ -56,7 +62,7 @@ describe('wish detail', () => {
 
   it('a photo under the image check shows as 审核中 to a volunteer, and itself to the wisher', async () => {
     const photo = await backend.upload('demo-resident', photoPath(2), 'pending-')
-    const id = await openWish(backend, { title: '修窗户', photos: [photo], neededBy: '2099-12-31' })
+    const id = await openWish(backend, { title: '修窗户', photos: [photo], neededBy: NEEDED_BY })
     const other = open(id, 'demo-volunteer')
     expect(await screen.findByText('修窗户')).toBeTruthy()
     expect(screen.getByTestId('photos').textContent).toContain('审核中')
@@ -71,7 +77,7 @@ describe('wish detail', () => {
 
   it('a risky photo is hidden; the wisher sees why, other residents see nothing of it', async () => {
     const photo = await backend.upload('demo-resident', photoPath(3), 'risky-')
-    const id = await openWish(backend, { title: '修水管', photos: [photo], neededBy: '2099-12-31' })
+    const id = await openWish(backend, { title: '修水管', photos: [photo], neededBy: NEEDED_BY })
     await photosChecked(backend, id)
     const own = open(id, 'demo-resident')
     expect(await screen.findByText('修水管')).toBeTruthy()
@@ -85,32 +91,32 @@ describe('wish detail', () => {
   })
 
   it('claims with a promised date no later than needed-by, then shows the phone and address', async () => {
-    const id = await openWish(backend, { title: '修门锁', neededBy: '2099-12-31' })
+    const id = await openWish(backend, { title: '修门锁', neededBy: NEEDED_BY })
     const { container } = open(id, 'demo-volunteer')
     await tap('认领')
     expect(screen.getByTestId('claim-form')).toBeTruthy()
-    expect(screen.getByText('心愿人希望在 2099年12月31日 前完成')).toBeTruthy()
+    expect(screen.getByText(`心愿人希望在 ${formatDay(NEEDED_BY)} 前完成`)).toBeTruthy()
     expect(screen.queryByLabelText('单位名称')).toBeNull() // volunteers claim as themselves
-    await pickDate(container, '2099-01-02')
-    expect(screen.getByText('2099年1月2日')).toBeTruthy()
+    await pickDate(container, PROMISE)
+    expect(screen.getByText(formatDay(PROMISE))).toBeTruthy()
     await tap('确认认领')
     await waitFor(() => expect(backend.eventsFor('claim')).toHaveLength(1))
-    expect(backend.eventsFor('claim')[0].input).toEqual({ wishId: id, promisedBy: '2099-01-02' })
+    expect(backend.eventsFor('claim')[0].input).toEqual({ wishId: id, promisedBy: PROMISE })
     expect(backend.eventsFor('claim')[0].requestId).toMatch(/^[A-Za-z0-9]{20}$/)
     expect(await screen.findByText(contactText)).toBeTruthy()
     expect(screen.getByText('地址：军门社区3号楼501')).toBeTruthy()
-    expect(screen.getByText('承诺完成日期：2099年1月2日')).toBeTruthy()
+    expect(screen.getByText(`承诺完成日期：${formatDay(PROMISE)}`)).toBeTruthy()
     expect(screen.getAllByText('已认领').length).toBeGreaterThan(0)
     expect(screen.getByText('完成心愿')).toBeTruthy()
   })
 
   it('refuses a promised date after needed-by locally', async () => {
-    const id = await openWish(backend, { neededBy: '2099-01-10' })
+    const id = await openWish(backend, { neededBy: NEAR_NEEDED_BY })
     const { container } = open(id, 'demo-volunteer')
     await tap('认领')
-    await pickDate(container, '2099-02-01')
+    await pickDate(container, AFTER_NEAR)
     await tap('确认认领')
-    expect(screen.getByText('承诺日期不能晚于 2099年1月10日')).toBeTruthy()
+    expect(screen.getByText(`承诺日期不能晚于 ${formatDay(NEAR_NEEDED_BY)}`)).toBeTruthy()
     expect(backend.eventsFor('claim')).toHaveLength(0)
   })
 
@@ -132,11 +138,11 @@ describe('wish detail', () => {
   })
 
   it('when someone else claimed first (WISH_NOT_OPEN), says 已被认领 and refreshes', async () => {
-    const id = await openWish(backend, { title: '修门锁', neededBy: '2099-12-31' })
+    const id = await openWish(backend, { title: '修门锁', neededBy: NEEDED_BY })
     const modal = stubModal()
     open(id, 'demo-volunteer-2')
     await tap('认领')
-    await backend.call('demo-volunteer', 'wish', 'claim', { wishId: id, promisedBy: '2099-01-01' }) // 陈志远 was quicker
+    await backend.call('demo-volunteer', 'wish', 'claim', { wishId: id, promisedBy: PROMISE }) // 陈志远 was quicker
     await tap('确认认领')
     await waitFor(() => expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '已被认领', content: '这个心愿已被认领' })))
     expect(screen.getByRole('alert').textContent).toContain('已被认领')

@@ -1,7 +1,7 @@
-import { MAX_OPEN_WISHES, OPEN_WISH_STATUSES, type ParsedInputOf, type WishChange } from '../../../src/contracts'
+import { MAX_NEEDED_BY_DAYS, MAX_OPEN_WISHES, OPEN_WISH_STATUSES, WISH_MESSAGES, type ParsedInputOf, type WishChange } from '../../../src/contracts'
 import { requireNotRisky } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
-import { chinaDay, isRealDay } from '../../lib/dates'
+import { addDays, chinaDay, isRealDay } from '../../lib/dates'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { startPhotoChecks, type PhotoCheck } from '../../lib/mediaCheck'
 import { requireOwnFiles } from '../../lib/storage'
@@ -25,6 +25,8 @@ async function wishContent(input: In<'post'>, ctx: SignedUpCtx, previous: PhotoC
   if (input.neededBy !== undefined) {
     if (!isRealDay(input.neededBy)) throw invalidField('neededBy', '日期不存在')
     if (input.neededBy < chinaDay(ctx.now)) throw invalidField('neededBy', '期望完成日期不能早于今天')
+    const latest = addDays(chinaDay(ctx.now), MAX_NEEDED_BY_DAYS)
+    if (input.neededBy > latest) throw invalidField('neededBy', `${WISH_MESSAGES.neededByTooFar}（最晚 ${latest}）`)
   }
   // Photos only from the wisher's own upload folder in this environment (issue 7 item 10).
   if (input.photos?.length) requireOwnFiles(ctx.openid, 'photos', input.photos)
