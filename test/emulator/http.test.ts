@@ -1,7 +1,10 @@
 /** The emulator's HTTP surface under hostile input (issue 7, items 1-5): every request gets an answer, the process stays up. */
+import { existsSync, readdirSync } from 'fs'
 import http from 'http'
+import path from 'path'
 import { Emulator } from '../../cloud/emulator'
 import { allowedHosts } from '../../cloud/emulator/http/guard'
+import { MAX_UPLOAD_BYTES } from '../../cloud/emulator/tcb/storage'
 import { startTestEmulator, sdkFor, tcbPost } from './helpers'
 import { sendRaw } from '../fuzz/raw'
 
@@ -224,5 +227,30 @@ describe("/tcb authenticates like CloudBase: the signature of this start's secre
     expect(other.status).toBe(403)
     const same = await fetch(meta.data.url, { method: 'PUT', headers: { authorization: meta.data.authorization }, body: 'png' })
     expect(same.status).toBe(200)
+  })
+
+  test('/tcb-upload refuses a file over MAX_UPLOAD_BYTES as COS does (EntityTooLarge), answered and nothing written', async () => {
+    const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1, 1)
+    const authorised = async (name: string) => (await (await tcbPost(emu.url + '/tcb', emu.credentials, { action: 'storage.getUploadMetadata', path: `exports/${name}` })).json()).data
+    // Declared too large (Content-Length), and too large only as it arrives (chunked, no length).
+    const declared = await authorised('declared.xlsx')
+    const byLength = await fetch(declared.url, { method: 'PUT', headers: { authorization: declared.authorization }, body: big })
+    const chunked = await authorised('chunked.xlsx')
+    const stream = new ReadableStream({
+      start(c) {
+        for (let at = 0; at < big.length; at += 1024 * 1024) c.enqueue(big.subarray(at, at + 1024 * 1024))
+        c.close()
+      },
+    })
+    const byStream = await fetch(chunked.url, { method: 'PUT', headers: { authorization: chunked.authorization }, body: stream, duplex: 'half' } as RequestInit)
+    for (const res of [byLength, byStream]) {
+      expect(res.status).toBe(400)
+      expect(await res.text()).toContain('<Code>EntityTooLarge</Code>')
+    }
+    const files = path.join(emu.core.opts.dataDir, 'files', 'exports')
+    expect(existsSync(files) ? readdirSync(files) : []).toEqual([])
+    // The limit itself is taken.
+    const fits = await authorised('fits.xlsx')
+    expect((await fetch(fits.url, { method: 'PUT', headers: { authorization: fits.authorization }, body: big.subarray(1) })).status).toBe(200)
   })
 })

@@ -44,6 +44,16 @@ export function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promis
   })
 }
 
+/** Reads and drops what is left of a refused body (at most DRAIN_BYTES more), so that the refusal reaches the client. */
+export function drainRefused(req: IncomingMessage): void {
+  let size = 0
+  req.on('data', (c: Buffer) => {
+    size += c.length
+    if (size > DRAIN_BYTES) req.destroy()
+  })
+  req.resume()
+}
+
 /** Answer 413 with INVALID_INPUT and close the connection once the answer is out. */
 export function refuseTooLarge(res: ServerResponse, message = '请求内容过大'): void {
   res.setHeader('connection', 'close')

@@ -5,7 +5,7 @@ import type { Duplex } from 'stream'
 import { EmulatorCore } from '../core'
 import { handleTcb } from '../tcb/dispatch'
 import { receiveUpload, uploadAuthorized } from '../tcb/storage'
-import { BodyTooLarge, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
+import { BodyTooLarge, drainRefused, MAX_CALL_BYTES, readBody, refuseTooLarge, sendJson } from './body'
 import { devIdentityAllowed, validDevOpenid, isLoopback } from './devIdentity'
 import { allowedHosts, originMayWrite } from './guard'
 import { handleTriggerRoute } from '../triggers/route'
@@ -104,8 +104,15 @@ async function route(core: EmulatorCore, host: string, req: http.IncomingMessage
       req.resume()
       return
     }
-    const ok = await receiveUpload(core.storage(), p.slice('/tcb-upload'.length), req)
-    res.writeHead(ok ? 200 : 400, { 'content-length': 0 })
+    const outcome = await receiveUpload(core.storage(), p.slice('/tcb-upload'.length), req)
+    if (outcome === 'tooLarge') {
+      // COS's own refusal of an object over its limit; the rest of the body is not read.
+      res.writeHead(400, { 'content-type': 'application/xml', connection: 'close' })
+      res.end(`<?xml version='1.0' encoding='utf-8' ?>\n<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the maximum allowed object size.</Message></Error>`)
+      drainRefused(req)
+      return
+    }
+    res.writeHead(outcome === 'ok' ? 200 : 400, { 'content-length': 0 })
     res.end()
     return
   }

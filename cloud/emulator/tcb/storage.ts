@@ -116,19 +116,40 @@ export function runStorageAction(ctx: StorageContext, action: string, p: Params)
   return ACTIONS[action](ctx, p)
 }
 
-/** Handle the PUT of an upload: write the body to `<filesDir>/<path>`; resolves false for a bad path. */
-export async function receiveUpload(ctx: StorageContext, urlPath: string, req: IncomingMessage): Promise<boolean> {
+/** The largest file a signed upload may PUT (a photo is at most 10 MB for WeChat's image check; an export a few MB). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+/**
+ * Handle the PUT of an upload: write the body to `<filesDir>/<path>` through a temporary file, so a cut upload
+ * leaves nothing. Resolves 'bad' for a bad path and 'tooLarge' (nothing written) for a body over `limit` bytes.
+ */
+export async function receiveUpload(ctx: StorageContext, urlPath: string, req: IncomingMessage, limit = MAX_UPLOAD_BYTES): Promise<'ok' | 'bad' | 'tooLarge'> {
   const file = safeJoin(ctx.filesDir, urlPath)
-  if (!file || file === path.resolve(ctx.filesDir)) return false
+  if (!file || file === path.resolve(ctx.filesDir)) return 'bad'
+  if (Number(req.headers['content-length'] || 0) > limit) return 'tooLarge'
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const tmp = `${file}.${process.pid}.${Date.now()}.part`
-  await new Promise<void>((resolve, reject) => {
+  const outcome = await new Promise<'ok' | 'tooLarge'>((resolve, reject) => {
     const out = fs.createWriteStream(tmp)
+    let size = 0
+    const count = (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= limit) return
+      req.off('data', count)
+      req.unpipe(out)
+      out.destroy()
+      resolve('tooLarge')
+    }
+    req.on('data', count)
     req.pipe(out)
-    out.on('finish', () => resolve())
+    out.on('finish', () => resolve('ok'))
     out.on('error', reject)
     req.on('error', reject)
   })
+  if (outcome === 'tooLarge') {
+    fs.rmSync(tmp, { force: true })
+    return outcome
+  }
   fs.renameSync(tmp, file)
-  return true
+  return 'ok'
 }
