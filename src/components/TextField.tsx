@@ -1,4 +1,5 @@
 import { Input, Textarea, type InputProps } from '@tarojs/components'
+import { visibleLength } from '@/contracts/textLength'
 import { Field } from './Field'
 
 export interface TextFieldProps {
@@ -15,7 +16,7 @@ export interface TextFieldProps {
   multiline?: boolean
   /** The keyboard, e.g. 'number' for phone numbers. */
   type?: InputProps['type']
-  /** Show "typed/maxlength" beside the label. */
+  /** Show "typed/maxlength" beside the label (typed in visible characters, as the contract counts). */
   counter?: boolean
 }
 
@@ -23,7 +24,7 @@ export interface TextFieldProps {
 export function TextField({ label, name, value, onInput, error, placeholder, maxlength, multiline = false, type, counter = false }: TextFieldProps) {
   const common = { placeholder, maxlength, value, 'aria-label': name || label, onInput: (e: { detail: { value: string } }) => onInput(e.detail.value) }
   return (
-    <Field label={label} error={error} count={counter ? value.length : undefined} max={counter ? maxlength : undefined}>
+    <Field label={label} error={error} count={counter ? visibleLength(value) : undefined} max={counter ? maxlength : undefined}>
       {multiline ? <Textarea className='hm-input hm-textarea' {...common} /> : <Input className='hm-input' type={type} {...common} />}
     </Field>
   )

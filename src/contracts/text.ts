@@ -1,4 +1,7 @@
 import * as z from 'zod/mini'
+import { visibleLength } from './textLength'
+
+export { visibleLength }
 
 /** Shown when a text holds control or format characters (NUL, U+200B, U+202E…) or a lone surrogate. */
 export const INVISIBLE_TEXT_MESSAGE = '请勿输入不可见字符或控制字符'
@@ -17,11 +20,6 @@ export interface TextRule {
   maxMessage?: string
   /** Multi-line fields keep newlines (CRLF and CR become LF); every other control character is refused. */
   multiline?: boolean
-}
-
-/** The visible length of a text: its Unicode code points, so one emoji or CJK character counts once. */
-export function visibleLength(s: string): number {
-  return [...s].length
 }
 
 /** True when the text holds no control/format character (bar newline when multi-line) and no lone surrogate. */

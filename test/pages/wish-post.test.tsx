@@ -58,6 +58,8 @@ describe('post a wish', () => {
     renderPage(<PostPage />)
     await typeInto('心愿标题', '修门锁')
     expect(screen.getByText('3/30')).toBeTruthy()
+    await typeInto('心愿标题', '修门锁😀') // an emoji is one character, as the contract counts (two UTF-16 units)
+    expect(screen.getByText('4/30')).toBeTruthy()
     await fillValid()
     await typeInto('联系电话', '12345')
     await tap('提交心愿')
