@@ -302,7 +302,7 @@ export function kindAt(doc: unknown, path: string[]): string {
 const WIDE = /[\ud800-\uffff]/
 
 /** The kind of one value (see kindAt). */
-export function kindOf(v: unknown): string {
+function kindOf(v: unknown): string {
   if (v === undefined || v === null) return 'null'
   if (typeof v === 'number') return Number.isFinite(v) ? 'number' : 'other'
   if (typeof v === 'string') return WIDE.test(v) ? 'other' : 'string'
