@@ -182,6 +182,8 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string, wishes: n
   if (SCALE) seedBulkWishes(emu.core.store, wishes, nowMs(), WISHES_PER_DAY)
   else emu.seedBulkWishes(wishes)
   console.log(`\nseeded ${wishes} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  // Seeding held the event loop: let the keep-alive sockets that timed out meanwhile close before the next call.
+  await new Promise((r) => setTimeout(r, 1000))
   const day = (d: number) => addDays(chinaDay(), d)
   const posted: string[] = []
   const open: string[] = []
