@@ -7,6 +7,9 @@ import { EJSON } from 'bson'
 import { isDeepStrictEqual } from 'util'
 import { fromEJSON, normalize, toEJSON } from '../../cloud/emulator/engine/ejson'
 
+// 2,000 random documents take a second or two alone, more on a busy machine.
+jest.setTimeout(60_000)
+
 const reference = (text: string) => normalize(EJSON.parse(text, { relaxed: true }))
 
 const leaf = fc.oneof(

@@ -6,7 +6,7 @@
  */
 import { Store } from '../../cloud/emulator/store/store'
 import { findDocs, aggregateDocs } from '../../cloud/emulator/engine/mongo'
-import { Doc } from '../../cloud/emulator/engine/ejson'
+import { Doc, toEJSON } from '../../cloud/emulator/engine/ejson'
 import { tmpDir } from './helpers'
 
 const DEFS = [
@@ -136,5 +136,21 @@ test('count() and $match+$group counts from index rows equal the reference, and 
   expect(store.countFromIndex('w', { communityId: /a/ })).toBeUndefined()
   store.write([{ coll: 'w', id: 'n1', doc: { _id: 'n1', communityId: 7, status: 'open' } }])
   expect(store.countFromIndex('w', { communityId: 'a' })).toBeUndefined()
+  store.close()
+})
+
+test('a read document carries its stored text, which is exactly what toEJSON writes for it', () => {
+  const store = seeded(500, 6, (r, d) => {
+    if (r.next() < 0.3) d.nested = { at: new Date(BASE + r.int(1e6)), list: [r.int(5), 'x', null, { y: new Date(-r.int(1e9)) }], neg: -r.next() }
+  })
+  const reads = [
+    ...store.candidates('w', {}).docs,
+    ...store.candidates('w', { communityId: 'a' }, undefined, 30).docs,
+    ...store.orderedCandidates('w', { status: { $in: ['open', 'done'] } }, { publishedAt: -1 }, 25)!.docs,
+  ]
+  expect(reads.length).toBeGreaterThan(500)
+  for (const d of reads) expect(store.storedText(d)).toBe(toEJSON(d))
+  // A copy is not a read document.
+  expect(store.storedText({ ...reads[0] })).toBeUndefined()
   store.close()
 })

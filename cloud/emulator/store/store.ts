@@ -108,6 +108,8 @@ export class Store {
   private stmts: ReturnType<Store['prepare']>
   /** Per collection, per indexed field: the kinds of value ever stored (kept in the database, kept up by writes). */
   private kinds: ValueKinds
+  /** The stored text of each document a read decoded (until it is dropped): an unprojected answer sends it as is. */
+  private texts = new WeakMap<Doc, string>()
   /** Counters for tests and the bench: documents parsed by reads, ordered plans, limited reads that stopped early, index-only answers. */
   readonly stats = { docsLoaded: 0, orderedPlans: 0, limitedReads: 0, indexOnly: 0 }
   /** Tests switch this off to force the narrowing + mingo path (the reference for the ordered plan, early stops and index-only answers). */
@@ -194,11 +196,26 @@ export class Store {
     return this.indexes.get(coll) || []
   }
 
+  /** Decode a stored document, remembering its text. */
+  private decode(text: string): Doc {
+    const doc = fromEJSON(text)
+    this.texts.set(doc, text)
+    return doc
+  }
+
+  /**
+   * The stored text of a document as a read returned it, or undefined (not read from the store, or a copy). It is
+   * what `toEJSON` writes for it while the document is unchanged: readers must not hand on documents they changed.
+   */
+  storedText(doc: Doc): string | undefined {
+    return this.texts.get(doc)
+  }
+
   /** Read one document through `conn` (the writer, or a transaction's snapshot reader). */
   getById(coll: string, id: string, conn: Sqlite = this.db): StoredDoc | undefined {
     const row = stmt(conn, 'SELECT doc, version FROM docs WHERE coll = ? AND id = ?').get(coll, id) as { doc: string; version: number } | undefined
     if (row) this.stats.docsLoaded++
-    return row ? { doc: fromEJSON(row.doc), version: row.version } : undefined
+    return row ? { doc: this.decode(row.doc), version: row.version } : undefined
   }
 
   /** The current committed version of a document (0 = absent). */
@@ -224,11 +241,11 @@ export class Store {
       const sql = `SELECT d.doc FROM docs d WHERE d.coll = ? AND d.id IN (SELECT e.id FROM index_entries e WHERE e.coll = ? AND e.ix = ? AND ${plan.where})`
       const rows = stmt(conn, sql).all(coll, coll, plan.index, ...plan.params) as { doc: string }[]
       this.stats.docsLoaded += rows.length
-      return { docs: rows.map((r) => fromEJSON(r.doc)), index: plan.index }
+      return { docs: rows.map((r) => this.decode(r.doc)), index: plan.index }
     }
     const rows = stmt(conn, 'SELECT doc FROM docs WHERE coll = ?').all(coll) as { doc: string }[]
     this.stats.docsLoaded += rows.length
-    return { docs: rows.map((r) => fromEJSON(r.doc)) }
+    return { docs: rows.map((r) => this.decode(r.doc)) }
   }
 
   /** The first `want` matching documents, read lazily (index rows in index order, then documents in batches), stopping there. */
@@ -241,7 +258,7 @@ export class Store {
       try {
         for (const r of it) {
           this.stats.docsLoaded++
-          const doc = fromEJSON(r.doc)
+          const doc = this.decode(r.doc)
           if (q.test(doc) && matches.push(doc) >= want) break
         }
       } finally {
@@ -285,7 +302,7 @@ export class Store {
     const out: Doc[] = []
     for (const id of ids) {
       const text = found.get(id)
-      if (text !== undefined) out.push(fromEJSON(text))
+      if (text !== undefined) out.push(this.decode(text))
     }
     return out
   }
@@ -406,7 +423,7 @@ export class Store {
       for (const r of batch) {
         const text = found.get(r.id)
         if (text === undefined) continue
-        const doc = fromEJSON(text)
+        const doc = this.decode(text)
         if (!q.test(doc)) continue
         matches.push(doc)
         if (!cutSet && matches.length >= want) {

@@ -108,6 +108,12 @@ function insertDocument(ctx: DbContext, p: Params, now: number) {
   return { data: { insertedIds: ids } }
 }
 
+/** A read's documents as EJSON; unprojected ones as read (mingo hands on the same objects, unchanged) are sent as stored. */
+function encodeList(ctx: DbContext, list: Doc[], projection: Doc | undefined): string[] {
+  if (projection && Object.keys(projection).length) return list.map(toEJSON)
+  return list.map((d) => ctx.store.storedText(d) ?? toEJSON(d))
+}
+
 /** database.getDocument */
 function getDocument(ctx: DbContext, p: Params, now: number) {
   const coll = collectionOf(ctx, p)
@@ -118,7 +124,7 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
     const doc = tx ? ctx.txm.read(tx, coll, id) : ctx.store.getById(coll, id)?.doc
     ctx.onQuery?.({ action: 'getDocument', coll, index: '_id', scanned: doc ? 1 : 0 })
     const list = doc ? findDocs([doc], {}, { projection }) : []
-    return { data: { list: list.map(toEJSON) } }
+    return { data: { list: encodeList(ctx, list, projection) } }
   }
   const query = parseParam(p.query, now)
   compileQuery(query)
@@ -132,7 +138,7 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
   const want = !tx && !(order && Object.keys(order).length) && Number.isInteger(offset) && offset >= 0 ? offset + limit : undefined
   const docs = ordered ? ordered.docs : candidates(ctx, tx, coll, query, 'getDocument', order, want)
   const list = findDocs(docs, query, { order, offset, limit, projection })
-  return { data: { list: list.map(toEJSON) } }
+  return { data: { list: encodeList(ctx, list, projection) } }
 }
 
 /** database.calculateDocument (count) */
