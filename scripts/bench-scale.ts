@@ -87,10 +87,10 @@ function printGrowth(bySize: Map<number, ScaleRow[]>): void {
   const body = small.map((row, i) => {
     const at = (s: number) => bySize.get(s)?.[i]
     const growth = (large[i]?.p50 ?? NaN) / row.p50
-    // Time alone is noisy on a shared machine: say when the documents decoded per call did not grow with it.
+    // Say when the documents decoded per call did not grow with the time (noise on a shared machine, or SQL work such as a sort).
     const docsFlat = (large[i]?.docs ?? Infinity) <= 2 * Math.max(1, row.docs)
     const flags = [
-      ...(growth > 2 ? [docsFlat ? 'O(n) (docs decoded flat: noise?)' : 'O(n)'] : []),
+      ...(growth > 2 ? [docsFlat ? 'O(n) (docs decoded flat: time, not decoding)' : 'O(n)'] : []),
       ...sizes.flatMap((s) => (at(s)?.flags.length ? [`@${s}: ${at(s)!.flags.join('; ')}`] : [])),
     ]
     return [row.action, ...sizes.map((s) => `${f1(at(s)?.p50 ?? NaN)}/${f1(at(s)?.p95 ?? NaN)}`), ...sizes.map((s) => String(at(s)?.docs ?? 'n/a')), f1(growth), flags.join('; ') || 'ok']
