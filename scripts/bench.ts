@@ -3,6 +3,8 @@
 // database of 10,000 users; then throughput of concurrent `me` calls, and the h5 first screen in Chromium.
 // Figures, never pass/fail on time. Knobs: BENCH_USERS (10000), BENCH_N calls per action (200),
 // BENCH_CONCURRENT (200), BENCH_WISHES seeded wishes (10000; 0 skips the wish function).
+// `npm run bench -- --scale` (scripts/bench-scale.ts): every action at 1k, 10k and 100k wishes (BENCH_SIZES),
+// growth ratios, documents decoded per call, first-call latency and the SDK's rate against a canned-answer ceiling.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { execFileSync } from 'node:child_process'
@@ -10,15 +12,22 @@ import path from 'node:path'
 import { startEmulator, type CallStat, type Emulator } from '../cloud/emulator'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
-import { addDays, chinaDay } from '../cloud/lib/dates'
+import { addDays, chinaDay, nowMs } from '../cloud/lib/dates'
+import { seedBulkWishes } from '../cloud/emulator/seed'
+import { runScale } from './bench-scale'
+import { f1, median, percentile, table } from './bench-format'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
-const N = Number(process.env.BENCH_N || 200)
+const SCALE = process.argv.includes('--scale')
+/** Scale mode: wishes posted per day across the district (a bigger district has a longer history, not a denser recent window). */
+const WISHES_PER_DAY = 90
+const N = Number(process.env.BENCH_N || (SCALE ? 30 : 200))
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 200)
 /** Seeded wishes for the wish function's figures (0 skips that section). */
 const WISHES = Number(process.env.BENCH_WISHES ?? 10_000)
-const STEP_BUDGET_MS = 10_000
+const STEP_BUDGET_MS = SCALE ? 6_000 : 10_000
+const MIN_CALLS = SCALE ? 10 : 20
 const ROUNDS = 3
 const DB_BUDGET = 4
 const LIST_BUDGET = 32 * 1024
@@ -29,6 +38,8 @@ interface Sample {
   ok: boolean
   code?: string
   stat?: CallStat
+  /** Documents the store decoded during the call (store.stats.docsLoaded; calls are sequential). */
+  docs?: number
 }
 
 /** The fields of a handler's data the bench reads to chain steps (a created id, a page of items). */
@@ -44,6 +55,8 @@ interface Reply {
 }
 
 let emulatorUrl = ''
+/** The running emulator's store counters, to attribute decoded documents to each sequential call. */
+let storeStats: { docsLoaded: number } | undefined
 let seq = 0
 /** The emulator's figures for the calls in flight, keyed by openid (one call per openid at a time). */
 const pending = new Map<string, (s: CallStat) => void>()
@@ -59,6 +72,7 @@ async function call(action: string, input: unknown, openid: string, mutation = f
   if (pending.has(openid)) throw new Error(`two calls in flight for ${openid}`)
   pending.set(openid, (s) => (stat = s))
   try {
+    const docs0 = storeStats?.docsLoaded ?? 0
     const t0 = performance.now()
     const res = await fetch(`${emulatorUrl}api/fn/${fn}`, {
       method: 'POST',
@@ -68,22 +82,11 @@ async function call(action: string, input: unknown, openid: string, mutation = f
     const text = await res.text()
     const ms = performance.now() - t0
     const body = JSON.parse(text) as Reply
-    return { ms, ok: body?.ok === true, code: body?.code, body, stat }
+    return { ms, ok: body?.ok === true, code: body?.code, body, stat, docs: (storeStats?.docsLoaded ?? 0) - docs0 }
   } finally {
     pending.delete(openid)
   }
 }
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  return sorted[i]
-}
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  )
 
 interface Row {
   action: string
@@ -94,6 +97,8 @@ interface Row {
   dbMax?: number
   bytes: number
   bytesMax: number
+  /** Median documents decoded per call. */
+  docs: number
   scans: string[]
   /** Distinct `collection:index` plans the action's queries used. */
   plans: string[]
@@ -116,6 +121,7 @@ function summarize(action: string, samples: Sample[], isList: boolean): Row {
     dbMax: dbs.length ? Math.max(...dbs) : undefined,
     bytes: bytes.length ? median(bytes) : NaN,
     bytesMax: bytes.length ? Math.max(...bytes) : NaN,
+    docs: median(samples.map((s) => s.docs ?? NaN)),
     scans,
     plans: [...new Set(stats.flatMap((s) => s.queries))].sort(),
     flags: [],
@@ -128,19 +134,6 @@ function summarize(action: string, samples: Sample[], isList: boolean): Row {
   return row
 }
 
-/** A plain-text table; columns in `left` (and the first and last) are left-aligned, the rest right. */
-function table(head: string[], body: string[][], left: number[] = []): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)))
-  const isLeft = (i: number) => i === 0 || i === head.length - 1 || left.includes(i)
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (isLeft(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
-      .join('  ')
-      .trimEnd()
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n')
-}
-
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a')
 const bulkId = (i: number) => `bulk-${String(i).padStart(5, '0')}`
 
 /** Runs each step N times in sequence and prints the function's table. */
@@ -150,10 +143,10 @@ async function measure(fn: string, steps: Step[]): Promise<Row[]> {
     const samples: Sample[] = []
     const started = performance.now()
     for (let i = 0; i < N; i++) {
-      // A slow action stops early (after at least 20 calls) so the whole bench stays within minutes.
-      if (i >= 20 && performance.now() - started > STEP_BUDGET_MS) break
+      // A slow action stops early (after at least MIN_CALLS calls) so the whole bench stays within minutes.
+      if (i >= MIN_CALLS && performance.now() - started > STEP_BUDGET_MS) break
       const { openid, input } = step.make(i)
-      const s = await call(step.action, input, openid, step.mutation, step.fn || fn)
+      const s = await call(step.fnAction || step.action, input, openid, step.mutation, step.fn || fn)
       samples.push(s)
       if (s.ok) step.after?.(i, s.body.data)
     }
@@ -162,7 +155,7 @@ async function measure(fn: string, steps: Step[]): Promise<Row[]> {
   console.log(`\n${fn} function, up to ${N} sequential calls per action (${STEP_BUDGET_MS / 1000} s each at most), HTTP /api/fn/${fn} (ms: client round trip)\n`)
   console.log(
     table(
-      ['action', 'calls', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'queries (collection:index)', 'flags'],
+      ['action', 'calls', 'p50 ms', 'p95 ms', 'db req/call (max)', 'bytes p50 (max)', 'docs decoded/call', 'queries (collection:index)', 'flags'],
       rows.map((r) => [
         r.action,
         String(r.calls),
@@ -170,10 +163,11 @@ async function measure(fn: string, steps: Step[]): Promise<Row[]> {
         f1(r.p95),
         r.db === undefined ? 'n/a' : `${r.db} (${r.dbMax})`,
         `${r.bytes} (${r.bytesMax})`,
+        Number.isFinite(r.docs) ? String(r.docs) : 'n/a',
         r.plans.join(' ') || '-',
         r.flags.join('; ') || 'ok',
       ]),
-      [6],
+      [7],
     ),
   )
   const flagged = rows.filter((r) => r.flags.length)
@@ -182,10 +176,14 @@ async function measure(fn: string, steps: Step[]): Promise<Row[]> {
 }
 
 /** The wish wall's life cycle on top of WISHES seeded wishes: post, review, wall, detail, claim, fulfil, confirm. */
-async function wishSteps(emu: Emulator, poster: (i: number) => string) {
+async function wishSteps(emu: Emulator, poster: (i: number) => string, wishes: number): Promise<Row[]> {
   const t0 = performance.now()
-  emu.seedBulkWishes(WISHES)
-  console.log(`\nseeded ${WISHES} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  // Scale mode: a constant district rate, so the last 90 days hold a bounded number whatever the size.
+  if (SCALE) seedBulkWishes(emu.core.store, wishes, nowMs(), WISHES_PER_DAY)
+  else emu.seedBulkWishes(wishes)
+  console.log(`\nseeded ${wishes} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  // Seeding held the event loop: let the keep-alive sockets that timed out meanwhile close before the next call.
+  await new Promise((r) => setTimeout(r, 1000))
   const day = (d: number) => addDays(chinaDay(), d)
   const posted: string[] = []
   const open: string[] = []
@@ -224,9 +222,20 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string) {
     { action: 'confirm', mutation: true, make: (i) => ({ openid: poster(i), input: { wishId: posted[i], thanks: i % 2 ? '谢谢志愿者！' : undefined } }) },
     { action: 'listMine', list: true, make: (i) => ({ openid: poster(i), input: { pageSize: 20 } }) },
     { action: 'report', mutation: true, make: (i) => ({ openid: bulkId(1 + ((i * 13) % USERS)), input: { wishId: open[i % Math.max(1, open.length)], reason: '内容不实' } }) },
-    { action: 'stats', make: (i) => ({ openid: i % 2 ? 'demo-staff' : 'demo-admin', input: {} }) },
+    ...(SCALE
+      ? [
+          {
+            action: 'wall (district, default filter)',
+            fnAction: 'wall',
+            list: true,
+            make: (i: number) => ({ openid: bulkId(1 + ((i * 31) % USERS)), input: { scope: 'district', page: 1, pageSize: 20 } }),
+          },
+          { action: 'stats (staff)', fnAction: 'stats', make: () => ({ openid: 'demo-staff', input: {} }) },
+          { action: 'stats (admin)', fnAction: 'stats', make: () => ({ openid: 'demo-admin', input: {} }) },
+        ]
+      : [{ action: 'stats', make: (i: number) => ({ openid: i % 2 ? 'demo-staff' : 'demo-admin', input: {} }) }]),
   ]
-  await measure('wish', steps)
+  return measure('wish', steps)
 }
 
 /** The actions, in an order where each finds the data it needs. `list` marks list responses (≤ 32 KB). */
@@ -234,6 +243,8 @@ interface Step {
   /** Cloud function (default user). */
   fn?: string
   action: string
+  /** The function's action when `action` is a label (scale mode's variants). */
+  fnAction?: string
   list?: boolean
   mutation?: boolean
   /** The i-th call: who calls, with what. */
@@ -242,7 +253,8 @@ interface Step {
   after?(i: number, data: ReplyData): void
 }
 
-async function run(emu: Emulator) {
+/** Seeds users and `wishes` wishes, runs every user and wish action; returns their rows (and the throughput unless scale mode). */
+async function run(emu: Emulator, wishes: number): Promise<Row[]> {
   let t0 = performance.now()
   emu.seedBulkUsers(USERS)
   const bulkApps = seedBulkApplications(emu)
@@ -290,9 +302,10 @@ async function run(emu: Emulator) {
     { action: 'revokeStaff', mutation: true, make: (i) => ({ openid: 'demo-admin', input: { openid: bulkId(USERS - i) } }) },
   ]
 
-  await measure('user', steps)
+  const rows = await measure('user', steps)
 
-  if (WISHES > 0) await wishSteps(emu, newUser)
+  if (wishes > 0) rows.push(...(await wishSteps(emu, newUser, wishes)))
+  if (SCALE) return rows
 
   // Throughput: CONCURRENT distinct users call `me` at once, a few rounds.
   const tput: { rate: number; p50: number; p95: number; failed: number }[] = []
@@ -311,6 +324,7 @@ async function run(emu: Emulator) {
     ),
   )
   console.log(`median: ${f1(median(tput.map((t) => t.rate)))} calls/s, p50 ${f1(median(tput.map((t) => t.p50)))} ms, p95 ${f1(median(tput.map((t) => t.p95)))} ms`)
+  return rows
 }
 
 /** Pending volunteer applications for every 5th bulk user, written straight to the store (seed data, like seedBulkUsers). */
@@ -408,6 +422,19 @@ async function main() {
   const started = Date.now()
   // The functions as they are now (esbuild, a second or two).
   execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'cloud/build.ts')], { cwd: root, stdio: 'ignore' })
+  if (SCALE) {
+    await runScale({
+      functionsDir: path.join(root, 'dist/cloudfunctions'),
+      onCall,
+      measure: (emu, wishes) => {
+        emulatorUrl = emu.url.endsWith('/') ? emu.url : `${emu.url}/`
+        storeStats = emu.core.store.stats
+        return run(emu, wishes)
+      },
+    })
+    console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return
+  }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hemei-bench-'))
   const emu = await startEmulator({
     port: 0,
@@ -419,13 +446,14 @@ async function main() {
     staticDir: path.join(root, 'dist/h5'),
   })
   emulatorUrl = emu.url.endsWith('/') ? emu.url : `${emu.url}/`
+  storeStats = emu.core.store.stats
   console.log(
     `node ${process.version}, ${cpus().length} CPUs, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   )
   try {
-    await run(emu)
+    await run(emu, WISHES)
     await firstScreen()
   } finally {
     await emu.close()

@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   quiet?: boolean
   /** Cloud env id seen by functions (SCF_NAMESPACE; default 'hemei-local'). */
   envName?: string
-  /** Start one instance of each function at once, in the background (default true). */
+  /** Start one instance of each function at once, in the background: bundle and SDK loaded (default true; env HEMEI_WARM=0 turns it off, for cold-start tests). */
   warm?: boolean
   /** Function timeout in ms (default 15000). */
   timeoutMs?: number
@@ -107,7 +107,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   core.url = `http://${urlHost}:${actual}`
   if (opts.timers ?? process.env.HEMEI_TIMERS !== '0') core.timers.start()
   // Start one instance of each function now, in the background, rather than on the app's first calls.
-  if (opts.warm !== false) void core.runner.warm().catch(() => undefined)
+  if (opts.warm ?? process.env.HEMEI_WARM !== '0') void core.runner.warm().catch(() => undefined)
 
   let closing: Promise<void> | undefined
   return {

@@ -41,9 +41,70 @@ export function toEJSON(doc: unknown): string {
   return EJSON.stringify(doc as any, { relaxed: true })
 }
 
-/** Parse a stored document (relaxed EJSON) back into JS values. */
+/** Parse a stored document (relaxed EJSON) back into JS values: `JSON.parse` and one pass over the wrapped types we store, else bson. */
 export function fromEJSON(text: string): Doc {
-  return normalize(EJSON.parse(text, { relaxed: true }))
+  const raw = JSON.parse(text)
+  try {
+    return unwrap(raw)
+  } catch (e) {
+    if (e !== UNUSUAL) throw e
+    return normalize(EJSON.parse(text, { relaxed: true }))
+  }
+}
+
+/** Thrown by `unwrap` on a wrapped value it does not decode itself exactly as bson does. */
+const UNUSUAL = new Error('unusual EJSON value')
+const SAFE_LONG = /^-?\d{1,16}$/
+
+/**
+ * The wrapped values relaxed EJSON writes for what the store holds, decoded in place: `$date` (ISO string or
+ * `$numberLong`), `$numberDouble` (NaN, ±Infinity), `$regularExpression`. Field names never start with `$`
+ * (the database refuses them), so any other `$` object is a type wrapper, left to bson (UNUSUAL).
+ */
+function unwrap(v: any): any {
+  if (v === null || typeof v !== 'object') return v
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i]
+      if (x !== null && typeof x === 'object') v[i] = unwrap(x)
+    }
+    return v
+  }
+  for (const k in v) {
+    if (k.charCodeAt(0) === 36) return wrapped(v)
+    const x = v[k]
+    if (x === null || typeof x !== 'object') continue
+    const y = unwrap(x)
+    if (y === x) continue
+    if (k === '__proto__') Object.defineProperty(v, k, { value: y, enumerable: true, writable: true, configurable: true })
+    else v[k] = y
+  }
+  return v
+}
+
+function wrapped(v: any): unknown {
+  const keys = Object.keys(v)
+  if (keys.length === 1 && keys[0] === '$date') {
+    const d = v.$date
+    if (typeof d === 'string') {
+      const t = Date.parse(d)
+      if (Number.isFinite(t)) return new Date(t)
+    } else if (d && typeof d === 'object' && Object.keys(d).length === 1 && typeof d.$numberLong === 'string' && SAFE_LONG.test(d.$numberLong)) {
+      const t = Number(d.$numberLong)
+      if (Number.isSafeInteger(t)) return new Date(t)
+    }
+  } else if (keys.length === 1 && keys[0] === '$numberDouble') {
+    const x = v.$numberDouble
+    if (x === 'NaN') return NaN
+    if (x === 'Infinity') return Infinity
+    if (x === '-Infinity') return -Infinity
+  } else if (keys.length === 1 && keys[0] === '$regularExpression') {
+    const r = v.$regularExpression
+    if (r && typeof r.pattern === 'string' && typeof r.options === 'string' && Object.keys(r).length === 2) {
+      return new RegExp(r.pattern, r.options.replace(/[^gimsuy]/g, ''))
+    }
+  }
+  throw UNUSUAL
 }
 
 /** Deep clone a document through its storage form. */

@@ -50,13 +50,15 @@ export function seedBulkUsers(store: Store, n: number, now = nowMs()): void {
   )
 }
 
-/** Add `n` bulk wishes (bench data: ids `bulkwish-…`, posted by and claimed by the bulk users) in one transaction. */
-export function seedBulkWishes(store: Store, n: number, now = nowMs()): void {
+/** Add `n` bulk wishes (bench data: ids `bulkwish-…`, posted by and claimed by the bulk users; `perDay`: see bulkWishes) in one transaction. */
+export function seedBulkWishes(store: Store, n: number, now = nowMs(), perDay?: number): void {
   store.write(
     bulkWishes(
       n,
       COMMUNITIES.map((c) => c._id),
       now,
+      10_000,
+      perDay,
     ).map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
   )
 }

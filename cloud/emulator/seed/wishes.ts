@@ -220,9 +220,10 @@ const MIX: WishStatus[] = ['open', 'open', 'open', 'claimed', 'claimed', 'fulfil
 
 /**
  * `n` wishes for the bench (ids `bulkwish-00001`…), spread over the communities, statuses and categories,
- * posted by the bulk residents (`bulk-…`) and claimed by bulk volunteers (every 10th bulk user).
+ * posted by the bulk residents (`bulk-…`) and claimed by bulk volunteers (every 10th bulk user). With `perDay`,
+ * posted at that constant district rate: a bigger district has a longer history, not a denser recent window.
  */
-export function bulkWishes(n: number, communityIds: string[], now = nowMs(), bulkUsers = 10_000): WishDoc[] {
+export function bulkWishes(n: number, communityIds: string[], now = nowMs(), bulkUsers = 10_000, perDay?: number): WishDoc[] {
   const out: WishDoc[] = []
   for (let i = 1; i <= n; i++) {
     const wisherNo = (i % bulkUsers) + 1
@@ -238,7 +239,8 @@ export function bulkWishes(n: number, communityIds: string[], now = nowMs(), bul
       name: i % 4 === 0 ? null : ['林陈黄郑王李张刘'[i % 8], (['阿姨', '叔叔', '同学'] as const)[i % 3]],
       phone: `137${String(i).padStart(8, '0')}`,
       address: `测试地址 ${i} 号`,
-      postedDaysAgo: 1 + (i % 90),
+      // Over the last 90 days; or, at `perDay` a day, over as many days as `n` takes (the newest first).
+      postedDaysAgo: perDay ? 1 + Math.floor((i - 1) / perDay) : 1 + (i % 90),
       status,
       ...(i % 3 === 0 ? { neededInDays: 5 + (i % 40) } : {}),
       claim: { openid: `bulk-${String(volunteerNo).padStart(5, '0')}`, name: '志愿者', role: 'volunteer', promisedInDays: (i % 20) - 5 },

@@ -141,11 +141,13 @@ export function sortIndex(order: Record<string, number> | undefined, defs: Index
 
 export interface OrderedPlan {
   index: string
-  /** Conditions on the keys before the sort key (equalities/$in) and on the sort key (a range), if any. */
-  where: string
-  params: Key[]
-  /** The index-entry column holding the first sort field, and the direction to read it in. */
-  column: string
+  /** Values of the keys before the sort key (k0…): one for an equality, several for `$in`. */
+  prefix: Key[][]
+  /** Conditions on the sort key (a range), if any, as SQL on `e.k<at>` with their parameters. */
+  range: string[]
+  rangeParams: Key[]
+  /** Position of the first sort field among the index keys, and the direction to read it in. */
+  at: number
   dir: 'ASC' | 'DESC'
   /** The first sort field. */
   field: string
@@ -169,30 +171,117 @@ export function planOrdered(criteria: Doc | undefined, order: Record<string, unk
     const fields = Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)
     const at = fields.indexOf(field)
     if (at < 0) continue
-    const clauses: string[] = []
-    const params: Key[] = []
-    let ok = true
+    const prefix: Key[][] = []
     for (let i = 0; i < at; i++) {
       const c = conds.get(fields[i])
-      if (!c?.eq) {
-        ok = false
-        break
-      }
-      clauses.push(c.eq.length === 1 ? `e.k${i} = ?` : `e.k${i} IN (${c.eq.map(() => '?').join(',')})`)
-      params.push(...c.eq)
+      if (!c?.eq) break
+      prefix.push([...new Set(c.eq)])
     }
-    if (!ok) continue
-    for (const r of sortCond?.range || []) {
-      clauses.push(`e.k${at} ${r.op} ?`)
-      params.push(r.value)
-    }
+    if (prefix.length < at) continue
+    const range = (sortCond?.range || []).map((r) => `e.k${at} ${r.op} ?`)
+    const rangeParams = (sortCond?.range || []).map((r) => r.value)
     const used = at + (sortCond?.range ? 1 : 0)
     if (!used || (best && used <= best.used)) continue
-    best = { index: def.name, where: clauses.join(' AND '), params, column: `e.k${at}`, dir: order![field] === -1 ? 'DESC' : 'ASC', field, used }
+    best = { index: def.name, prefix, range, rangeParams, at, dir: order![field] === -1 ? 'DESC' : 'ASC', field, used }
   }
   if (!best) return undefined
   const { used: _used, ...plan } = best
   return plan
+}
+
+export interface CoveredPlan {
+  index: string
+  /** SQL on the index-entry row `e` deciding exactly what the query decides. */
+  where: string
+  params: Key[]
+  /** The index's key fields, in column order (k0…). */
+  fields: string[]
+}
+
+/**
+ * An index whose key rows alone answer the query exactly, for counts and groups: every condition is an
+ * equality, `$in` or range on a scalar, on a key of the index, usable as a prefix (equalities, then at most
+ * one range), and `kinds` says every value ever stored at those keys is of the query values' one kind (or
+ * missing, for equalities), so SQLite's comparison of encoded keys is mingo's. The index must also hold
+ * `need` (group keys). Otherwise undefined: the caller loads documents.
+ */
+export function planCovered(criteria: Doc | undefined, defs: IndexDef[], kinds: Map<string, Set<string>>, need: string[] = []): CoveredPlan | undefined {
+  const conds = strictConditions(criteria || {})
+  if (!conds) return undefined
+  for (const [field, c] of conds) {
+    const stored = kinds.get(field)
+    if (!stored) return undefined
+    const allowed = new Set([c.kind, ...(c.range.length ? [] : ['null'])])
+    if ([...stored].some((k) => !allowed.has(k))) return undefined
+  }
+  for (const def of defs) {
+    const fields = Object.keys(def.keys).slice(0, MAX_INDEX_KEYS)
+    if (Object.keys(def.keys).length > MAX_INDEX_KEYS || !need.every((f) => fields.includes(f))) continue
+    const clauses: string[] = []
+    const params: Key[] = []
+    let covered = 0
+    for (let i = 0; i < fields.length && covered < conds.size; i++) {
+      const c = conds.get(fields[i])
+      if (!c) break
+      covered++
+      if (c.eq) {
+        clauses.push(c.eq.length === 1 ? `e.k${i} = ?` : `e.k${i} IN (${c.eq.map(() => '?').join(',')})`)
+        params.push(...c.eq)
+        continue
+      }
+      for (const r of c.range) {
+        clauses.push(`e.k${i} ${r.op} ?`)
+        params.push(r.value)
+      }
+      break
+    }
+    if (covered === conds.size) return { index: def.name, where: clauses.length ? clauses.join(' AND ') : '1', params, fields }
+  }
+  return undefined
+}
+
+interface StrictCond {
+  eq?: Key[]
+  range: { op: '>' | '>=' | '<' | '<='; value: Key }[]
+  /** The one kind (kindOf) of every value in the condition. */
+  kind: string
+}
+
+const RANGE_OPS = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const
+
+/** The query as one condition per top-level field, or undefined when any part is not an equality/$in/range on scalars of one kind. */
+function strictConditions(criteria: Doc): Map<string, StrictCond> | undefined {
+  const out = new Map<string, StrictCond>()
+  for (const [field, cond] of Object.entries(criteria)) {
+    if (field.startsWith('$') || field === '_id') return undefined
+    const values: unknown[] = []
+    const c: StrictCond = { range: [], kind: '' }
+    if (isScalar(cond)) {
+      c.eq = [encodeKey(cond)]
+      values.push(cond)
+    } else if (cond && typeof cond === 'object' && !Array.isArray(cond) && !(cond instanceof RegExp)) {
+      const ops = Object.entries(cond as Doc)
+      if (!ops.length) return undefined
+      for (const [op, v] of ops) {
+        if (op === '$eq' || op === '$in') {
+          const list = op === '$eq' ? [v] : v
+          if (c.eq || !Array.isArray(list) || !list.length || !list.every(isScalar)) return undefined
+          c.eq = list.map(encodeKey)
+          values.push(...list)
+        } else if (op in RANGE_OPS && isScalar(v)) {
+          c.range.push({ op: RANGE_OPS[op as keyof typeof RANGE_OPS], value: encodeKey(v) })
+          values.push(v)
+        } else return undefined
+      }
+      if (c.eq && c.range.length) return undefined
+    } else return undefined
+    const kinds = new Set(values.map(kindOf))
+    if (kinds.size !== 1) return undefined
+    c.kind = [...kinds][0]
+    if (c.kind === 'other' || c.kind === 'null') return undefined
+    out.set(field, c)
+  }
+  return out
 }
 
 /**
@@ -212,6 +301,7 @@ export function kindAt(doc: unknown, path: string[]): string {
 
 const WIDE = /[\ud800-\uffff]/
 
+/** The kind of one value (see kindAt). */
 function kindOf(v: unknown): string {
   if (v === undefined || v === null) return 'null'
   if (typeof v === 'number') return Number.isFinite(v) ? 'number' : 'other'

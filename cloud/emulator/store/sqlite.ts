@@ -27,11 +27,23 @@ export function openDatabase(dataDir: string): Sqlite {
     CREATE TABLE IF NOT EXISTS index_defs (coll TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, PRIMARY KEY (coll, name));
     CREATE TABLE IF NOT EXISTS index_entries (
       coll TEXT NOT NULL, ix TEXT NOT NULL, k0, k1, k2, k3, id TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS index_entries_keys ON index_entries (coll, ix, k0, k1, k2, k3);
     CREATE INDEX IF NOT EXISTS index_entries_doc ON index_entries (coll, id);
     CREATE TABLE IF NOT EXISTS messages (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, body TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS value_kinds (coll TEXT NOT NULL, field TEXT NOT NULL, kinds TEXT NOT NULL, PRIMARY KEY (coll, field)) WITHOUT ROWID;
   `)
+  migrate(db)
   return db
+}
+
+/**
+ * Bring an older file up to date (a `.data` dir from before): the index-entry B-tree gained `id` as its last
+ * column (index rows in full key order, so ordered reads and `$in` merges need no sort), built once here.
+ */
+function migrate(db: Sqlite): void {
+  db.exec(`
+    DROP INDEX IF EXISTS index_entries_keys;
+    CREATE INDEX IF NOT EXISTS index_entries_keys_id ON index_entries (coll, ix, k0, k1, k2, k3, id);
+  `)
 }
 
 /** Open a second connection on the same file, used as a transaction's read snapshot. */

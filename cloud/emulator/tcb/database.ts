@@ -64,8 +64,8 @@ function refuseWhereWriteInTx(ctx: DbContext, p: Params, action: string) {
   }
 }
 
-function candidates(ctx: DbContext, tx: Tx | undefined, coll: string, query: Doc | undefined, action: string, order?: Doc): Doc[] {
-  const c = tx ? ctx.txm.candidates(tx, coll, query) : ctx.store.candidates(coll, query)
+function candidates(ctx: DbContext, tx: Tx | undefined, coll: string, query: Doc | undefined, action: string, order?: Doc, want?: number): Doc[] {
+  const c = tx ? ctx.txm.candidates(tx, coll, query) : ctx.store.candidates(coll, query, undefined, want)
   // An unfiltered (or unindexable) list whose sort a declared index covers is reported as `sort:<index>`.
   const isFiltered = query && Object.keys(query).length > 0
   const sortIx = !c.index && !isFiltered ? sortIndex(order, ctx.store.indexesOf(coll)) : undefined
@@ -108,6 +108,12 @@ function insertDocument(ctx: DbContext, p: Params, now: number) {
   return { data: { insertedIds: ids } }
 }
 
+/** A read's documents as EJSON; unprojected ones as read (mingo hands on the same objects, unchanged) are sent as stored. */
+function encodeList(ctx: DbContext, list: Doc[], projection: Doc | undefined): string[] {
+  if (projection && Object.keys(projection).length) return list.map(toEJSON)
+  return list.map((d) => ctx.store.storedText(d) ?? toEJSON(d))
+}
+
 /** database.getDocument */
 function getDocument(ctx: DbContext, p: Params, now: number) {
   const coll = collectionOf(ctx, p)
@@ -118,7 +124,7 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
     const doc = tx ? ctx.txm.read(tx, coll, id) : ctx.store.getById(coll, id)?.doc
     ctx.onQuery?.({ action: 'getDocument', coll, index: '_id', scanned: doc ? 1 : 0 })
     const list = doc ? findDocs([doc], {}, { projection }) : []
-    return { data: { list: list.map(toEJSON) } }
+    return { data: { list: encodeList(ctx, list, projection) } }
   }
   const query = parseParam(p.query, now)
   compileQuery(query)
@@ -128,9 +134,11 @@ function getDocument(ctx: DbContext, p: Params, now: number) {
   // A sorted list an index serves in order reads only the documents up to skip + limit (Store.orderedCandidates).
   const ordered = !tx && order && Object.keys(order).length && Number.isInteger(offset) && offset >= 0 ? ctx.store.orderedCandidates(coll, query, order, offset + limit) : undefined
   if (ordered) ctx.onQuery?.({ action: 'getDocument', coll, index: ordered.index, scanned: ordered.docs.length, ordered: true })
-  const docs = ordered ? ordered.docs : candidates(ctx, tx, coll, query, 'getDocument', order)
+  // An unsorted list stops reading after skip + limit matches (Store.candidates with `want`).
+  const want = !tx && !(order && Object.keys(order).length) && Number.isInteger(offset) && offset >= 0 ? offset + limit : undefined
+  const docs = ordered ? ordered.docs : candidates(ctx, tx, coll, query, 'getDocument', order, want)
   const list = findDocs(docs, query, { order, offset, limit, projection })
-  return { data: { list: list.map(toEJSON) } }
+  return { data: { list: encodeList(ctx, list, projection) } }
 }
 
 /** database.calculateDocument (count) */
@@ -138,7 +146,14 @@ function calculateDocument(ctx: DbContext, p: Params, now: number) {
   const coll = collectionOf(ctx, p)
   const tx = txOf(ctx, p)
   const query = parseParam(p.query, now)
-  const docs = candidates(ctx, tx, coll, query, 'calculateDocument')
+  compileQuery(query)
+  // From the index rows alone when the index decides the query exactly; else every candidate is loaded (logged).
+  const counted = tx ? undefined : ctx.store.countFromIndex(coll, query)
+  if (counted) {
+    ctx.onQuery?.({ action: 'calculateDocument', coll, index: counted.index, scanned: 0 })
+    return { data: { total: counted.total } }
+  }
+  const docs = loadedCandidates(ctx, tx, coll, query, 'calculateDocument')
   return { data: { total: findDocs(docs, query).length } }
 }
 
@@ -238,9 +253,51 @@ function aggregateDocuments(ctx: DbContext, p: Params, now: number) {
   const coll = collectionOf(ctx, p)
   const stages: { stageKey: string; stageValue: unknown }[] = Array.isArray(p.stages) ? p.stages : []
   const pipeline = stages.map((s) => ({ [s.stageKey]: parseParam(s.stageValue, now) }))
+  const grouped = groupFromIndex(ctx, coll, pipeline)
+  if (grouped) return { data: { list: grouped.map(toEJSON) } }
   const firstMatch = pipeline[0] && '$match' in pipeline[0] ? (pipeline[0].$match as Doc) : undefined
-  const docs = candidates(ctx, undefined, coll, firstMatch, 'aggregateDocuments')
+  const docs = loadedCandidates(ctx, undefined, coll, firstMatch, 'aggregateDocuments')
   return { data: { list: aggregateDocs(docs, pipeline).map(toEJSON) } }
+}
+
+/** `candidates` for a count or aggregation that could not be answered from the index: logs `coll:LOADED n` when an index narrowed it. */
+function loadedCandidates(ctx: DbContext, tx: Tx | undefined, coll: string, query: Doc | undefined, action: string): Doc[] {
+  const c = tx ? ctx.txm.candidates(tx, coll, query) : ctx.store.candidates(coll, query)
+  ctx.onQuery?.({ action, coll, index: c.index && (c.index === '_id' ? c.index : `LOADED ${c.docs.length}`), scanned: c.docs.length })
+  return c.docs
+}
+
+/**
+ * A pipeline `[$match on index keys?, $group by index keys counting with {$sum: 1}, ...rest]` answered from the
+ * index rows (Store.groupCountFromIndex), the rest run by mingo over the groups; undefined when it does not fit.
+ */
+function groupFromIndex(ctx: DbContext, coll: string, pipeline: Doc[]): Doc[] | undefined {
+  const hasMatch = pipeline[0] && Object.keys(pipeline[0]).length === 1 && '$match' in pipeline[0]
+  const groupStage = pipeline[hasMatch ? 1 : 0]
+  if (!groupStage || Object.keys(groupStage).length !== 1 || !groupStage.$group || typeof groupStage.$group !== 'object') return undefined
+  const { _id: key, ...accumulators } = groupStage.$group as Doc
+  const path = (v: unknown) => (typeof v === 'string' && /^\$[^$.][^$]*$/.test(v) ? v.slice(1) : undefined)
+  const names = key && typeof key === 'object' && !Array.isArray(key) && !(key instanceof Date) && !(key instanceof RegExp) ? Object.keys(key) : undefined
+  const by = names ? names.map((n) => path((key as Doc)[n])) : [path(key)]
+  if (!by.length || by.some((f) => !f) || (names && names.some((n) => n.startsWith('$')))) return undefined
+  const counters = Object.keys(accumulators)
+  if (
+    !counters.every((a) => {
+      const v = accumulators[a]
+      return v && typeof v === 'object' && Object.keys(v).length === 1 && v.$sum === 1
+    })
+  )
+    return undefined
+  compileQuery(hasMatch ? pipeline[0].$match : undefined)
+  const r = ctx.store.groupCountFromIndex(coll, hasMatch ? pipeline[0].$match : undefined, by as string[])
+  if (!r) return undefined
+  ctx.onQuery?.({ action: 'aggregateDocuments', coll, index: r.index, scanned: 0 })
+  const groups = r.groups.map((g) => ({
+    _id: names ? Object.fromEntries(names.map((n, i) => [n, g.values[i]])) : g.values[0],
+    ...Object.fromEntries(counters.map((a) => [a, g.n])),
+  }))
+  const rest = pipeline.slice(hasMatch ? 2 : 1)
+  return rest.length ? aggregateDocs(groups, rest) : groups
 }
 
 /** database.addCollection */
