@@ -120,8 +120,9 @@ test('count() and $match+$group counts from index rows equal the reference, and 
     ])
     const expected = all(store, query)
     const counted = store.countFromIndex('w', query)
-    // Left to mingo: ranges on publishedAt (some documents lack it) and tags (arrays: multikey).
-    if (!('publishedAt' in query) && !('tags' in query)) expect(counted).toBeDefined()
+    // From the index: ranges on publishedAt too (documents that lack it are NULL there, and match no range, as in
+    // MongoDB). Left to mingo: tags (arrays: multikey).
+    if (!('tags' in query)) expect(counted).toBeDefined()
     if (counted) expect(counted.total).toBe(expected.length)
     const by = r.pick([['status'], ['communityId', 'status'], ['status', 'communityId']])
     const pipeline = [{ $group: { _id: Object.fromEntries(by.map((f) => [f, `$${f}`])), n: { $sum: 1 } } }]
@@ -129,7 +130,7 @@ test('count() and $match+$group counts from index rows equal the reference, and 
     if (grouped) {
       const got = grouped.groups.map((g) => ({ _id: Object.fromEntries(by.map((f, j) => [f, g.values[j]])), n: g.n }))
       expect(got).toEqual(aggregateDocs(expected, pipeline))
-    } else expect('publishedAt' in query || 'tags' in query).toBe(true)
+    } else expect('tags' in query || 'publishedAt' in query).toBe(true) // e.g. status + a publishedAt range grouped by community: no index holds them all
   }
   // Not decidable from the keys: a field outside the index, a regex, numbers mixed with strings at a key.
   expect(store.countFromIndex('w', { communityId: 'a', other: 1 })).toBeUndefined()

@@ -211,7 +211,9 @@ export function planCovered(criteria: Doc | undefined, defs: IndexDef[], kinds: 
   for (const [field, c] of conds) {
     const stored = kinds.get(field)
     if (!stored) return undefined
-    const allowed = new Set([c.kind, ...(c.range.length ? [] : ['null'])])
+    // Null or missing stored values are NULL in the index: neither an equality nor a range on a value of another
+    // kind matches them, in SQLite as in MongoDB (conditions on null itself never reach here).
+    const allowed = new Set([c.kind, 'null'])
     if ([...stored].some((k) => !allowed.has(k))) return undefined
   }
   for (const def of defs) {
