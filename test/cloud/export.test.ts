@@ -131,6 +131,18 @@ it('each export is logged: who, what, when; a retry answers the same file with o
   expect(new Date(logs[0].at).getTime()).toBeGreaterThan(Date.now() - 3600_000 * 24 * 365 * 10)
 })
 
+it('an export stays within the budget of 4 database requests per action, on indexes', async () => {
+  await exportCall('demo-staff', { communityId: junmen, month }) // warm: the communities cache
+  const start = h.emu.calls.length
+  const res = await exportCall('demo-staff', { communityId: junmen, month })
+  expect(res.ok).toBe(true)
+  const [call] = h.emu.calls.slice(start).filter((c) => c.fn === 'export')
+  // A cold instance of the pool also reads the communities list once (cached after): not the action's own cost.
+  const cold = call.queries.some((q) => q.startsWith('communities:')) ? 1 : 0
+  expect(call.dbRequests - cold).toBeLessThanOrEqual(4)
+  expect(call.queries.filter((q) => q.endsWith(':SCAN') && !q.startsWith('communities:'))).toEqual([])
+})
+
 it('staff out of scope, a volunteer and a resident are refused, and nothing is written or logged', async () => {
   const before = await h.count('exports')
   expect(await exportCall('demo-staff-tangmen', { communityId: junmen, month })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })

@@ -28,6 +28,24 @@ function daysBetween(from: Date | undefined, to: Date | undefined): number {
 }
 
 /**
+ * The wishes of `communityIds` counted by status, in ONE database request: `$match` on communityId then `$group` on
+ * communityId and status with `$sum: 1`, answered from a `communityId+status…` index alone; summed over the communities.
+ */
+export async function countsByStatus(ctx: Ctx, communityIds: string[]): Promise<Record<WishStatus, number>> {
+  const _ = ctx.db.command
+  const res = await ctx.db
+    .collection(WISHES)
+    .aggregate()
+    .match({ communityId: communityIds.length === 1 ? communityIds[0] : _.in(communityIds) })
+    .group({ _id: { communityId: '$communityId', status: '$status' }, n: { $sum: 1 } })
+    .limit(MAX_GROUPS)
+    .end()
+  const byStatus = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as Record<WishStatus, number>
+  for (const { _id, n } of res.list as { _id: { status: WishStatus }; n: number }[]) if (_id.status in byStatus) byStatus[_id.status] += n
+  return byStatus
+}
+
+/**
  * Staff: the wish figures of their communities (or the one named), without reading the collection
  * (docs/ARCHITECTURE.md, "Statistics that do not scan"):
  * - counts by status: ONE aggregate, `$match` on communityId then `$group` on communityId and status with
@@ -47,17 +65,10 @@ export async function stats(input: ParsedInputOf<'wish', 'stats'>, ctx: Ctx): Pr
   const since = (days: number) => new Date(ctx.now.getTime() - days * DAY_MS)
   const fulfilledSince = (days: number) => ({ communityId, status: _.in(FULFILLED), fulfilledAt: _.gte(since(days)) })
   const { windowDays, sampleMax } = WISH_STATS_SAMPLE
-  const [byStatusRes, sampleRes] = await Promise.all([
-    col
-      .aggregate()
-      .match({ communityId })
-      .group({ _id: { communityId: '$communityId', status: '$status' }, n: { $sum: 1 } })
-      .limit(MAX_GROUPS)
-      .end(),
+  const [byStatus, sampleRes] = await Promise.all([
+    countsByStatus(ctx, communityIds),
     col.where(fulfilledSince(windowDays)).orderBy('fulfilledAt', 'desc').limit(sampleMax).field({ publishedAt: true, claimedAt: true, fulfilledAt: true }).get(),
   ])
-  const byStatus = Object.fromEntries(ALL_STATUSES.map((s) => [s, 0])) as Record<WishStatus, number>
-  for (const { _id, n } of byStatusRes.list as { _id: { status: WishStatus }; n: number }[]) if (_id.status in byStatus) byStatus[_id.status] += n
   const sample = sampleRes.data as Sampled[]
   const capped = sample.length >= sampleMax
   const oldest = sample.length ? sample[sample.length - 1].fulfilledAt : undefined
