@@ -12,6 +12,12 @@ export function parseEJSON(value: unknown): any {
 }
 
 /** Turn BSON wrapper types into plain JS: BSONRegExp → RegExp, Long/Int32/Double → number. */
+/** Sets field `k` as the object's own property, even `__proto__` (which plain assignment takes for the prototype). */
+function setOwn(out: Doc, k: string, value: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true })
+  else out[k] = value
+}
+
 export function normalize(v: any): any {
   if (v === null || typeof v !== 'object') return v
   if (v instanceof Date || v instanceof RegExp) return v
@@ -21,7 +27,7 @@ export function normalize(v: any): any {
   if (bsontype === 'ObjectId' || bsontype === 'ObjectID') return v.toHexString()
   if (Array.isArray(v)) return v.map(normalize)
   const out: Doc = {}
-  for (const k of Object.keys(v)) out[k] = normalize(v[k])
+  for (const k of Object.keys(v)) setOwn(out, k, normalize(v[k]))
   return out
 }
 
@@ -32,7 +38,7 @@ export function resolveServerDates(v: any, now: number = nowMs()): any {
   const keys = Object.keys(v)
   if (keys.length === 1 && keys[0] === '$tcb_server_date') return new Date(now + Number(v.$tcb_server_date?.offset || 0))
   const out: Doc = {}
-  for (const k of keys) out[k] = resolveServerDates(v[k], now)
+  for (const k of keys) setOwn(out, k, resolveServerDates(v[k], now))
   return out
 }
 
@@ -76,8 +82,7 @@ function unwrap(v: any): any {
     if (x === null || typeof x !== 'object') continue
     const y = unwrap(x)
     if (y === x) continue
-    if (k === '__proto__') Object.defineProperty(v, k, { value: y, enumerable: true, writable: true, configurable: true })
-    else v[k] = y
+    setOwn(v, k, y)
   }
   return v
 }
