@@ -68,4 +68,10 @@ describe('user.checkinCode', () => {
     expect(await h.user('demo-volunteer', 'checkinCode', { communityId: junmen })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
     expect(await h.user('demo-resident', 'checkinCode', { communityId: junmen })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
   })
+
+  it('gives the admin no code for a community that does not exist (found by the 20,000-case fuzz run)', async () => {
+    for (const communityId of ['\u200bjunmen', 'no-such-community']) {
+      expect(await h.user('demo-admin', 'checkinCode', { communityId })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    }
+  })
 })
