@@ -6,7 +6,7 @@ import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { pushSignature } from '../../cloud/lib/pushSignature'
 import { deliverMessagePush } from '../../cloud/emulator/standins/mediaCheck'
 import { startHarness, type Harness } from './helpers'
-import { claimedWish, resident, staffOf, stored, wishInput } from './wishFixtures'
+import { claimedWish, JPEG, resident, staffOf, stored, wishInput } from './wishFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -16,7 +16,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)])
 let n = 0
 
 /** Uploads a photo named `<kind>-…` as `openid`; resolves its fileID. */

@@ -2,7 +2,7 @@
 // Issue 7 item 10: a photo lands in, and is accepted only from, the uploader's own folder wishes/<owner hash>/.
 import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { startHarness, type Harness } from './helpers'
-import { claimedWish, resident, staffOf, stored, wishInput } from './wishFixtures'
+import { claimedWish, JPEG, resident, staffOf, stored, wishInput } from './wishFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -12,7 +12,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)])
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100, 1)])
 let n = 0
 const name = (ext = 'jpg') => `wishes/test-${process.pid}-${++n}.${ext}`

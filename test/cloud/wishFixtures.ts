@@ -96,3 +96,6 @@ export async function stored(h: Harness, id: string): Promise<any> {
   const [doc] = await h.find('wishes', { _id: id })
   return doc
 }
+
+/** The bytes of a small JPEG (its magic number and padding), for uploads. */
+export const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 7)])

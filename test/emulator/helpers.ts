@@ -47,3 +47,18 @@ export function tcbPost(url: string, credentials: Credentials, body: object): Pr
     body: JSON.stringify(body),
   })
 }
+
+/** A small deterministic PRNG (mulberry32) for the store's randomised tests: next() in [0, 1), int(n), pick(xs). */
+export function rng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const int = (n: number) => Math.floor(next() * n)
+  const pick = <T>(xs: T[]): T => xs[int(xs.length)]
+  return { next, int, pick }
+}

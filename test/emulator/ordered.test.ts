@@ -8,7 +8,7 @@
 import { Store } from '../../cloud/emulator/store/store'
 import { findDocs } from '../../cloud/emulator/engine/mongo'
 import { Doc } from '../../cloud/emulator/engine/ejson'
-import { startTestEmulator, sdkFor, tmpDir } from './helpers'
+import { rng, startTestEmulator, sdkFor, tmpDir } from './helpers'
 import type { Emulator } from '../../cloud/emulator'
 
 jest.setTimeout(60_000)
@@ -20,21 +20,6 @@ const DEFS = [
   { name: 'score', keys: { communityId: 1, score: 1 } as Record<string, 1 | -1> },
   { name: 'label', keys: { kind: 1, label: 1 } as Record<string, 1 | -1> },
 ]
-
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(xs: T[]): T => xs[int(xs.length)]
-  return { next, int, pick }
-}
 
 const COMMUNITIES = ['a', 'b', 'c']
 const STATUSES = ['open', 'claimed', 'pending', 'done']

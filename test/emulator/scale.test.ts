@@ -7,7 +7,7 @@
 import { Store } from '../../cloud/emulator/store/store'
 import { findDocs, aggregateDocs } from '../../cloud/emulator/engine/mongo'
 import { Doc, toEJSON } from '../../cloud/emulator/engine/ejson'
-import { tmpDir } from './helpers'
+import { rng, tmpDir } from './helpers'
 
 const DEFS = [
   { name: 'wall', keys: { communityId: 1, status: 1, publishedAt: -1 } as Record<string, 1 | -1> },
@@ -17,20 +17,6 @@ const DEFS = [
 const COMMUNITIES = ['a', 'b', 'c', 'd']
 const STATUSES = ['open', 'claimed', 'pending', 'done']
 const BASE = Date.UTC(2026, 0, 1)
-
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  const pick = <T>(xs: T[]): T => xs[int(xs.length)]
-  return { next, int, pick }
-}
 
 function seeded(n: number, seed: number, extra: (r: ReturnType<typeof rng>, d: Doc) => void = () => undefined): Store {
   const store = new Store(tmpDir())

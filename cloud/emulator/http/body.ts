@@ -23,24 +23,21 @@ export function readBody(req: IncomingMessage, limit = 20 * 1024 * 1024): Promis
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    let refused = false
-    const refuse = () => {
-      refused = true
-      chunks.length = 0
-      reject(new BodyTooLarge())
-    }
-    if (Number(req.headers['content-length'] || 0) > limit) refuse()
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (refused) {
-        if (size > limit + DRAIN_BYTES) req.destroy()
-        return
-      }
       if (size > limit) return refuse()
       chunks.push(c)
-    })
+    }
+    const refuse = () => {
+      req.off('data', onData)
+      chunks.length = 0
+      drainRefused(req)
+      reject(new BodyTooLarge())
+    }
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
+    if (Number(req.headers['content-length'] || 0) > limit) return refuse()
+    req.on('data', onData)
   })
 }
 
