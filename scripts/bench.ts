@@ -181,7 +181,9 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string, wishes: n
   // Scale mode: a constant district rate, so the last 90 days hold a bounded number whatever the size.
   if (SCALE) seedBulkWishes(emu.core.store, wishes, nowMs(), WISHES_PER_DAY)
   else emu.seedBulkWishes(wishes)
-  console.log(`\nseeded ${wishes} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  // The scheduler's first run: the counters' reconcile creates each community's document (as once a day).
+  const first = (await emu.fireTrigger('scheduler')) as { result: { ok: boolean; data?: { jobs?: Record<string, { ms: number }> } } }
+  console.log(`\nseeded ${wishes} wishes in ${((performance.now() - t0) / 1000).toFixed(1)} s (counters reconciled in ${first.result.data?.jobs?.wishCounters?.ms ?? '?'} ms)`)
   // Seeding held the event loop: let the keep-alive sockets that timed out meanwhile close before the next call.
   await new Promise((r) => setTimeout(r, 1000))
   const day = (d: number) => addDays(chinaDay(), d)

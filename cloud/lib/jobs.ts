@@ -6,7 +6,8 @@
  * answers what it did. `runDueJobs` keeps one schedule document (`jobs/schedule`: each job's next due time):
  * - nothing due: ONE database request (the schedule read);
  * - due: one conditional update claims every due job at once (two overlapping runs: only one claims), the jobs
- *   run, and one `job_runs` record says what each did; a job that left work (`more`) or failed is due again at once.
+ *   run, and one `job_runs` record says what each did (when any did something or failed); a job that left work
+ *   (`more`) or failed is due again at once.
  */
 import type { Database } from './cloud'
 import { isDuplicateKeyError } from './dbErrors'
@@ -110,7 +111,8 @@ export async function runDueJobs(jobs: readonly Job[], ctx: JobCtx): Promise<Run
     }
   }
   if (again.length) await col.doc(SCHEDULE_ID).update({ data: { next: Object.fromEntries(again.map((n) => [n, ctx.now])) } })
-  await ctx.db.collection(JOB_RUNS).add({ data: { at: ctx.now, jobs: summary.jobs } })
+  // The record of a run that did something (a minute-by-minute job finding nothing leaves no trace).
+  if (Object.values(summary.jobs).some((j) => j.done > 0 || j.error)) await ctx.db.collection(JOB_RUNS).add({ data: { at: ctx.now, jobs: summary.jobs } })
   return summary
 }
 

@@ -145,6 +145,10 @@ export interface WishDoc {
   releaseRequest?: { at: Date; reason: string; requestId: string }
   lastReportedAt?: Date
   history: WishChangeEntry[]
+  /** Counters (cloud/lib/counters.ts): set by each write that may change the tallies, until the tally job runs. */
+  untallied?: string
+  /** Counters: the tallies the community's counter document holds for this wish. */
+  tallied?: string[]
 }
 
 /** One entry of a wish's history (its role labels are the public timeline's). */

@@ -148,11 +148,13 @@ export interface WishChange {
  * The medians' sample: the wishes fulfilled in the last `windowDays` days, newest first, at most `sampleMax`
  * (one bounded, indexed read whatever the size of the district's history).
  */
-export const WISH_STATS_SAMPLE = { windowDays: 90, sampleMax: 1000 } as const
+export const WISH_STATS_SAMPLE = { windowDays: 90, sampleMax: 300 } as const
 
 export interface WishStats {
   communityIds: string[]
+  /** Counts by status, from the counters: up to COUNTS_REFRESH_MINUTES (workbench.ts) old. */
   byStatus: Record<WishStatus, number>
+  /** Fulfilments today and on the 6 (29) China days before, from the counters. */
   fulfilledLast7Days: number
   fulfilledLast30Days: number
   /** Median days from publishing to claim, and to fulfilment, over `medianSample`; null without data. */

@@ -25,3 +25,9 @@ export interface Workbench {
   communityIds: string[]
   queues: WorkbenchQueue[]
 }
+
+/** How often the statistics' and the workbench's counts are brought up to date (the counters' tally job, cloud/lib/counters.ts). */
+export const COUNTS_REFRESH_MINUTES = 1
+
+/** What the pages say under counts that come from the counters. */
+export const COUNTS_NOTE = `数字每 ${COUNTS_REFRESH_MINUTES} 分钟更新一次，刚处理的事项可能稍后计入`

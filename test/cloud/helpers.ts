@@ -4,6 +4,7 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { randomBytes } from 'crypto'
 import { startEmulator } from '../../cloud/emulator'
+import { nowMs } from '../../cloud/lib/dates'
 import { isMutation, type Community, type Result } from '../../src/contracts'
 
 // `testTimeout` in a project config is ignored by jest 29 (it warns "Unknown option"), so set it here:
@@ -30,6 +31,12 @@ export interface Harness {
   update(collection: string, where: object, data: object): Promise<number>
   /** Inserts a document directly (to stage states a test cannot reach through the functions). */
   insert(collection: string, doc: object): Promise<void>
+  /**
+   * Brings the counter documents up to date now (cloud/lib/counters.ts), as the scheduler does each minute: runs the
+   * wish tally (unless `tally: false`) and the daily recount (unless `reconcile: false`); the hourly jobs are set
+   * aside for a day. Returns the jobs' reports.
+   */
+  countNow(opts?: { tally?: boolean; reconcile?: boolean }): Promise<Record<string, { done: number; error?: string }>>
   communities: Community[]
   /** A community id by its name, e.g. '军门社区'. */
   communityId(name: string): string
@@ -87,6 +94,17 @@ export async function startHarness(opts: { poolSize?: number } = {}): Promise<Ha
     },
     async insert(collection, doc) {
       await db.collection(collection).add({ data: doc })
+    },
+    async countNow({ tally = true, reconcile = true } = {}) {
+      const later = new Date(nowMs() + 86_400_000)
+      // The scheduler's job names (cloud/functions/scheduler): the counters' jobs due now, the others not.
+      const next = { wishOverdueClaims: later, purgeRequests: later, wishTally: tally ? new Date(0) : later, wishCounters: reconcile ? new Date(0) : later }
+      if (!(await h.update('jobs', { _id: 'schedule' }, { next }))) await h.insert('jobs', { _id: 'schedule', next })
+      const { result } = (await emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
+      if (!result.ok) throw new Error(`scheduler failed: ${result.code} ${result.message}`)
+      const failed = Object.entries(result.data.jobs).filter(([, j]) => j.error)
+      if (failed.length) throw new Error(`jobs failed: ${JSON.stringify(failed)}`)
+      return result.data.jobs
     },
     communities: [],
     communityId(name) {

@@ -7,7 +7,8 @@ import { closeWithParent, runChild } from '../support/child'
 async function main() {
   const dataDir = process.argv[2]
   if (!dataDir) throw new Error('usage: emulator-main.ts <dataDir>')
-  const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true })
+  // No timer triggers: a scheduler run landing mid-test (the counters' tally, each minute) would move what a test reads.
+  const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true, timers: false })
   process.stdout.write(`${JSON.stringify({ url: emu.url, port: emu.port })}\n`)
   closeWithParent(() => emu.close())
 }

@@ -5,7 +5,7 @@ import { HandlerError } from '../../lib/errors'
 import { addSheet, chinaDate, newWorkbook, requireExportAllowed, saveExport } from '../../lib/export'
 import type { WishDoc } from '../../lib/model'
 import { WISHES } from '../wish/doc'
-import { countsByStatus } from '../wish/stats'
+import { byStatusOf, wishCountsNow } from '../wish/counters'
 
 /** CloudBase's largest page for a server-side get. */
 const PAGE = 1000
@@ -49,7 +49,7 @@ export async function wishMonth(input: ParsedInputOf<'export', 'wishMonth'>, ctx
   const community = await findCommunity(ctx.db, input.communityId)
   if (!community) throw new HandlerError('NOT_FOUND')
   const { start, end } = monthRange(input.month)
-  const [byStatus, wishes] = await Promise.all([countsByStatus(ctx, [input.communityId]), closedWishes(ctx, input.communityId, start, end)])
+  const [byStatus, wishes] = await Promise.all([wishCountsNow(ctx, input.communityId).then(byStatusOf), closedWishes(ctx, input.communityId, start, end)])
 
   const wb = newWorkbook(ctx.now)
   const summary = addSheet(wb, '统计', [

@@ -1,5 +1,6 @@
 import { MAX_PROMISE_DAYS, WISH_MESSAGES, type ParsedInputOf, type WishChange, type OutputOf } from '../../../src/contracts'
 import { updateOneAndReturn } from '../../lib/cloud'
+import { tallyToken, UNTALLIED } from '../../lib/counters'
 import { requireSafeText } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { addDays, chinaDay, isRealDay } from '../../lib/dates'
@@ -67,6 +68,7 @@ export async function claim(input: In<'claim'>, ctx: Ctx): Promise<OutputOf<'wis
     updatedAt: ctx.now,
     claim: _.set(claimRecord),
     history: _.push([entry]),
+    [UNTALLIED]: tallyToken(),
   })
   const won = res.doc as WishDoc | null
   if (res.updated === 1 && won) {

@@ -5,6 +5,7 @@ import { inScope, type Ctx } from '../../lib/context'
 import { chinaDay, iso } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
 import type { WishChangeEntry, WishDoc } from '../../lib/model'
+import { tallyToken, UNTALLIED } from '../../lib/counters'
 import { leavesOpenSet, releaseSlot } from './slots'
 
 export const WISHES = 'wishes'
@@ -123,13 +124,14 @@ export interface Transition {
  * Moves `wish` from the status it was read in to `t.to` with ONE conditional update that also pushes the
  * history entry (who, role, from, to, why, requestId). If someone else changed it first, nothing is written:
  * the wish is read again, and either this call's own earlier change is found (a retry: success) or
- * `t.conflict` is thrown. A change that takes the wish out of the unfinished set gives its slot back (slots.ts).
+ * `t.conflict` is thrown. The update marks the wish for the counters' tally job (cloud/lib/counters.ts). A change
+ * that takes the wish out of the unfinished set gives its slot back (slots.ts).
  */
 export async function transition(ctx: Ctx, wish: WishDoc, t: Transition): Promise<WishChange> {
   const _ = ctx.db.command
   const entry: WishChangeEntry = { at: ctx.now, by: ctx.openid, role: t.role, action: t.action, from: wish.status, to: t.to, requestId: ctx.requestId! }
   if (t.reason) entry.reason = t.reason
-  const data: Record<string, unknown> = { ...(t.set ?? {}), status: t.to, updatedAt: ctx.now, history: _.push([entry]) }
+  const data: Record<string, unknown> = { ...(t.set ?? {}), status: t.to, updatedAt: ctx.now, history: _.push([entry]), [UNTALLIED]: tallyToken() }
   for (const f of t.unset ?? []) data[f] = _.remove()
   const res = await ctx.db
     .collection(WISHES)

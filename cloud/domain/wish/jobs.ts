@@ -1,5 +1,6 @@
 import type { Job } from '../../lib/jobs'
 import type { WishDoc } from '../../lib/model'
+import { reconcileWishCounters, tallyWishCounters } from './counters'
 import { overdueClaims, WISHES } from './doc'
 
 /** Claims flagged per run; more are left for the next run (`more`). */
@@ -29,4 +30,4 @@ const flagOverdueClaims: Job = {
 }
 
 /** The wish domain's scheduled jobs (run by the `scheduler` function). */
-export const wishJobs: readonly Job[] = [flagOverdueClaims]
+export const wishJobs: readonly Job[] = [flagOverdueClaims, tallyWishCounters, reconcileWishCounters]

@@ -1,5 +1,6 @@
 import type { OutputOf, ParsedInputOf, WishChange } from '../../../src/contracts'
 import { loadCommunities } from '../../lib/communities'
+import { tallyToken, UNTALLIED } from '../../lib/counters'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
@@ -22,7 +23,7 @@ export async function report(input: In<'report'>, ctx: Ctx): Promise<OutputOf<'w
   const res = await ctx.db
     .collection(WISHES)
     .where({ _id: input.wishId, status: _.in([...PUBLISHED]), reporters: _.neq(ctx.openid), ...bystander(ctx) })
-    .update({ data: { reporters: _.push([ctx.openid]), reports: _.push([entry]), reportCount: _.inc(1), lastReportedAt: ctx.now } })
+    .update({ data: { reporters: _.push([ctx.openid]), reports: _.push([entry]), reportCount: _.inc(1), lastReportedAt: ctx.now, [UNTALLIED]: tallyToken() } })
   if (res.stats.updated === 1) return { id: input.wishId, reported: true }
   const wish = await loadWish(ctx, input.wishId)
   if ((wish.reports ?? []).some((r) => r.by === ctx.openid && r.requestId === ctx.requestId)) return { id: wish._id, reported: true }

@@ -2,6 +2,7 @@ import { MAX_NEEDED_BY_DAYS, MAX_OPEN_WISHES, OPEN_WISH_STATUSES, WISH_MESSAGES,
 import { requireNotRisky } from '../../lib/contentSecurity'
 import { requireSignedUp, type Ctx, type SignedUpCtx } from '../../lib/context'
 import { addDays, chinaDay, isRealDay } from '../../lib/dates'
+import { tallyToken } from '../../lib/counters'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
 import { startPhotoChecks, type PhotoCheck } from '../../lib/mediaCheck'
 import { requireOwnFiles } from '../../lib/storage'
@@ -93,6 +94,7 @@ export async function post(input: In<'post'>, ctx: Ctx): Promise<WishChange> {
     reports: [],
     reportCount: 0,
     history: [entry],
+    untallied: tallyToken(),
   }
   try {
     await col.add({ data: doc })

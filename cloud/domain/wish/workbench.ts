@@ -1,41 +1,28 @@
-import type { WishStatus } from '../../../src/contracts'
 import type { WorkbenchSource } from '../../lib/workbench'
-import { overdueClaims, PUBLISHED, WISHES } from './doc'
-
-/** Rows of the status/report-count aggregate. */
-type Row = { _id: { status: WishStatus; reportCount: number }; n: number }
-
-/** Distinct (status, report count) pairs are few; CloudBase returns 20 aggregate rows unless told. */
-const MAX_ROWS = 1000
+import { wishCounts } from './counters'
+import { overdueClaims, WISHES } from './doc'
 
 /**
  * The workbench's wish tiles, the same sets as the staff queues (staff.ts `queue`), in 2 database requests,
- * each answered from an index alone:
- * - to review and reported: ONE aggregate on the `reported` index (communityId, status, reportCount), `$match`
- *   on communityId and status, `$group` on status and report count with `$sum: 1`;
- * - overdue: ONE `count()` with the overdue queue's own conditions (`overdueClaims`) on the `overdue` index.
+ * neither reading a wish:
+ * - to review and reported: the communities' counter documents (counters.ts: `pending_review`, and `reported` =
+ *   published with reports), ONE read; a community without a document yet is counted from the index;
+ * - overdue: ONE `count()` with the overdue queue's own conditions (`overdueClaims`) on the `overdue` index. It is
+ *   a count, not a counter, because a claim becomes overdue by the clock, with no write; the index range holds
+ *   only the claims past their promised day.
  */
 export const wishWorkbench: WorkbenchSource<'wishPending' | 'wishReported' | 'wishOverdue'> = {
   queues: ['wishPending', 'wishReported', 'wishOverdue'],
   async count(ctx, communityIds) {
     const _ = ctx.db.command
-    const col = ctx.db.collection(WISHES)
     const communityId = communityIds.length === 1 ? communityIds[0] : _.in(communityIds)
-    const [grouped, overdue] = await Promise.all([
-      col
-        .aggregate()
-        .match({ communityId, status: _.in(['pending_review', ...PUBLISHED]) })
-        .group({ _id: { status: '$status', reportCount: '$reportCount' }, n: { $sum: 1 } })
-        .limit(MAX_ROWS)
-        .end(),
-      col.where({ communityId, ...overdueClaims(ctx) }).count(),
+    const [counts, overdue] = await Promise.all([
+      wishCounts(ctx, communityIds),
+      ctx.db
+        .collection(WISHES)
+        .where({ communityId, ...overdueClaims(ctx) })
+        .count(),
     ])
-    let wishPending = 0
-    let wishReported = 0
-    for (const { _id, n } of grouped.list as Row[]) {
-      if (_id.status === 'pending_review') wishPending += n
-      else if (_id.reportCount > 0) wishReported += n
-    }
-    return { wishPending, wishReported, wishOverdue: overdue.total }
+    return { wishPending: Math.max(0, counts.pending_review ?? 0), wishReported: Math.max(0, counts.reported ?? 0), wishOverdue: overdue.total }
   },
 }

@@ -5,6 +5,7 @@
 import type { WishCategory, WishStatus } from '../../../src/contracts/wish'
 import { wishDisplayName, type WishChangeEntry, type WishDoc } from '../../lib/model'
 import { chinaDay as day, nowMs } from '../../lib/dates'
+import { asTallied } from '../../domain/wish/tallies'
 
 const DAY = 24 * 3600 * 1000
 const HOUR = 3600 * 1000
@@ -99,7 +100,7 @@ function build(s: Spec, now: number): WishDoc {
   }
   doc.status = s.status
   doc.updatedAt = history[history.length - 1].at
-  return doc
+  return asTallied(doc)
 }
 
 const VOLUNTEER = { openid: 'demo-volunteer', name: '陈志远', role: 'volunteer' as const }

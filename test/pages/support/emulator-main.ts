@@ -11,7 +11,8 @@ async function main() {
   const dataDir = process.argv[2]
   if (!dataDir) throw new Error('usage: emulator-main.ts <dataDir>')
   const poolSize = 2
-  const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true, poolSize })
+  // No timer triggers: a scheduler run landing mid-test (the counters' tally, each minute) would move what a test reads.
+  const emu = await startEmulator({ port: 0, host: '127.0.0.1', dataDir, seed: true, quiet: true, poolSize, timers: false })
   const store = emu.core.store
 
   /**

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { WISH_STATUSES } from '@/contracts/wishRules'
 import type { WishStats } from '@/contracts/wish'
+import { COUNTS_NOTE } from '@/contracts/workbench'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/contracts/wishRules'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
@@ -28,6 +29,7 @@ export default function WishStatsPage() {
       {s && (
         <View>
           <Text className='hm-sub hm-block'>统计范围：您负责的 {s.communityIds.length} 个社区</Text>
+          <Text className='hm-sub hm-block'>{COUNTS_NOTE}</Text>
           <View className='hm-card'>
             <Text className='hm-h2'>各状态心愿数</Text>
             {WISH_STATUSES.map((k) => (

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { COUNTS_NOTE } from '@/contracts/workbench'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
 import { useRemotePage } from '@/hooks/useRemotePage'
@@ -29,6 +30,7 @@ export default function WorkbenchPage() {
               </View>
             ))}
           </View>
+          <Text className='hm-sub hm-block'>{COUNTS_NOTE}</Text>
         </View>
       )}
     </Page>
