@@ -148,7 +148,7 @@ export interface WishChange {
  * The medians' sample: the wishes fulfilled in the last `windowDays` days, newest first, at most `sampleMax`
  * (one bounded, indexed read whatever the size of the district's history).
  */
-export const WISH_STATS_SAMPLE = { windowDays: 90, sampleMax: 300 } as const
+export const WISH_STATS_SAMPLE = { windowDays: 90, sampleMax: 200 } as const
 
 export interface WishStats {
   communityIds: string[]

@@ -94,7 +94,7 @@ it("matches every document's figures: counts by status of all time, fulfilments 
 
 it('caps the sample at the newest fulfilments and says so; the 7 and 30 days still count them all', async () => {
   const now = testNow() + 30_000
-  // 1,050 fulfilments 12 minutes apart, over 8.75 days: the sample's newest 300 reach back 2.5 days.
+  // 1,050 fulfilments 12 minutes apart, over 8.75 days: the sample's newest 200 reach back 1.7 days.
   const docs = bulkWishes(1_050, ['guoguang'], now).map((d, i) => {
     const fulfilledAt = new Date(now - (i + 1) * 12 * MIN)
     // Older fulfilments took longer (1 + i/100 days), so the median of the newest 1,000 is not that of all.
@@ -110,7 +110,7 @@ it('caps the sample at the newest fulfilments and says so; the 7 and 30 days sti
   expect(want.fulfilledLast30Days).toBe(1_050)
   expect(want.fulfilledLast7Days).toBeLessThan(1_050)
   expect(s).toEqual({ communityIds: ['guoguang'], ...want })
-  // The newest 300 differ from all 1,050: the medians really come from the capped sample.
+  // The newest 200 differ from all 1,050: the medians really come from the capped sample.
   expect(refMedian(docs.map((d) => (d.fulfilledAt!.getTime() - d.publishedAt!.getTime()) / DAY_MS))).not.toBe(s.medianDaysToFulfil)
   expect(lastCall()).toMatchObject({ dbRequests: 3, queries: ['users:_id', 'counters:_id', 'wishes:fulfilled'] })
 })
