@@ -18,6 +18,18 @@ export const ROUTES = {
   wishPost: '/packages/wish/pages/post/index',
   wishMine: '/packages/wish/pages/mine/index',
   wishClaims: '/packages/wish/pages/claims/index',
+  // The volunteer service (issue 10): volunteers' pages, and staff's.
+  volunteerSlots: '/packages/volunteer/pages/slots/index',
+  volunteerSlot: '/packages/volunteer/pages/slot/index',
+  volunteerMine: '/packages/volunteer/pages/mine/index',
+  volunteerCheckin: '/packages/volunteer/pages/checkin/index',
+  volunteerRecord: '/packages/volunteer/pages/record/index',
+  staffProjects: '/packages/volunteer-staff/pages/projects/index',
+  staffProject: '/packages/volunteer-staff/pages/project/index',
+  staffRoster: '/packages/volunteer-staff/pages/roster/index',
+  staffSlotCode: '/packages/volunteer-staff/pages/slot-code/index',
+  staffConfirm: '/packages/volunteer-staff/pages/confirm/index',
+  staffLedger: '/packages/volunteer-staff/pages/ledger/index',
 } as const
 
 /** Opens a page (subpackage pages via navigateTo). */

@@ -20,6 +20,11 @@ export interface UserDoc {
   privacyAgreedAt: Date
   largeFont?: boolean
   volunteerStatus: VolunteerStatus
+  /**
+   * An approved volunteer's record fields (issue 10), copied from the application on approval: the real name, the
+   * birth date (for age requirements), the training tags staff record, and the volunteer number (志愿者编号).
+   */
+  volunteer?: { realName: string; birthDate?: string; trainingTags: string[]; number?: string; approvedAt: Date }
   /** Communities the user is staff of; empty for non-staff. Granted by an admin. */
   staffCommunityIds: string[]
   /** Changes of the staff scope (grantStaff/revokeStaff), pushed with the change: from/to are comma-joined ids. */

@@ -2,7 +2,8 @@ import type * as z from 'zod/mini'
 import { userInputs, userMutations, type UserOutputs } from './user'
 import { wishInputs, type WishOutputs } from './wish'
 import { exportInputs, type ExportOutputs } from './export'
-import { exportMutations, wishMutations } from './mutations'
+import { exportMutations, volunteerMutations, wishMutations } from './mutations'
+import { volunteerInputs, type VolunteerOutputs } from './volunteer'
 
 export * from './errors'
 export * from './result'
@@ -14,18 +15,21 @@ export * from './user'
 export * from './wish'
 export * from './export'
 export * from './workbench'
+export * from './volunteer'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {
   user: { inputs: userInputs, mutations: userMutations },
   wish: { inputs: wishInputs, mutations: wishMutations },
   export: { inputs: exportInputs, mutations: exportMutations },
+  volunteer: { inputs: volunteerInputs, mutations: volunteerMutations },
 } as const
 
 export interface Outputs {
   user: UserOutputs
   wish: WishOutputs
   export: ExportOutputs
+  volunteer: VolunteerOutputs
 }
 
 export type FunctionName = keyof typeof contract

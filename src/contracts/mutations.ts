@@ -1,3 +1,5 @@
+import { volunteerCheckinMutations, volunteerLedgerMutations, volunteerSlotMutations } from './volunteer/mutations'
+
 /**
  * Which actions change data (they must carry a requestId and are made idempotent), per function.
  * Kept free of zod so the client's transport can import it without loading the schemas.
@@ -9,5 +11,8 @@ export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw',
 /** Exports write a file and a log entry: a retry answers with the first call's file. */
 export const exportMutations = ['wishMonth'] as const
 
+/** The volunteer service: each part lists its own (volunteer/mutations.ts). */
+export const volunteerMutations = [...volunteerSlotMutations, ...volunteerCheckinMutations, ...volunteerLedgerMutations] as const
+
 /** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
-export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations }
+export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations, volunteer: volunteerMutations }

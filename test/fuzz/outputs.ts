@@ -5,6 +5,9 @@
  */
 import * as z from 'zod/mini'
 import { WISH_STATUSES, type FunctionName, type Outputs } from '../../src/contracts'
+import { volunteerCheckinShapes } from './outputs-volunteer-checkin'
+import { volunteerLedgerShapes } from './outputs-volunteer-ledger'
+import { volunteerSlotsShapes } from './outputs-volunteer-slots'
 
 const str = z.string()
 const status = z.enum(WISH_STATUSES)
@@ -65,4 +68,5 @@ export const OUTPUT_SHAPES = {
   export: {
     wishMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
+  volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }

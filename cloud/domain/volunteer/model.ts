@@ -1,0 +1,165 @@
+// The volunteer service's documents (issue 10; docs/ARCHITECTURE.md "Volunteer service"). Names: a project
+// (服务项目) has slots (班次); a volunteer's presence on a slot is a shift (one entry of the slot's `shifts`), made
+// of check-in/check-out pairs; confirmed hours are ledger entries (append-only) summed in one summary per volunteer.
+import type { CheckMethod, LedgerSource, ServiceType, ShiftStatus, SlotStatus } from '../../../src/contracts/volunteer/rules'
+
+export const VOL_PROJECTS = 'vol_projects'
+export const VOL_SLOTS = 'vol_slots'
+export const VOL_LEDGER = 'vol_ledger'
+export const VOL_SUMMARIES = 'vol_summaries'
+export const VOL_DISPUTES = 'vol_disputes'
+export const VOL_CERTIFICATES = 'vol_certificates'
+
+/** A service place: its name, gcj02 coordinates and the geofence radius. */
+export interface Place {
+  name: string
+  lat: number
+  lng: number
+  radiusM: number
+}
+
+/** What a project requires of a volunteer (copied onto each slot, so a sign-up reads one document). */
+export interface Requirements {
+  minAge?: number
+  trainingTags: string[]
+  insuranceRequired: boolean
+}
+
+/** A service project (collection `vol_projects`), owned by one community's staff. Archived, never deleted. */
+export interface ProjectDoc {
+  _id: string
+  communityId: string
+  title: string
+  description: string
+  serviceType: ServiceType
+  place: Place
+  requirements: Requirements
+  contactName: string
+  /** Staff only; never sent to volunteers other than as the project's published contact. */
+  contactPhone: string
+  status: 'active' | 'archived'
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/** One check-in/check-out pair of a shift. Minutes are computed from these, clipped to the slot window. */
+export interface CheckPair {
+  inAt: Date
+  inBy: CheckMethod
+  /** The staff member who checked the volunteer in from the roster. */
+  inStaff?: string
+  /** Location check-ins: the distance to the place and the accuracy reported, in metres. */
+  inDistanceM?: number
+  inAccuracyM?: number
+  outAt?: Date
+  outBy?: CheckMethod
+  outStaff?: string
+  outDistanceM?: number
+  outAccuracyM?: number
+}
+
+/**
+ * A volunteer's shift on a slot: one entry of `SlotDoc.shifts`, pushed at sign-up and never removed (a
+ * cancellation is a status), so its index in the array is stable and updates address `shifts.<i>` with the
+ * volunteer's openid in the condition.
+ */
+export interface ShiftEntry {
+  openid: string
+  /** The name staff see on the roster (the volunteer's real name from the approved application). */
+  name: string
+  status: ShiftStatus
+  signedUpAt: Date
+  insuranceAck: boolean
+  pairs: CheckPair[]
+  /** The on-site code windows already used, as `in:<window>` / `out:<window>`: a code works once per purpose. */
+  usedCodes: string[]
+  /** Why staff must look at it (e.g. a check-out closed by the scheduler). */
+  flagged?: string
+  /** Set when the shift is confirmed or voided: the ledger entry written, who and when. */
+  minutes?: number
+  ledgerEntryId?: string
+  decidedBy?: string
+  decidedAt?: Date
+  reason?: string
+  /** The requestIds of the calls that changed it, so a retry is recognised. */
+  requestIds: string[]
+}
+
+/** A slot (班次) of a project (collection `vol_slots`). Cancelled, never deleted. */
+export interface SlotDoc {
+  _id: string
+  projectId: string
+  communityId: string
+  /** Copied from the project when the slot is made or edited. */
+  title: string
+  serviceType: ServiceType
+  place: Place
+  requirements: Requirements
+  /** China day and times (HH:mm), and the same as instants. */
+  date: string
+  startTime: string
+  endTime: string
+  startAt: Date
+  endAt: Date
+  headcount: number
+  /** Shifts holding a place (signed up, checked in or out, confirmed): kept in the same update as `shifts`. */
+  taken: number
+  /** The hours credited, in minutes: at most the window. */
+  creditMinutes: number
+  signupCutoffAt: Date
+  status: SlotStatus
+  shifts: ShiftEntry[]
+  /** The openids of `shifts` holding a place (multikey index: 我的服务 and the overlap check). */
+  volunteerOpenids: string[]
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * One ledger entry (collection `vol_ledger`): append-only, never updated or removed. A correction is a new entry
+ * with `correctionOf` and the difference in minutes. Holds MCA Order 67's record fields.
+ */
+export interface LedgerEntryDoc {
+  _id: string
+  openid: string
+  volunteerName: string
+  volunteerNo: string
+  communityId: string
+  /** The organiser, as the record names it (the community's name). */
+  organiser: string
+  source: LedgerSource
+  slotId?: string
+  projectId?: string
+  wishId?: string
+  serviceDate: string
+  startTime?: string
+  endTime?: string
+  place: string
+  serviceType: ServiceType
+  content: string
+  /** Minutes credited by this entry (a correction: the signed difference). */
+  minutes: number
+  correctionOf?: string
+  reason?: string
+  evidence?: string
+  confirmedBy: string
+  confirmedByName: string
+  confirmedAt: Date
+  requestId: string
+}
+
+/**
+ * A volunteer's totals (collection `vol_summaries`, _id = openid), written in the same transaction as each ledger
+ * entry: always the sum of the entries.
+ */
+export interface SummaryDoc {
+  _id: string
+  liveMinutes: number
+  backfillMinutes: number
+  /** Minutes per China calendar year, e.g. { "2026": 1230 }. */
+  byYear: Record<string, number>
+  entries: number
+  updatedAt: Date
+}

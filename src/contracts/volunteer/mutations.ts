@@ -1,0 +1,11 @@
+// Which volunteer actions change data (zod-free, for the client's transport), per part of the domain. Each part's
+// owner lists its own; `volunteerMutations` (../mutations.ts) joins them.
+
+/** Projects, slots and sign-up (slots.ts). */
+export const volunteerSlotMutations = [] as const
+
+/** Check-in and check-out (checkin.ts). */
+export const volunteerCheckinMutations = [] as const
+
+/** Confirmation, the ledger, disputes and certificates (ledger.ts). */
+export const volunteerLedgerMutations = [] as const
