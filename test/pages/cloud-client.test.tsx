@@ -42,7 +42,7 @@ describe('cloud client', () => {
   it('retries a lost answer once with the same requestId, and the function applies it once', async () => {
     backend.as('demo-resident')
     backend.dropAnswerNext('applyVolunteer')
-    const app = await userService.applyVolunteer({ realName: '王小明', phone: '13812345678', skills: ['陪伴聊天'] })
+    const app = await userService.applyVolunteer({ realName: '王小明', phone: '13812345678', skills: ['陪伴聊天'], birthDate: '1990-01-01' })
     expect(app.status).toBe('pending')
     const events = backend.eventsFor('applyVolunteer')
     expect(events).toHaveLength(2)

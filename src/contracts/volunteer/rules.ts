@@ -77,3 +77,55 @@ export const CHECK_METHOD_LABELS: Record<CheckMethod, string> = { code: '扫码/
 
 /** The wording rule: the app's figures are a platform record, never a certificate. */
 export const RECORD_WORDING = '平台记录'
+
+// part A: projects, slots and sign-up.
+
+/** Limits of projects and slots (one home for the server, the forms and the tests). */
+export const SLOT_LIMITS = {
+  title: 30,
+  description: 500,
+  placeName: 50,
+  contactName: 20,
+  reason: 200,
+  /** A repeat rule makes at most this many slots per call (e.g. 8 weeks × 7 days = 56). */
+  slotsPerCall: 60,
+  repeatWeeks: 12,
+  headcount: 500,
+  /** A slot's window: at least 15 minutes, at most 12 hours, within one China day. */
+  minWindowMin: 15,
+  maxWindowMin: 720,
+  /** Sign-up closes this long before the start at most (7 days). */
+  maxCutoffMin: 10080,
+  /** Slots are made at most this many days ahead. */
+  maxDaysAhead: 180,
+  minAge: 70,
+  /** Upcoming shifts a volunteer may hold at once: the sign-up's one read covers them all. */
+  upcomingShifts: 50,
+} as const
+
+/** Weekdays for a repeat rule: 1 = Monday … 7 = Sunday (ISO). */
+export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+
+/** The refusals of sign-up (each an error code of src/contracts/errors.ts) and the forms' messages. */
+export const SLOT_MESSAGES = {
+  full: '这个班次的名额已满',
+  signupClosed: '这个班次已截止报名',
+  overlap: '您在这个时间段已报名了其他班次',
+  tooYoung: '未达到这个项目的最低年龄要求',
+  training: '这个项目需要相应的培训，请联系社区工作人员登记',
+  insurance: '这个项目需要意外保险，请确认已知晓',
+  birthDate: '请先补充出生日期，再报名有年龄要求的项目',
+  tooManyShifts: `您已报名 ${SLOT_LIMITS.upcomingShifts} 个未开始的班次，请先完成或取消一些`,
+  time: '时间格式应为 HH:mm',
+  window: '结束时间应晚于开始时间至少 15 分钟，且不超过 12 小时',
+  credit: '计入时长不能超过班次时长',
+  headcountBelowTaken: '招募人数不能少于已报名人数',
+} as const
+
+/** What a viewer may do with a slot (slotDetail's `allowed`, from the server's one allowedSlotActions). */
+export const SLOT_VIEWER_ACTIONS = ['signUp', 'cancelSignUp', 'edit', 'cancel', 'roster'] as const
+export type SlotViewerAction = (typeof SLOT_VIEWER_ACTIONS)[number]
+
+/** 我的服务's tabs: upcoming (signed up, not started), now (checked in), done (ended). */
+export const MY_SHIFT_TABS = ['upcoming', 'now', 'done'] as const
+export type MyShiftTab = (typeof MY_SHIFT_TABS)[number]
