@@ -52,6 +52,7 @@ describe('volunteer application page', () => {
     await backend.call('demo-resident', 'user', 'applyVolunteer', { realName: '林秀英', phone: '13900001111', skills: ['陪伴聊天'], birthDate: '1958-03-02' })
     await typeInto('真实姓名', '王小明')
     await typeInto('手机号', '13812345678')
+    await typeInto('出生日期', '1961-04-05')
     await tap('课业辅导')
     await tap('提交申请')
     await waitFor(() => expect(modal).toHaveBeenCalled())

@@ -4,7 +4,6 @@ import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from '../common'
 import { text } from '../text'
 import {
-  DEFAULT_RADIUS_M,
   MAX_RADIUS_M,
   MIN_RADIUS_M,
   MY_SHIFT_TABS,
@@ -29,9 +28,9 @@ const place = z.object({
   name: text({ min: 1, max: L.placeName, minMessage: '请填写服务地点', maxMessage: `地点名称最多${L.placeName}个字` }),
   lat: z.number().check(z.minimum(-90, '纬度应在 -90 到 90 之间'), z.maximum(90, '纬度应在 -90 到 90 之间')),
   lng: z.number().check(z.minimum(-180, '经度应在 -180 到 180 之间'), z.maximum(180, '经度应在 -180 到 180 之间')),
-  radiusM: z._default(
+  /** Metres; DEFAULT_RADIUS_M when omitted. */
+  radiusM: z.optional(
     z.number().check(z.int(), z.minimum(MIN_RADIUS_M, `签到范围应在 ${MIN_RADIUS_M}–${MAX_RADIUS_M} 米之间`), z.maximum(MAX_RADIUS_M, `签到范围应在 ${MIN_RADIUS_M}–${MAX_RADIUS_M} 米之间`)),
-    DEFAULT_RADIUS_M,
   ),
 })
 
@@ -48,8 +47,8 @@ const slotTimes = {
   headcount: z.number().check(z.int(), z.minimum(1, `招募人数应在 1–${L.headcount} 之间`), z.maximum(L.headcount, `招募人数应在 1–${L.headcount} 之间`)),
   /** Minutes credited; defaults to the window, never more. */
   creditMinutes: z.optional(minutes(L.maxWindowMin, M.credit)),
-  /** Sign-up closes this many minutes before the start (0: at the start). */
-  cutoffMinutes: z._default(minutes(L.maxCutoffMin, '报名截止时间最多提前 7 天'), 0),
+  /** Sign-up closes this many minutes before the start (0, the default: at the start). */
+  cutoffMinutes: z.optional(minutes(L.maxCutoffMin, '报名截止时间最多提前 7 天')),
 }
 
 /** Input schemas of the slots actions. */
@@ -67,7 +66,7 @@ export const volunteerSlotsInputs = {
     contactPhone: phone,
   }),
   /** Staff: their communities' projects (or one community's), newest first. */
-  listProjects: z.object({ communityId: z.optional(id), status: z._default(z.enum(['active', 'archived']), 'active'), ...pageInput }),
+  listProjects: z.object({ communityId: z.optional(id), status: z.optional(z.enum(['active', 'archived'])), ...pageInput }),
   /** Staff: one project of their communities, for the project page. */
   projectDetail: z.object({ projectId: id }),
   archiveProject: z.object({ projectId: id }),
@@ -84,7 +83,7 @@ export const volunteerSlotsInputs = {
     ),
   }),
   /** Staff: a project's slots by start time (upcoming from today, or all). */
-  listProjectSlots: z.object({ projectId: id, upcoming: z._default(z.boolean(), true), ...pageInput }),
+  listProjectSlots: z.object({ projectId: id, upcoming: z.optional(z.boolean()), ...pageInput }),
   /** Staff: change a slot's day, time, headcount (≥ taken), credit or cutoff. */
   editSlot: z.object({
     slotId: id,
@@ -100,17 +99,17 @@ export const volunteerSlotsInputs = {
   setTrainingTags: z.object({ openid: id, tags: z.array(z.enum(TRAINING_TAGS)).check(z.maxLength(TRAINING_TAGS.length)) }),
   /** Open slots: my community (default) or the district, by service type and from a day. */
   browseSlots: z.object({
-    scope: z._default(z.enum(['community', 'district']), 'community'),
+    scope: z.optional(z.enum(['community', 'district'])),
     serviceType: z.optional(z.enum(SERVICE_TYPES)),
     date: z.optional(day),
     ...pageInput,
   }),
   slotDetail: z.object({ slotId: id }),
   /** An approved volunteer takes a place; `subscribed`: they accepted the one-time subscription message. */
-  signUp: z.object({ slotId: id, insuranceAck: z._default(z.boolean(), false), subscribed: z._default(z.boolean(), false) }),
+  signUp: z.object({ slotId: id, insuranceAck: z.optional(z.boolean()), subscribed: z.optional(z.boolean()) }),
   cancelSignUp: z.object({ slotId: id }),
   /** 我的服务. */
-  myShifts: z.object({ tab: z._default(z.enum(MY_SHIFT_TABS), 'upcoming'), ...pageInput }),
+  myShifts: z.object({ tab: z.optional(z.enum(MY_SHIFT_TABS)), ...pageInput }),
 }
 
 export interface PlaceView {

@@ -30,7 +30,8 @@ async function takeNumbers(ctx: JobCtx, communityId: string, n: number): Promise
 }
 
 /**
- * Job: numbers the approved volunteers lacking a number (`volunteerNumberDue`, a sparse index), up to 50 a run:
+ * Job: numbers the approved volunteers lacking a number (`volunteerNumberDue`, a sparse index), in the order of
+ * approval, up to 50 a run:
  * per community ONE `_.inc` of its sequence, then one conditional update per volunteer (still due), which clears
  * the mark. A run that stops half-way leaves gaps in a sequence, never a number given twice. Nothing due: 1 request.
  */
@@ -40,7 +41,7 @@ export const volunteerNumbersJob: Job = {
   async run(ctx) {
     const _ = ctx.db.command
     const users = ctx.db.collection('users')
-    const due = (await users.where({ volunteerNumberDue: true }).limit(BATCH).get()).data as UserDoc[]
+    const due = (await users.where({ volunteerNumberDue: true }).orderBy('volunteer.approvedAt', 'asc').limit(BATCH).get()).data as UserDoc[]
     if (!due.length) return { done: 0 }
     const communities = await loadCommunities(ctx.db)
     const order = new Map(communities.map((c) => [c._id, c.order]))

@@ -1,5 +1,5 @@
 // Service projects (服务项目): staff of a community create, edit, list and archive them (issue 10, part A).
-import type { OutputOf, ParsedInputOf, ProjectView } from '../../../../src/contracts'
+import { DEFAULT_RADIUS_M, type OutputOf, type ParsedInputOf, type ProjectView } from '../../../../src/contracts'
 import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
@@ -33,7 +33,8 @@ export async function saveProject(input: In<'saveProject'>, ctx: Ctx): Promise<P
     trainingTags: [...new Set(fields.requirements.trainingTags)],
     insuranceRequired: fields.requirements.insuranceRequired,
   }
-  const content = { ...fields, requirements, updatedAt: ctx.now, requestId: ctx.requestId! }
+  const place = { ...fields.place, radiusM: fields.place.radiusM ?? DEFAULT_RADIUS_M }
+  const content = { ...fields, place, requirements, updatedAt: ctx.now, requestId: ctx.requestId! }
   const col = ctx.db.collection(VOL_PROJECTS)
   const _ = ctx.db.command
   await loadCommunities(ctx.db)
@@ -58,7 +59,7 @@ export async function saveProject(input: In<'saveProject'>, ctx: Ctx): Promise<P
   await ctx.db
     .collection(VOL_SLOTS)
     .where({ projectId: p._id, startAt: _.gt(ctx.now) })
-    .update({ data: { title: fields.title, serviceType: fields.serviceType, place: _.set(fields.place), requirements: _.set(requirements), updatedAt: ctx.now } })
+    .update({ data: { title: fields.title, serviceType: fields.serviceType, place: _.set(place), requirements: _.set(requirements), updatedAt: ctx.now } })
   return toProject({ ...p, ...content })
 }
 
@@ -73,7 +74,13 @@ export async function listProjects(input: In<'listProjects'>, ctx: Ctx): Promise
     communityId = input.communityId
   } else communityId = _.in(ctx.isAdmin ? all.map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
-  const res = await ctx.db.collection(VOL_PROJECTS).where({ communityId, status: input.status }).orderBy('updatedAt', 'desc').skip(w.skip).limit(w.limit).get()
+  const res = await ctx.db
+    .collection(VOL_PROJECTS)
+    .where({ communityId, status: input.status ?? 'active' })
+    .orderBy('updatedAt', 'desc')
+    .skip(w.skip)
+    .limit(w.limit)
+    .get()
   return toPage(res.data as ProjectDoc[], w, toProject)
 }
 

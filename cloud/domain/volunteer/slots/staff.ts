@@ -53,7 +53,7 @@ export async function createSlots(input: In<'createSlots'>, ctx: Ctx): Promise<O
   if (days[days.length - 1] > addDays(today, SLOT_LIMITS.maxDaysAhead)) throw invalidField('date', `班次最多提前 ${SLOT_LIMITS.maxDaysAhead} 天发布`)
   const slots: SlotDoc[] = days.map((date, i) => {
     const startAt = chinaInstant(date, input.startTime)
-    const signupCutoffAt = new Date(startAt.getTime() - input.cutoffMinutes * 60_000)
+    const signupCutoffAt = new Date(startAt.getTime() - (input.cutoffMinutes ?? 0) * 60_000)
     if (signupCutoffAt.getTime() <= ctx.now.getTime()) throw invalidField('date', `${date} ${input.startTime} 的班次报名截止时间已过`)
     const _id = derivedId('s', ctx.openid, ctx.requestId!, String(i))
     return {
@@ -100,7 +100,7 @@ export async function listProjectSlots(input: In<'listProjectSlots'>, ctx: Ctx):
   requireScope(ctx, project.communityId)
   const _ = ctx.db.command
   const w = pageWindow(input)
-  const where = input.upcoming ? { projectId: project._id, startAt: _.gte(chinaInstant(chinaDay(ctx.now), '00:00')) } : { projectId: project._id }
+  const where = input.upcoming !== false ? { projectId: project._id, startAt: _.gte(chinaInstant(chinaDay(ctx.now), '00:00')) } : { projectId: project._id }
   const res = await ctx.db.collection(VOL_SLOTS).where(where).orderBy('startAt', 'asc').skip(w.skip).limit(w.limit).get()
   return toPage(res.data as SlotDoc[], w, toStaffCard)
 }

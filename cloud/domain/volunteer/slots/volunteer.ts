@@ -23,7 +23,7 @@ export async function browseSlots(input: In<'browseSlots'>, ctx: Ctx): Promise<O
   const from = input.date ? Math.max(chinaInstant(input.date, '00:00').getTime(), ctx.now.getTime()) : ctx.now.getTime()
   const startAt = input.date ? _.gt(new Date(from)).and(_.lt(chinaInstant(addDays(input.date, 1), '00:00'))) : _.gt(new Date(from))
   const where: Record<string, unknown> = { status: 'published', startAt }
-  if (input.scope === 'community') where.communityId = ctx.user.communityId
+  if (input.scope !== 'district') where.communityId = ctx.user.communityId
   if (input.serviceType) where.serviceType = input.serviceType
   const [res] = await Promise.all([ctx.db.collection(VOL_SLOTS).where(where).orderBy('startAt', 'asc').skip(w.skip).limit(w.limit).field(CARD_PROJECTION).get(), loadCommunities(ctx.db)])
   return toPage(res.data as SlotDoc[], w, toSlotCard)
@@ -112,7 +112,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<OutputOf<'v
   if (found && HOLDING.includes(found.shift.status)) throw new HandlerError('INVALID_STATE', '您已报名这个班次')
   const closed = closedReason(slot, ctx)
   if (closed) throw closed
-  requireEligible(slot, ctx, input.insuranceAck)
+  requireEligible(slot, ctx, !!input.insuranceAck)
   const held = rows.filter((s) => s._id !== slot._id && s.status === 'published' && (s.volunteerOpenids ?? []).includes(ctx.openid) && new Date(s.endAt).getTime() > ctx.now.getTime())
   if (rows.length > SLOT_LIMITS.upcomingShifts) throw new HandlerError('TOO_MANY_SHIFTS')
   const clash = held.find((s) => new Date(s.startAt).getTime() < new Date(slot.endAt).getTime() && new Date(s.endAt).getTime() > new Date(slot.startAt).getTime())
@@ -128,7 +128,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<OutputOf<'v
     signupCutoffAt: _.gt(ctx.now),
   }
   const data: Record<string, unknown> = { taken: _.inc(1), volunteerOpenids: _.push([ctx.openid]), keys: _.push([ctx.openid]), updatedAt: ctx.now }
-  const fields = { status: 'signed_up' as const, signedUpAt: ctx.now, insuranceAck: input.insuranceAck, subscribed: input.subscribed }
+  const fields = { status: 'signed_up' as const, signedUpAt: ctx.now, insuranceAck: !!input.insuranceAck, subscribed: !!input.subscribed }
   if (found) {
     // Back after a cancellation: the same entry (indexes never move), conditional on it being mine and cancelled.
     where[`shifts.${found.index}.openid`] = ctx.openid
@@ -201,9 +201,10 @@ export async function myShifts(input: In<'myShifts'>, ctx: Ctx): Promise<OutputO
   const _ = ctx.db.command
   const w = pageWindow(input)
   const col = ctx.db.collection(VOL_SLOTS)
-  const done = input.tab === 'done'
+  const tab = input.tab ?? 'upcoming'
+  const done = tab === 'done'
   const where: Record<string, unknown> = { volunteerOpenids: ctx.openid, endAt: done ? _.lte(ctx.now) : _.gt(ctx.now) }
-  if (input.tab === 'now') where.shifts = _.elemMatch({ openid: ctx.openid, status: 'checked_in' })
+  if (tab === 'now') where.shifts = _.elemMatch({ openid: ctx.openid, status: 'checked_in' })
   const [res] = await Promise.all([
     col
       .where(where)
