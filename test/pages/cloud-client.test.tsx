@@ -63,7 +63,7 @@ describe('cloud client', () => {
 
   it('turns ok:false into AppError with code, Chinese message and issues, without retrying', async () => {
     backend.as('demo-resident')
-    const err = await call('user', 'applyVolunteer', { realName: '王', phone: '123', skills: [] } as never).catch((e) => e)
+    const err = await call('user', 'applyVolunteer', { realName: '王', phone: '123', skills: [], birthDate: '1990-01-01' } as never).catch((e) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err.code).toBe('INVALID_INPUT')
     expect(err.issues.map((i: { path: string }) => i.path).sort()).toEqual(['phone', 'realName', 'skills'])
