@@ -1,5 +1,5 @@
 import { WISH_MESSAGES } from './wishRules'
-import { SLOT_MESSAGES } from './volunteer/rules'
+import { SLOT_MESSAGES } from './volunteer/slotMessages'
 
 /** Error codes shared by the cloud functions and the client, each with the Chinese message users see. */
 export const ERROR_MESSAGES = {

@@ -28,6 +28,7 @@ export const volunteerSlotsShapes = {
   listProjectSlots: page(staffCard),
   editSlot: change,
   cancelSlot: change,
+  volunteerRecord: z.looseObject({ openid: str, realName: str, tags: z.array(str) }),
   setTrainingTags: z.looseObject({ openid: str, tags: z.array(str) }),
   browseSlots: page(card),
   slotDetail: z.looseObject({ id: str, description: str, allowed: z.array(str), isStaff: z.boolean() }),

@@ -5,6 +5,7 @@ import SlotPage from '@/packages/volunteer/pages/slot'
 import MinePage from '@/packages/volunteer/pages/mine'
 import ProjectsPage from '@/packages/volunteer-staff/pages/projects'
 import ProjectPage from '@/packages/volunteer-staff/pages/project'
+import TrainingPage from '@/packages/volunteer-staff/pages/training'
 import type { Backend } from './backend'
 import { act, countIs, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
 import { inDays } from '../clock'
@@ -185,5 +186,17 @@ describe('staff: a project and its repeat slots', () => {
     await tap('助老陪伴')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: `/packages/volunteer-staff/pages/project/index?id=${projectId}` })
     expect((await backend.call('demo-staff-tangmen', 'volunteer', 'listProjects', {})).items).toEqual([])
+  })
+
+  it('records a volunteer’s trainings from the training page (the current set first)', async () => {
+    setRouterParams({ openid: 'demo-volunteer' })
+    renderPage(<TrainingPage />)
+    expect(await screen.findByText('陈志远')).toBeTruthy()
+    expect(screen.getByText('志愿者编号：编号生成中')).toBeTruthy()
+    await tap('急救培训')
+    await tap('保存')
+    await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' })))
+    expect(backend.eventsFor('setTrainingTags')[0].input).toEqual({ openid: 'demo-volunteer', tags: ['急救培训'] })
+    expect(await screen.findByText('✓ 急救培训')).toBeTruthy()
   })
 })

@@ -1,5 +1,6 @@
 // The volunteer service's rules (issue 10; ../shared/DOMAIN.md, volunteers): one home for each list, limit and
 // label, used by the server, the forms and the tests. Kept free of zod, so pages import it cheaply.
+import { UPCOMING_SHIFTS } from './slotMessages'
 
 /** Service types (服务类型), as the leading Chinese volunteer platforms list them. */
 export const SERVICE_TYPES = [
@@ -79,7 +80,6 @@ export const CHECK_METHOD_LABELS: Record<CheckMethod, string> = { code: '扫码/
 export const RECORD_WORDING = '平台记录'
 
 // part A: projects, slots and sign-up.
-
 /** Limits of projects and slots (one home for the server, the forms and the tests). */
 export const SLOT_LIMITS = {
   title: 30,
@@ -100,26 +100,19 @@ export const SLOT_LIMITS = {
   maxDaysAhead: 180,
   minAge: 70,
   /** Upcoming shifts a volunteer may hold at once: the sign-up's one read covers them all. */
-  upcomingShifts: 50,
+  upcomingShifts: UPCOMING_SHIFTS,
 } as const
 
 /** Weekdays for a repeat rule: 1 = Monday … 7 = Sunday (ISO). */
 export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
 
-/** The refusals of sign-up (each an error code of src/contracts/errors.ts) and the forms' messages. */
-export const SLOT_MESSAGES = {
-  full: '这个班次的名额已满',
-  signupClosed: '这个班次已截止报名',
-  overlap: '您在这个时间段已报名了其他班次',
-  tooYoung: '未达到这个项目的最低年龄要求',
-  training: '这个项目需要相应的培训，请联系社区工作人员登记',
-  insurance: '这个项目需要意外保险，请确认已知晓',
-  birthDate: '请先补充出生日期，再报名有年龄要求的项目',
-  tooManyShifts: `您已报名 ${SLOT_LIMITS.upcomingShifts} 个未开始的班次，请先完成或取消一些`,
+// The refusals of sign-up are the error codes' messages: ./slotMessages (loaded by the main package's transport).
+
+/** The slot forms' messages (the contract's and the handlers'). */
+export const SLOT_FORM_MESSAGES = {
   time: '时间格式应为 HH:mm',
   window: '结束时间应晚于开始时间至少 15 分钟，且不超过 12 小时',
   credit: '计入时长不能超过班次时长',
-  headcountBelowTaken: '招募人数不能少于已报名人数',
 } as const
 
 /** What a viewer may do with a slot (slotDetail's `allowed`, from the server's one allowedSlotActions). */

@@ -9,7 +9,7 @@ import {
   MY_SHIFT_TABS,
   SERVICE_TYPES,
   SLOT_LIMITS as L,
-  SLOT_MESSAGES as M,
+  SLOT_FORM_MESSAGES as M,
   TRAINING_TAGS,
   type ServiceType,
   type ShiftStatus,
@@ -95,6 +95,8 @@ export const volunteerSlotsInputs = {
     cutoffMinutes: z.optional(minutes(L.maxCutoffMin, '报名截止时间最多提前 7 天')),
   }),
   cancelSlot: z.object({ slotId: id, reason }),
+  /** Staff of the volunteer's community: the volunteer's record (name, number, training tags) before recording. */
+  volunteerRecord: z.object({ openid: id }),
   /** Staff of the volunteer's community record the trainings they hold. */
   setTrainingTags: z.object({ openid: id, tags: z.array(z.enum(TRAINING_TAGS)).check(z.maxLength(TRAINING_TAGS.length)) }),
   /** Open slots: my community (default) or the district, by service type and from a day. */
@@ -217,6 +219,7 @@ export interface VolunteerSlotsOutputs {
   listProjectSlots: Page<StaffSlotCard>
   editSlot: SlotChange
   cancelSlot: SlotChange
+  volunteerRecord: { openid: string; realName: string; number?: string; tags: string[] }
   setTrainingTags: { openid: string; tags: string[] }
   browseSlots: Page<SlotCard>
   slotDetail: SlotDetail

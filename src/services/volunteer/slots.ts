@@ -19,6 +19,8 @@ export const volunteerSlotsService = {
   editSlot: (input: InputOf<'volunteer', 'editSlot'>) => call('volunteer', 'editSlot', input),
   /** Staff: cancel a slot with a reason; answers who was told and whom to call. */
   cancelSlot: (slotId: string, reason: string) => call('volunteer', 'cancelSlot', { slotId, reason }),
+  /** Staff: a volunteer's record (name, number, training tags). */
+  volunteerRecord: (openid: string) => call('volunteer', 'volunteerRecord', { openid }),
   /** Staff: the training tags a volunteer holds. */
   setTrainingTags: (openid: string, tags: InputOf<'volunteer', 'setTrainingTags'>['tags']) => call('volunteer', 'setTrainingTags', { openid, tags }),
   /** Open slots of my community or the district. */

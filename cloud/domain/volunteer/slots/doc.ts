@@ -1,7 +1,7 @@
 // Shared pieces of the slots part (issue 10, part A): loading projects and slots, their instants in China time,
 // and how they are shown (cards never carry shifts, names or phones).
 import { createHash } from 'crypto'
-import { SLOT_LIMITS, SLOT_MESSAGES, type ProjectView, type SlotCard, type StaffSlotCard } from '../../../../src/contracts/volunteer'
+import { SLOT_FORM_MESSAGES, SLOT_LIMITS, type ProjectView, type SlotCard, type StaffSlotCard } from '../../../../src/contracts/volunteer'
 import { communityName } from '../../../lib/communities'
 import type { Ctx } from '../../../lib/context'
 import { iso } from '../../../lib/dates'
@@ -49,14 +49,14 @@ export function windowMinutes(startTime: string, endTime: string): number {
 /** Refuses a window shorter than 15 minutes or longer than 12 hours (field: endTime). */
 export function requireWindow(startTime: string, endTime: string): number {
   const w = windowMinutes(startTime, endTime)
-  if (w < SLOT_LIMITS.minWindowMin || w > SLOT_LIMITS.maxWindowMin) throw invalidField('endTime', SLOT_MESSAGES.window)
+  if (w < SLOT_LIMITS.minWindowMin || w > SLOT_LIMITS.maxWindowMin) throw invalidField('endTime', SLOT_FORM_MESSAGES.window)
   return w
 }
 
 /** Refuses a credit longer than the window; the default is the window. */
 export function creditFor(window: number, credit: number | undefined): number {
   if (credit === undefined) return window
-  if (credit > window) throw invalidField('creditMinutes', SLOT_MESSAGES.credit)
+  if (credit > window) throw invalidField('creditMinutes', SLOT_FORM_MESSAGES.credit)
   return credit
 }
 

@@ -1,7 +1,7 @@
 import { idempotentHandler, type Handlers } from '../../../lib/router'
 import type { volunteerSlotsInputs } from '../../../../src/contracts/volunteer/slots'
 import { archiveProject, listProjects, projectDetail, saveProject } from './projects'
-import { cancelSlot, createSlots, editSlot, listProjectSlots, setTrainingTags } from './staff'
+import { cancelSlot, createSlots, editSlot, listProjectSlots, setTrainingTags, volunteerRecord } from './staff'
 import { browseSlots, cancelSignUp, myShifts, signUp, slotDetail } from './volunteer'
 
 /**
@@ -18,6 +18,7 @@ export const slotsHandlers: Pick<Handlers<'volunteer'>, keyof typeof volunteerSl
   listProjectSlots,
   editSlot: idempotentHandler(editSlot),
   cancelSlot: idempotentHandler(cancelSlot),
+  volunteerRecord,
   setTrainingTags: idempotentHandler(setTrainingTags),
   browseSlots,
   slotDetail,

@@ -12,7 +12,7 @@ import { VOL_SLOTS, type SlotDoc } from '../model'
 import { allowedSlotActions } from './allowed'
 import { chinaInstant, creditFor, derivedId, loadProject, loadSlot, requireWindow, slotKey, toStaffCard, windowMinutes } from './doc'
 
-type In<A extends 'createSlots' | 'listProjectSlots' | 'editSlot' | 'cancelSlot' | 'setTrainingTags'> = ParsedInputOf<'volunteer', A>
+type In<A extends 'createSlots' | 'listProjectSlots' | 'editSlot' | 'cancelSlot' | 'volunteerRecord' | 'setTrainingTags'> = ParsedInputOf<'volunteer', A>
 
 /** The subscription template for "your slot changed or was cancelled" (deployment config; the emulator logs any id). */
 function slotChangedTemplateId(): string {
@@ -203,6 +203,21 @@ export async function cancelSlot(input: In<'cancelSlot'>, ctx: Ctx): Promise<Slo
   return { slot: toStaffCard(updated), ...told }
 }
 
+/** An approved volunteer of the caller's communities (staff), or NOT_FOUND / SCOPE_DENIED. */
+async function scopedVolunteer(ctx: Ctx, openid: string): Promise<UserDoc> {
+  requireRole(ctx, 'staff')
+  const target = (await ctx.db.collection('users').doc(openid).get()).data as UserDoc | null
+  if (!target || target.volunteerStatus !== 'approved') throw new HandlerError('NOT_FOUND', '没有找到这位志愿者')
+  if (!inScope(ctx, target.communityId)) throw new HandlerError('SCOPE_DENIED')
+  return target
+}
+
+/** Staff: a volunteer's record as the training page shows it (no phone, no birth date). Database requests: 2. */
+export async function volunteerRecord(input: In<'volunteerRecord'>, ctx: Ctx): Promise<OutputOf<'volunteer', 'volunteerRecord'>> {
+  const v = await scopedVolunteer(ctx, input.openid)
+  return { openid: v._id, realName: v.volunteer?.realName ?? v.nickname, ...(v.volunteer?.number ? { number: v.volunteer.number } : {}), tags: v.volunteer?.trainingTags ?? [] }
+}
+
 /**
  * Staff of the volunteer's community record the trainings the volunteer holds (a pure set: a retry sets the same).
  * Staff never record their own. Database requests: the user + the volunteer + the update = 3.
@@ -210,9 +225,7 @@ export async function cancelSlot(input: In<'cancelSlot'>, ctx: Ctx): Promise<Slo
 export async function setTrainingTags(input: In<'setTrainingTags'>, ctx: Ctx): Promise<OutputOf<'volunteer', 'setTrainingTags'>> {
   requireRole(ctx, 'staff')
   if (input.openid === ctx.openid) throw new HandlerError('SELF_REVIEW', '不能登记自己的培训，请由其他工作人员或管理员登记')
-  const target = (await ctx.db.collection('users').doc(input.openid).get()).data as UserDoc | null
-  if (!target || target.volunteerStatus !== 'approved') throw new HandlerError('NOT_FOUND', '没有找到这位志愿者')
-  if (!inScope(ctx, target.communityId)) throw new HandlerError('SCOPE_DENIED')
+  const target = await scopedVolunteer(ctx, input.openid)
   const tags = [...new Set(input.tags)]
   const res = await ctx.db
     .collection('users')
