@@ -23,7 +23,7 @@ export default function TrainingPage() {
   const toggle = (t: TrainingTag) => setTags((prev) => (prev.includes(t) ? prev.filter((x) => x !== t) : [...prev, t]))
   const v = record.data
   return (
-    <Page {...page} empty={!openid} emptyText='没有找到这位志愿者'>
+    <Page {...page} loading={!!openid && page.loading} error={openid ? page.error : undefined} empty={!openid} emptyText='没有找到这位志愿者'>
       {v && (
         <View>
           <View className='hm-card'>
