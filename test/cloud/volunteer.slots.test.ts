@@ -237,6 +237,13 @@ describe('changes, notices and privacy', () => {
     expect(seen).toMatchObject({ status: 'cancelled', cancelReason: '场地临时检修' })
   })
 
+  it('the call list finds the phone of a volunteer approved before records held one (from the application)', async () => {
+    const slotId = await makeSlot(h, await makeProject(h))
+    await volOk(h, 'demo-volunteer-2', 'signUp', { slotId })
+    const cancel = await volOk(h, STAFF, 'cancelSlot', { slotId, reason: '临时停电' })
+    expect(cancel.callList).toEqual([{ name: '黄志强', phone: '13800138003' }])
+  })
+
   it('no phone, birth date or other volunteer in a volunteer’s raw answers; the contact only to those holding a place', async () => {
     const projectId = await makeProject(h)
     const slotId = await makeSlot(h, projectId)
