@@ -165,6 +165,21 @@ describe('staff: a project and its repeat slots', () => {
     expect((await backend.call('demo-staff', 'volunteer', 'listProjectSlots', { projectId })).items).toHaveLength(1)
   })
 
+  it('changes a slot’s time and tells staff whom to call', async () => {
+    const { projectId, slotId } = await stageSlot(backend)
+    await backend.call('demo-volunteer-2', 'volunteer', 'signUp', { slotId })
+    setRouterParams({ id: projectId })
+    jest.spyOn(window, 'prompt').mockReturnValue(`${inDays(2)} 14:00-16:00`)
+    const modal = stubModal()
+    renderPage(<ProjectPage />)
+    await tap('改时间')
+    await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已修改' })))
+    expect(backend.eventsFor('editSlot')[0].input).toEqual({ slotId, date: inDays(2), startTime: '14:00', endTime: '16:00' })
+    const hint = modal.mock.calls.map((c) => (c[0] as { content?: string }).content ?? '').find((c) => c.includes('请电话告知'))
+    expect(hint).toContain('黄志强 13800138003')
+    expect(await screen.findByText(`${inDays(2)} 14:00–16:00`)).toBeTruthy()
+  })
+
   it('cancels a slot with a reason and shows the call list of those without a subscription', async () => {
     const { projectId, slotId } = await stageSlot(backend)
     await backend.call('demo-volunteer-2', 'volunteer', 'signUp', { slotId })

@@ -40,6 +40,20 @@ export default function ProjectPage() {
       },
       { done: '已修改', then: (c) => (reportChange(c), slots.refresh()) },
     )
+  const changeTime = (s: StaffSlotCard) =>
+    void action.run(
+      async () => {
+        const typed = await askText('修改时间', `格式：${s.date} ${s.startTime}-${s.endTime}（已报名的志愿者会收到通知）`)
+        if (!typed) return SKIP
+        const m = /^(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})\s*[-–]\s*(\d{2}:\d{2})$/.exec(typed)
+        if (!m) {
+          showHint('请按“日期 开始-结束”填写，例如 2026-12-05 14:00-16:00')
+          return SKIP
+        }
+        return projectActions.editSlot({ slotId: s.id, date: m[1], startTime: m[2], endTime: m[3] })
+      },
+      { done: '已修改', then: (c) => (reportChange(c), slots.refresh()) },
+    )
   const cancelSlot = (s: StaffSlotCard) =>
     void action.run(
       async () => {
@@ -96,7 +110,11 @@ export default function ProjectPage() {
           )}
           {p.status === 'active' && <SlotsForm projectId={p.id} onCreated={() => void slots.refresh()} />}
           <Text className='hm-h2 hm-block'>班次（今天起）</Text>
-          <ListBody list={slots} emptyText='还没有班次' renderItem={(s) => <SlotRow key={s.id} slot={s} busy={action.busy} onHeadcount={changeHeadcount} onCancel={cancelSlot} />} />
+          <ListBody
+            list={slots}
+            emptyText='还没有班次'
+            renderItem={(s) => <SlotRow key={s.id} slot={s} busy={action.busy} onHeadcount={changeHeadcount} onTime={changeTime} onCancel={cancelSlot} />}
+          />
         </View>
       )}
     </Page>

@@ -7,11 +7,12 @@ export interface SlotRowProps {
   slot: StaffSlotCard
   busy: boolean
   onHeadcount: (slot: StaffSlotCard) => void
+  onTime: (slot: StaffSlotCard) => void
   onCancel: (slot: StaffSlotCard) => void
 }
 
-/** One slot of the project for its staff: when, how many signed up and checked in; 名单, 改人数, 取消. */
-export function SlotRow({ slot, busy, onHeadcount, onCancel }: SlotRowProps) {
+/** One slot of the project for its staff: when, how many signed up and checked in; 名单, 改时间, 改人数, 取消. */
+export function SlotRow({ slot, busy, onHeadcount, onTime, onCancel }: SlotRowProps) {
   const cancelled = slot.status === 'cancelled'
   return (
     <View className='hm-card' data-testid='staff-slot'>
@@ -27,6 +28,11 @@ export function SlotRow({ slot, busy, onHeadcount, onCancel }: SlotRowProps) {
         <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffRoster}?slotId=${encodeURIComponent(slot.id)}`)}>
           名单
         </Button>
+        {!cancelled && (
+          <Button className='hm-btn hm-btn-plain' disabled={busy} onClick={() => onTime(slot)}>
+            改时间
+          </Button>
+        )}
         {!cancelled && (
           <Button className='hm-btn hm-btn-plain' disabled={busy} onClick={() => onHeadcount(slot)}>
             改人数
