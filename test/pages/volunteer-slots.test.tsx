@@ -6,6 +6,7 @@ import MinePage from '@/packages/volunteer/pages/mine'
 import ProjectsPage from '@/packages/volunteer-staff/pages/projects'
 import ProjectPage from '@/packages/volunteer-staff/pages/project'
 import TrainingPage from '@/packages/volunteer-staff/pages/training'
+import { setLargeFontChoice } from '@/hooks/useLargeFont'
 import type { Backend } from './backend'
 import { act, countIs, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
 import { inDays } from '../clock'
@@ -102,6 +103,17 @@ describe('volunteer: browse, detail, sign-up, 我的服务', () => {
     await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功' })))
     expect(await screen.findByText('状态：已报名')).toBeTruthy()
     expect(backend.eventsFor('setBirthDate')[0].input).toEqual({ birthDate: '1980-02-03' })
+  })
+
+  it('the slot page follows large-font mode', async () => {
+    const { slotId } = await stageSlot(backend)
+    setRouterParams({ id: slotId })
+    const { container } = renderPage(<SlotPage />)
+    await screen.findByText('报名')
+    expect(container.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(false)
+    await act(async () => setLargeFontChoice(true))
+    expect(container.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(true)
+    await act(async () => setLargeFontChoice(false))
   })
 
   it('我的服务 lists my slot under 即将开始, and the empty tabs say so', async () => {
