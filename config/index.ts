@@ -17,7 +17,10 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     plugins: [require.resolve('./plugins/project-config.js')],
     defineConstants: {},
     // Optional: the subscription template for "your wish was claimed" (empty = the app does not ask).
-    env: { TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || '') },
+    env: {
+      TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || ''),
+      TARO_APP_TPL_VOL_SLOT_CHANGED: JSON.stringify(process.env.TARO_APP_TPL_VOL_SLOT_CHANGED || ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -26,6 +26,7 @@ export const ROUTES = {
   volunteerRecord: '/packages/volunteer/pages/record/index',
   staffProjects: '/packages/volunteer-staff/pages/projects/index',
   staffProject: '/packages/volunteer-staff/pages/project/index',
+  staffTraining: '/packages/volunteer-staff/pages/training/index',
   staffRoster: '/packages/volunteer-staff/pages/roster/index',
   staffSlotCode: '/packages/volunteer-staff/pages/slot-code/index',
   staffConfirm: '/packages/volunteer-staff/pages/confirm/index',

@@ -24,7 +24,18 @@ export interface UserDoc {
    * An approved volunteer's record fields (issue 10), copied from the application on approval: the real name, the
    * birth date (for age requirements), the training tags staff record, and the volunteer number (志愿者编号).
    */
-  volunteer?: { realName: string; birthDate?: string; trainingTags: string[]; number?: string; approvedAt: Date }
+  volunteer?: {
+    realName: string
+    birthDate?: string
+    trainingTags: string[]
+    number?: string
+    approvedAt: Date
+    // part A: the phone from the application (copied onto each shift for the slot's staff), and who last set the tags.
+    phone?: string
+    tagsBy?: string
+  }
+  /** part A: set on approval until the numbering job issues `volunteer.number` (cloud/domain/volunteer/slots/jobs.ts). */
+  volunteerNumberDue?: boolean
   /** Communities the user is staff of; empty for non-staff. Granted by an admin. */
   staffCommunityIds: string[]
   /** Changes of the staff scope (grantStaff/revokeStaff), pushed with the change: from/to are comma-joined ids. */
@@ -42,6 +53,8 @@ export interface VolunteerApplicationDoc {
   phone: string
   skills: string[]
   intro?: string
+  /** YYYY-MM-DD (issue 10); applications made before it was asked have none. */
+  birthDate?: string
   status: ApplicationStatus
   reason?: string
   reviewedBy?: string

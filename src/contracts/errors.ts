@@ -1,4 +1,5 @@
 import { WISH_MESSAGES } from './wishRules'
+import { SLOT_MESSAGES } from './volunteer/slotMessages'
 
 /** Error codes shared by the cloud functions and the client, each with the Chinese message users see. */
 export const ERROR_MESSAGES = {
@@ -21,6 +22,15 @@ export const ERROR_MESSAGES = {
   ALREADY_REPORTED: '您已经举报过这个心愿，工作人员会尽快处理',
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',
   FILE_NOT_OWNED: '只能使用您自己上传的照片，请重新上传',
+  // Volunteer sign-up (issue 10, part A).
+  SLOT_FULL: SLOT_MESSAGES.full,
+  SIGNUP_CLOSED: SLOT_MESSAGES.signupClosed,
+  SLOT_OVERLAP: SLOT_MESSAGES.overlap,
+  TOO_YOUNG: SLOT_MESSAGES.tooYoung,
+  TRAINING_REQUIRED: SLOT_MESSAGES.training,
+  INSURANCE_ACK_REQUIRED: SLOT_MESSAGES.insurance,
+  BIRTH_DATE_REQUIRED: SLOT_MESSAGES.birthDate,
+  TOO_MANY_SHIFTS: SLOT_MESSAGES.tooManyShifts,
   DUPLICATE_REQUEST: '请求正在处理中，请稍候',
   CONFLICT: '操作冲突，请刷新后再试',
   UNAUTHENTICATED: '无法识别您的身份，请重新打开小程序',

@@ -4,7 +4,7 @@ import { volunteerCheckinMutations, volunteerLedgerMutations, volunteerSlotMutat
  * Which actions change data (they must carry a requestId and are made idempotent), per function.
  * Kept free of zod so the client's transport can import it without loading the schemas.
  */
-export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
+export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'setBirthDate', 'withdrawApplication', 'reviewApplication', 'grantStaff', 'revokeStaff'] as const
 
 export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw', 'fulfil', 'confirm', 'report', 'review', 'hide', 'release', 'requestRelease'] as const
 

@@ -48,6 +48,8 @@ export interface VolunteerApplication {
   phone: string
   skills: string[]
   intro?: string
+  /** Only to the applicant and staff scoped to the community. */
+  birthDate?: string
   status: ApplicationStatus
   reason?: string
   createdAt: ISODate
@@ -59,6 +61,9 @@ export interface StaffMember {
   nickname: string
   communityIds: string[]
 }
+
+/** A birth date, YYYY-MM-DD (the handler checks it is a real day in the past). */
+const birthDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '请填写出生日期（YYYY-MM-DD）'))
 
 /** A nickname: 1–20 visible characters. */
 const nickname = text({ min: 1, max: 20, minMessage: '请填写昵称', maxMessage: '昵称最多20个字' })
@@ -84,7 +89,11 @@ export const userInputs = {
     phone,
     skills: z.array(z.enum(SKILLS)).check(z.minLength(1, '请至少选择一项技能'), z.maxLength(8)),
     intro: z.optional(text({ max: 200, maxMessage: '个人介绍最多200个字', multiline: true })),
+    /** For the age requirements of service projects (issue 10); copied to the volunteer record on approval. */
+    birthDate,
   }),
+  /** An approved volunteer whose record lacks a birth date adds it (volunteers approved before it was asked). */
+  setBirthDate: z.object({ birthDate }),
   withdrawApplication: z.object({ applicationId: id }),
   listApplications: z.object({
     status: z.optional(z.enum(['pending', 'approved', 'rejected', 'withdrawn'])),
@@ -111,6 +120,7 @@ export interface UserOutputs {
   signUp: Me
   updateProfile: Me
   applyVolunteer: VolunteerApplication
+  setBirthDate: { birthDate: string }
   withdrawApplication: VolunteerApplication
   listApplications: Page<VolunteerApplication>
   reviewApplication: VolunteerApplication

@@ -13,6 +13,8 @@ export const userService = {
   updateProfile: (input: InputOf<'user', 'updateProfile'>) => call('user', 'updateProfile', input),
   /** Apply to become a volunteer. */
   applyVolunteer: (input: InputOf<'user', 'applyVolunteer'>) => call('user', 'applyVolunteer', input),
+  /** An approved volunteer adds the birth date their record lacks (age requirements of service projects). */
+  setBirthDate: (birthDate: string) => call('user', 'setBirthDate', { birthDate }),
   /** Withdraw one's own pending application. */
   withdrawApplication: (applicationId: string) => call('user', 'withdrawApplication', { applicationId }),
   /** Staff: a page of volunteer applications in their communities. */

@@ -63,8 +63,8 @@ describe('text rule', () => {
       [wishInputs.report, { wishId: 'w', reason: bad }],
       [userInputs.signUp, { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: 'c', nickname: bad }],
       [userInputs.updateProfile, { nickname: bad }],
-      [userInputs.applyVolunteer, { realName: `${bad}王`, phone: '13800000000', skills: ['家电维修'], intro: '好' }],
-      [userInputs.applyVolunteer, { realName: '王芳', phone: '13800000000', skills: ['家电维修'], intro: bad }],
+      [userInputs.applyVolunteer, { realName: `${bad}王`, phone: '13800000000', skills: ['家电维修'], intro: '好', birthDate: '1990-01-01' }],
+      [userInputs.applyVolunteer, { realName: '王芳', phone: '13800000000', skills: ['家电维修'], intro: bad, birthDate: '1990-01-01' }],
       [userInputs.reviewApplication, { applicationId: 'a', decision: 'reject', reason: bad }],
     ]
     for (const [schema, input] of cases) expect([input, schema.safeParse(input).success]).toEqual([input, false])

@@ -18,7 +18,7 @@ function phone(): string {
   return `139${String(Date.now() % 1e4).padStart(4, '0')}${String(phoneSeq).padStart(4, '0')}`
 }
 function applyInput(over: Record<string, unknown> = {}) {
-  return { realName: '陈小明', phone: phone(), skills: ['陪伴聊天', '跑腿代办'], intro: '周末有空', ...over }
+  return { realName: '陈小明', phone: phone(), skills: ['陪伴聊天', '跑腿代办'], intro: '周末有空', birthDate: '1990-01-01', ...over }
 }
 /** A freshly signed-up resident of the named community. */
 async function resident(communityName = '军门社区'): Promise<string> {

@@ -20,7 +20,7 @@ async function newStaff(): Promise<string> {
 
 it('staff never approve their own volunteer application; another staff member does', async () => {
   const staff = await newStaff()
-  const app = await h.userOk(staff, 'applyVolunteer', { realName: '郑自审', phone: uniquePhone(), skills: ['跑腿代办'] })
+  const app = await h.userOk(staff, 'applyVolunteer', { realName: '郑自审', phone: uniquePhone(), skills: ['跑腿代办'], birthDate: '1990-01-01' })
   expect(await h.user(staff, 'reviewApplication', { applicationId: app.id, decision: 'approve' })).toMatchObject({ ok: false, code: 'SELF_REVIEW', message: expect.stringContaining('自己') })
   const [doc] = await h.find('volunteer_applications', { _id: app.id })
   expect(doc.status).toBe('pending')

@@ -48,7 +48,7 @@ export async function resident(h: Harness, community = '军门社区', nickname 
 /** A freshly approved volunteer of the named community. */
 export async function volunteer(h: Harness, community = '军门社区', nickname = '志愿者小王'): Promise<string> {
   const openid = await resident(h, community, nickname)
-  const app = await h.userOk(openid, 'applyVolunteer', { realName: '王志愿', phone: uniquePhone(), skills: ['跑腿代办'] })
+  const app = await h.userOk(openid, 'applyVolunteer', { realName: '王志愿', phone: uniquePhone(), skills: ['跑腿代办'], birthDate: '1990-01-01' })
   await h.userOk(staffOf(community), 'reviewApplication', { applicationId: app.id, decision: 'approve' })
   return openid
 }

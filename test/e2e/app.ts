@@ -167,7 +167,7 @@ export async function signUpAsNewUser(page: Page, community: string, nickname: s
   return openid
 }
 
-/** From 我的: apply to volunteer with a real name, a phone and one skill; back on 我的 it is 审核中. */
+/** From 我的: apply to volunteer with a real name, a phone, a birth date and one skill; back on 我的 it is 审核中. */
 export async function applyToVolunteer(page: Page, realName: string, phone: string, skill: string): Promise<void> {
   await goTab(page, '我的')
   await tap(current(page), '申请成为志愿者')
@@ -175,6 +175,7 @@ export async function applyToVolunteer(page: Page, realName: string, phone: stri
   await see(apply, '申请成为志愿者')
   await fill(apply, '请输入真实姓名', realName)
   await fill(apply, '请输入11位手机号', phone)
+  await fill(apply, '例如 1990-01-01', '1975-06-01')
   await tap(apply, skill)
   await see(apply, `✓ ${skill}`)
   await tap(apply, '提交申请')

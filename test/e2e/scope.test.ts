@@ -23,7 +23,7 @@ async function api(openid: string, action: string, input: unknown, requestId?: s
 beforeAll(async () => {
   const openid = 'dev-new-scope01'
   await api(openid, 'signUp', { privacyAgreed: true, privacyVersion: PRIVACY_VERSION, communityId: 'junmen', nickname: '吴叔叔' }, 'e2e-scope-signup')
-  await api(openid, 'applyVolunteer', { realName: APPLICANT, phone: '13700001111', skills: ['家电维修'] }, 'e2e-scope-apply')
+  await api(openid, 'applyVolunteer', { realName: APPLICANT, phone: '13700001111', skills: ['家电维修'], birthDate: '1990-01-01' }, 'e2e-scope-apply')
 })
 
 /** Opens the application queue as this persona and returns the list once it has loaded. */

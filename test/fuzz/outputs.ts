@@ -35,6 +35,7 @@ export const OUTPUT_SHAPES = {
     signUp: me,
     updateProfile: me,
     applyVolunteer: application,
+    setBirthDate: z.looseObject({ birthDate: str }),
     withdrawApplication: application,
     listApplications: page(application),
     reviewApplication: application,

@@ -29,6 +29,7 @@ describe('volunteer application page', () => {
     await screen.findByText('申请成为志愿者')
     await typeInto('真实姓名', ' 王小明 ')
     await typeInto('手机号', '13812345678')
+    await typeInto('出生日期', '1960-05-01')
     await tap('陪伴聊天')
     await tap('家电维修')
     await tap('✓ 陪伴聊天') // toggled off again
@@ -36,7 +37,7 @@ describe('volunteer application page', () => {
     await tap('提交申请')
     await waitFor(() => expect(backend.eventsFor('applyVolunteer')).toHaveLength(1))
     const ev = backend.eventsFor('applyVolunteer')[0]
-    expect(ev.input).toEqual({ realName: '王小明', phone: '13812345678', skills: ['家电维修'], intro: '退休电工' })
+    expect(ev.input).toEqual({ realName: '王小明', phone: '13812345678', birthDate: '1960-05-01', skills: ['家电维修'], intro: '退休电工' })
     expect(ev.requestId).toBeTruthy()
     await waitFor(() => expect(nav.navigateBack).toHaveBeenCalled())
     expect(meStore.get().data?.volunteerStatus).toBe('pending')
@@ -48,9 +49,10 @@ describe('volunteer application page', () => {
     const modal = stubModal()
     renderPage(<ApplyPage />)
     await screen.findByText('申请成为志愿者')
-    await backend.call('demo-resident', 'user', 'applyVolunteer', { realName: '林秀英', phone: '13900001111', skills: ['陪伴聊天'] })
+    await backend.call('demo-resident', 'user', 'applyVolunteer', { realName: '林秀英', phone: '13900001111', skills: ['陪伴聊天'], birthDate: '1958-03-02' })
     await typeInto('真实姓名', '王小明')
     await typeInto('手机号', '13812345678')
+    await typeInto('出生日期', '1961-04-05')
     await tap('课业辅导')
     await tap('提交申请')
     await waitFor(() => expect(modal).toHaveBeenCalled())

@@ -42,7 +42,7 @@ describe('cloud client', () => {
   it('retries a lost answer once with the same requestId, and the function applies it once', async () => {
     backend.as('demo-resident')
     backend.dropAnswerNext('applyVolunteer')
-    const app = await userService.applyVolunteer({ realName: '王小明', phone: '13812345678', skills: ['陪伴聊天'] })
+    const app = await userService.applyVolunteer({ realName: '王小明', phone: '13812345678', skills: ['陪伴聊天'], birthDate: '1990-01-01' })
     expect(app.status).toBe('pending')
     const events = backend.eventsFor('applyVolunteer')
     expect(events).toHaveLength(2)
@@ -63,7 +63,7 @@ describe('cloud client', () => {
 
   it('turns ok:false into AppError with code, Chinese message and issues, without retrying', async () => {
     backend.as('demo-resident')
-    const err = await call('user', 'applyVolunteer', { realName: '王', phone: '123', skills: [] } as never).catch((e) => e)
+    const err = await call('user', 'applyVolunteer', { realName: '王', phone: '123', skills: [], birthDate: '1990-01-01' } as never).catch((e) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err.code).toBe('INVALID_INPUT')
     expect(err.issues.map((i: { path: string }) => i.path).sort()).toEqual(['phone', 'realName', 'skills'])

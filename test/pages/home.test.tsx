@@ -12,19 +12,21 @@ describe('home page', () => {
     renderPage(<Home />)
     expect(await screen.findByText('军门社区')).toBeTruthy()
     for (const t of ['微心愿墙', '四点钟学校', '长者活动', '志愿服务']) expect(screen.getByText(t)).toBeTruthy()
-    expect(screen.getAllByText('即将开放')).toHaveLength(3)
+    expect(screen.getAllByText('即将开放')).toHaveLength(2)
     expect(screen.queryByText('立即注册')).toBeNull()
   })
 
-  it('the wish tile opens the wish wall; the others say 即将开放', async () => {
+  it('the wish and volunteer tiles open their domains; the others say 即将开放', async () => {
     const nav = stubNavigation()
     backend.as('demo-resident')
     renderPage(<Home />)
     await tap('微心愿墙')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/wish/pages/wall/index' })
+    await tap('志愿服务')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/slots/index' })
     await tap('长者活动')
     expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '长者活动即将开放' }))
-    expect(nav.navigateTo).toHaveBeenCalledTimes(1)
+    expect(nav.navigateTo).toHaveBeenCalledTimes(2)
   })
 
   it('asks a new user to sign up, and the button opens sign-up', async () => {

@@ -45,7 +45,7 @@ export async function signUp(backend: Backend, opts: { communityId?: string; gri
 /** A new resident who applied to volunteer (pending), with the application. */
 export async function applicant(backend: Backend, realName: string, communityId = 'junmen'): Promise<{ openid: string; application: VolunteerApplication }> {
   const openid = await signUp(backend, { communityId, nickname: realName })
-  const application = await backend.call(openid, 'user', 'applyVolunteer', { realName, phone: '13812345678', skills: ['陪伴聊天'] })
+  const application = await backend.call(openid, 'user', 'applyVolunteer', { realName, phone: '13812345678', skills: ['陪伴聊天'], birthDate: '1990-01-01' })
   return { openid, application }
 }
 

@@ -12,8 +12,9 @@ test('demo-resident applies from the me tab; a bad phone is refused first; then 
   expect(page.route).toBe('packages/user/pages/apply/index')
   expect(await settle(page)).toContain('提交申请')
 
-  const [realName, phone] = page.all('wx-input')
-  expect(realName && phone).toBeTruthy()
+  const [realName, phone, birthDate] = page.all('wx-input')
+  expect(realName && phone && birthDate).toBeTruthy()
+  await page.trigger(birthDate, 'input', { value: '1958-03-02', cursor: 10, keyCode: 0 })
   await page.trigger(realName, 'input', { value: '林秀英', cursor: 3, keyCode: 0 })
   await page.trigger(phone, 'input', { value: '1390013900', cursor: 10, keyCode: 0 }) // 10 digits
   await page.tap({ text: '陪伴聊天' })
@@ -27,7 +28,7 @@ test('demo-resident applies from the me tab; a bad phone is refused first; then 
   await page.tap({ text: '提交申请' })
   await waitFor(() => calls('showToast').some((t) => t.title === '申请已提交'))
   const apply = env.cloudCalls.find((c) => c.data?.action === 'applyVolunteer')
-  expect(apply?.data?.input).toMatchObject({ realName: '林秀英', phone: '13900139001', skills: ['陪伴聊天'] })
+  expect(apply?.data?.input).toMatchObject({ realName: '林秀英', phone: '13900139001', birthDate: '1958-03-02', skills: ['陪伴聊天'] })
   expect(apply?.result).toMatchObject({ ok: true })
   expect(calls('navigateBack')).toHaveLength(1)
 

@@ -6,7 +6,7 @@ import { withEmulator } from './emulator'
 withEmulator()
 
 /** Who opens each page: staff pages need staff; everything else a signed-up resident. */
-const personaFor = (route: string) => (route.startsWith('packages/staff/') ? 'demo-staff' : 'demo-resident')
+const personaFor = (route: string) => (route.startsWith('packages/staff/') || route.startsWith('packages/volunteer-staff/') ? 'demo-staff' : 'demo-resident')
 
 const routes = appPages()
 

@@ -2,7 +2,7 @@ import { idempotentHandler, publicHandler, type Handlers } from '../../lib/route
 import { checkinCode } from './checkinCode'
 import { listCommunities, me, signUp, updateProfile } from './profile'
 import { grantStaff, listStaff, revokeStaff } from './staff'
-import { applyVolunteer, listApplications, reviewApplication, withdrawApplication } from './volunteer'
+import { applyVolunteer, listApplications, reviewApplication, setBirthDate, withdrawApplication } from './volunteer'
 import { workbench } from '../workbench'
 
 /** The `user` function's handlers, one per contract action. */
@@ -14,6 +14,8 @@ export const userHandlers: Handlers<'user'> = {
   // Idempotent by their own writes (see each handler): no request record, 2 database requests fewer.
   updateProfile: idempotentHandler(updateProfile),
   applyVolunteer: idempotentHandler(applyVolunteer),
+  // A conditional set of a missing field: a retry finds it set to the same day.
+  setBirthDate: idempotentHandler(setBirthDate),
   withdrawApplication: idempotentHandler(withdrawApplication),
   listApplications,
   reviewApplication: idempotentHandler(reviewApplication),

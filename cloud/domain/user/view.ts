@@ -32,6 +32,7 @@ export function toApplication(app: VolunteerApplicationDoc, ctx: Ctx): Volunteer
     createdAt: iso(app.createdAt),
   }
   if (app.intro) out.intro = app.intro
+  if (app.birthDate && maySeePhone(ctx, app)) out.birthDate = app.birthDate
   if (app.reason) out.reason = app.reason
   if (app.reviewedAt) out.reviewedAt = iso(app.reviewedAt)
   return out

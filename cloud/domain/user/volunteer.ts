@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf, VolunteerApplication } from '../../../src
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
 import { isDuplicateKeyError } from '../../lib/dbErrors'
+import { addDays, chinaDay, isRealDay } from '../../lib/dates'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { StateChange, VolunteerApplicationDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
@@ -17,6 +18,7 @@ type In<A extends 'applyVolunteer' | 'withdrawApplication' | 'listApplications' 
 export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Promise<VolunteerApplication> {
   requireSignedUp(ctx)
   const { db, user } = ctx
+  requirePastDay('birthDate', input.birthDate, ctx)
   const id = applicationIdFor(ctx.openid, ctx.requestId!)
   if (user.volunteerStatus === 'approved' || user.volunteerStatus === 'pending') {
     // Perhaps our own earlier attempt created it: answer the retry with that application.
@@ -36,6 +38,7 @@ export async function applyVolunteer(input: In<'applyVolunteer'>, ctx: Ctx): Pro
     phone: input.phone,
     skills: [...new Set(input.skills)],
     ...(input.intro?.trim() ? { intro: input.intro.trim() } : {}),
+    birthDate: input.birthDate,
     status: 'pending',
     history: [step(ctx, 'applicant', 'apply', undefined, 'pending')],
     createdAt: ctx.now,
@@ -134,14 +137,59 @@ export async function reviewApplication(input: In<'reviewApplication'>, ctx: Ctx
     .where({ _id: app._id, status: 'pending' })
     .update({ data: { ...patch, history: db.command.push([entry]) } })
   if (res.stats.updated !== 1) throw new HandlerError('INVALID_STATE', '这份申请已经处理过了')
+  // Approval copies the record fields (issue 10) in the same update: the volunteer number follows from the
+  // numbering job (volunteerNumberDue), so approval stays at 4 requests.
+  const approved =
+    to === 'approved'
+      ? {
+          volunteer: db.command.set({
+            realName: app.realName,
+            ...(app.birthDate ? { birthDate: app.birthDate } : {}),
+            phone: app.phone,
+            trainingTags: [],
+            approvedAt: ctx.now,
+          }),
+          volunteerNumberDue: true,
+        }
+      : {}
   await Promise.all([
     db
       .collection('users')
       .where({ _id: app.openid, volunteerStatus: 'pending' })
-      .update({ data: { volunteerStatus: to, updatedAt: ctx.now } }),
+      .update({ data: { volunteerStatus: to, updatedAt: ctx.now, ...approved } }),
     loadCommunities(db),
   ])
   return toApplication({ ...app, ...patch }, ctx)
+}
+
+/**
+ * An approved volunteer whose record has no birth date (approved before it was asked) adds it, once: ONE
+ * conditional update (`volunteer.birthDate` missing). A retry with the same date answers the same; staff correct
+ * a wrong one. Database requests: the user read + the update = 2.
+ */
+export async function setBirthDate(input: ParsedInputOf<'user', 'setBirthDate'>, ctx: Ctx): Promise<{ birthDate: string }> {
+  requireSignedUp(ctx)
+  if (ctx.user.volunteerStatus !== 'approved') throw new HandlerError('NOT_VOLUNTEER')
+  requirePastDay('birthDate', input.birthDate, ctx)
+  const have = ctx.user.volunteer?.birthDate
+  if (have === input.birthDate) return { birthDate: have }
+  if (have) throw new HandlerError('INVALID_STATE', '出生日期已登记，如需更正请联系社区工作人员')
+  const _ = ctx.db.command
+  const data = ctx.user.volunteer
+    ? { 'volunteer.birthDate': input.birthDate, updatedAt: ctx.now }
+    : { volunteer: _.set({ realName: ctx.user.nickname, birthDate: input.birthDate, trainingTags: [], approvedAt: ctx.now }), volunteerNumberDue: true, updatedAt: ctx.now }
+  const res = await ctx.db
+    .collection('users')
+    .where({ _id: ctx.openid, volunteerStatus: 'approved', 'volunteer.birthDate': _.exists(false) })
+    .update({ data })
+  if (res.stats.updated !== 1) throw new HandlerError('CONFLICT')
+  return { birthDate: input.birthDate }
+}
+
+/** A real calendar day before today (China) and at most 100 years ago, or INVALID_INPUT on `field`. */
+function requirePastDay(field: string, value: string, ctx: Ctx): void {
+  const today = chinaDay(ctx.now)
+  if (!isRealDay(value) || value >= today || value < addDays(today, -36525)) throw invalidField(field, '请填写真实的出生日期')
 }
 
 /** An application as the caller sees it (loads community names first). */

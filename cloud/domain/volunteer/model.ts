@@ -41,6 +41,8 @@ export interface ProjectDoc {
   createdBy: string
   createdAt: Date
   updatedAt: Date
+  // part A: the requestId of the last save (a retried edit is a pure set; a retried create finds its _id).
+  requestId?: string
 }
 
 /** One check-in/check-out pair of a shift. Minutes are computed from these, clipped to the slot window. */
@@ -84,6 +86,10 @@ export interface ShiftEntry {
   reason?: string
   /** The requestIds of the calls that changed it, so a retry is recognised. */
   requestIds: string[]
+  // part A: the phone from the volunteer's record (only ever sent to the slot's staff), and whether they accepted
+  // the one-time subscription message at sign-up (those who did not are on the staff's call list).
+  phone?: string
+  subscribed?: boolean
 }
 
 /** A slot (班次) of a project (collection `vol_slots`). Cancelled, never deleted. */
@@ -115,6 +121,14 @@ export interface SlotDoc {
   createdBy: string
   createdAt: Date
   updatedAt: Date
+  // part A: `slot:<_id>` plus `volunteerOpenids` (index lookup): the sign-up's ONE read fetches this slot and the
+  // volunteer's own slots together. Changed in the same update as `volunteerOpenids`.
+  keys: string[]
+  cancelReason?: string
+  cancelledBy?: string
+  cancelledAt?: Date
+  /** The requestId of the last staff change (edit, cancel), so a retry does not notify twice. */
+  requestId?: string
 }
 
 /**

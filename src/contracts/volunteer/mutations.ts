@@ -2,7 +2,7 @@
 // owner lists its own; `volunteerMutations` (../mutations.ts) joins them.
 
 /** Projects, slots and sign-up (slots.ts). */
-export const volunteerSlotMutations = [] as const
+export const volunteerSlotMutations = ['saveProject', 'archiveProject', 'createSlots', 'editSlot', 'cancelSlot', 'setTrainingTags', 'signUp', 'cancelSignUp'] as const
 
 /** Check-in and check-out (checkin.ts). */
 export const volunteerCheckinMutations = [] as const

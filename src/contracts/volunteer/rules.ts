@@ -1,5 +1,6 @@
 // The volunteer service's rules (issue 10; ../shared/DOMAIN.md, volunteers): one home for each list, limit and
 // label, used by the server, the forms and the tests. Kept free of zod, so pages import it cheaply.
+import { UPCOMING_SHIFTS } from './slotMessages'
 
 /** Service types (服务类型), as the leading Chinese volunteer platforms list them. */
 export const SERVICE_TYPES = [
@@ -77,3 +78,47 @@ export const CHECK_METHOD_LABELS: Record<CheckMethod, string> = { code: '扫码/
 
 /** The wording rule: the app's figures are a platform record, never a certificate. */
 export const RECORD_WORDING = '平台记录'
+
+// part A: projects, slots and sign-up.
+/** Limits of projects and slots (one home for the server, the forms and the tests). */
+export const SLOT_LIMITS = {
+  title: 30,
+  description: 500,
+  placeName: 50,
+  contactName: 20,
+  reason: 200,
+  /** A repeat rule makes at most this many slots per call (e.g. 8 weeks × 7 days = 56). */
+  slotsPerCall: 60,
+  repeatWeeks: 12,
+  headcount: 500,
+  /** A slot's window: at least 15 minutes, at most 12 hours, within one China day. */
+  minWindowMin: 15,
+  maxWindowMin: 720,
+  /** Sign-up closes this long before the start at most (7 days). */
+  maxCutoffMin: 10080,
+  /** Slots are made at most this many days ahead. */
+  maxDaysAhead: 180,
+  minAge: 70,
+  /** Upcoming shifts a volunteer may hold at once: the sign-up's one read covers them all. */
+  upcomingShifts: UPCOMING_SHIFTS,
+} as const
+
+/** Weekdays for a repeat rule: 1 = Monday … 7 = Sunday (ISO). */
+export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
+
+// The refusals of sign-up are the error codes' messages: ./slotMessages (loaded by the main package's transport).
+
+/** The slot forms' messages (the contract's and the handlers'). */
+export const SLOT_FORM_MESSAGES = {
+  time: '时间格式应为 HH:mm',
+  window: '结束时间应晚于开始时间至少 15 分钟，且不超过 12 小时',
+  credit: '计入时长不能超过班次时长',
+} as const
+
+/** What a viewer may do with a slot (slotDetail's `allowed`, from the server's one allowedSlotActions). */
+export const SLOT_VIEWER_ACTIONS = ['signUp', 'cancelSignUp', 'edit', 'cancel', 'roster'] as const
+export type SlotViewerAction = (typeof SLOT_VIEWER_ACTIONS)[number]
+
+/** 我的服务's tabs: upcoming (signed up, not started), now (checked in), done (ended). */
+export const MY_SHIFT_TABS = ['upcoming', 'now', 'done'] as const
+export type MyShiftTab = (typeof MY_SHIFT_TABS)[number]

@@ -47,6 +47,7 @@ export default function MePage() {
             {user.signedUp && <LinkRow label='我的心愿' url={ROUTES.wishMine} />}
             {/* Only those who may claim a wish (volunteers, and staff for a unit) have claims to see. */}
             {user.signedUp && user.roles.some((r) => r === 'volunteer' || r === 'staff' || r === 'admin') && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
+            {user.roles.includes('volunteer') && <LinkRow label='我的服务' url={ROUTES.volunteerMine} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
               <>
                 <LinkRow label='工作台' url={ROUTES.staffWorkbench} />
@@ -54,6 +55,7 @@ export default function MePage() {
                 <LinkRow label='心愿审核' url={ROUTES.staffWishes} />
                 <LinkRow label='心愿统计' url={ROUTES.staffWishStats} />
                 <LinkRow label='签到码' url={ROUTES.staffCheckinCode} />
+                <LinkRow label='志愿服务项目' url={ROUTES.staffProjects} />
               </>
             )}
             {process.env.TARO_ENV === 'h5' && (

@@ -1,18 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import type { CheckinCode, ExportFile } from '@/contracts'
-import { useMe } from '@/hooks/useMe'
 import { useRemote } from '@/hooks/useRemote'
 import { exportService, openExportFile } from '@/services/export'
 import { userService } from '@/services/user'
-
-/** The communities the staff member serves, with names, in the district's order. */
-export function useStaffCommunities() {
-  const me = useMe()
-  const ids = me.data?.staffCommunityIds ?? []
-  const all = useRemote(() => userService.listCommunities().then((r) => r.communities), [])
-  const data = all.data?.filter((c) => ids.includes(c.id)).map((c) => ({ key: c.id, label: c.name }))
-  return { ...all, loading: all.loading || me.loading, data }
-}
 
 /**
  * Staff: exports one community's wish month as .xlsx. On weapp the file is then downloaded and opened (forward it

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { VolunteerApplication } from '@/contracts'
+import { Button } from '@/components/Button'
 import { Page } from '@/components/Page'
+import { ROUTES, go } from '@/routes'
 import { Tabs } from '@/components/Tabs'
 import { ListBody } from '@/components/ListBody'
 import { askRequiredText, confirm } from '@/ui/feedback'
@@ -57,7 +59,13 @@ export default function ApplicationsPage() {
       </View>
       {a.intro && <Text className='hm-text hm-block'>介绍：{a.intro}</Text>}
       <Text className='hm-sub hm-block'>申请日期：{formatDay(a.createdAt)}</Text>
+      {a.birthDate && <Text className='hm-sub hm-block'>出生日期：{a.birthDate}</Text>}
       {a.status === 'rejected' && <Text className='hm-text hm-block'>原因：{a.reason || '未填写'}</Text>}
+      {a.status === 'approved' && (
+        <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffTraining}?openid=${encodeURIComponent(a.openid)}`)}>
+          登记培训
+        </Button>
+      )}
       {a.status === 'pending' && (
         <RowActions
           inline

@@ -4,7 +4,8 @@ import { Chips } from '@/components/Chips'
 import { Page } from '@/components/Page'
 import { useRemotePage } from '@/hooks/useRemotePage'
 import { QrCanvas } from '@/packages/staff/components/QrCanvas'
-import { useCheckinCode, useStaffCommunities } from '@/packages/staff/hooks/useStaffTools'
+import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCheckinCode } from '@/packages/staff/hooks/useStaffTools'
 
 /** Staff: the community's check-in code for volunteers on site: a QR code and the same 6 digits to type, new every 30 s. */
 export default function CheckinCodePage() {

@@ -16,19 +16,20 @@ const FALLBACKS: FieldErrors = {
   phone: '请输入11位手机号',
   skills: '请至少选择一项技能',
   intro: '自我介绍最多200字',
+  birthDate: '请填写出生日期（YYYY-MM-DD）',
 }
 
-/** Volunteer application: real name, phone, skills, a short intro. */
+/** Volunteer application: real name, phone, birth date (age requirements of service projects), skills, a short intro. */
 export default function ApplyPage() {
   const me = useMe()
-  const f = useFormSubmit(userInputs.applyVolunteer, { realName: '', phone: '', skills: [] as string[], intro: '' }, FALLBACKS)
-  const { realName, phone, skills, intro } = f.values
+  const f = useFormSubmit(userInputs.applyVolunteer, { realName: '', phone: '', birthDate: '', skills: [] as string[], intro: '' }, FALLBACKS)
+  const { realName, phone, birthDate, skills, intro } = f.values
   const errors = f.errors
 
   const toggle = (s: string) => f.set('skills', skills.includes(s) ? skills.filter((x) => x !== s) : [...skills, s])
 
   const onSubmit = () =>
-    f.submit({ realName, phone: phone.trim(), skills, intro: intro.trim() || undefined }, applyVolunteer, {
+    f.submit({ realName, phone: phone.trim(), birthDate: birthDate.trim(), skills, intro: intro.trim() || undefined }, applyVolunteer, {
       done: '申请已提交',
       then: () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.me })),
     })
@@ -67,6 +68,7 @@ export default function ApplyPage() {
       <View className='hm-card'>
         <TextField label='真实姓名' placeholder='请输入真实姓名' maxlength={20} value={realName} onInput={(v) => f.set('realName', v)} error={errors.realName} />
         <TextField label='手机号' type='number' placeholder='请输入11位手机号' maxlength={11} value={phone} onInput={(v) => f.set('phone', v)} error={errors.phone} />
+        <TextField label='出生日期' placeholder='例如 1990-01-01' maxlength={10} value={birthDate} onInput={(v) => f.set('birthDate', v)} error={errors.birthDate} />
       </View>
 
       <View className='hm-card'>

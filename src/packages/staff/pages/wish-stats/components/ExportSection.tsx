@@ -5,7 +5,8 @@ import { Button } from '@/components/Button'
 import { Chips } from '@/components/Chips'
 import { today } from '@/format/day'
 import { useAction } from '@/hooks/useAction'
-import { exportWishMonth, useStaffCommunities } from '@/packages/staff/hooks/useStaffTools'
+import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { exportWishMonth } from '@/packages/staff/hooks/useStaffTools'
 
 /** 导出: a month's wish statistics and closed wishes of one community as a spreadsheet (weapp opens it, h5 links it). */
 export function ExportSection() {
