@@ -115,6 +115,9 @@ export interface SlotDoc {
   createdBy: string
   createdAt: Date
   updatedAt: Date
+  // part B: the pairs left open (checked in, not yet out), kept in the same update as each check-in and check-out;
+  // the scheduler finds slots that ended with open pairs by the `openPairs` index (checkin/jobs.ts). Absent: 0.
+  openPairs?: number
 }
 
 /**

@@ -1,7 +1,8 @@
+import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { wishJobs } from '../../domain/wish/jobs'
 import { purgeRequestsJob } from '../../lib/idempotency'
 import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, purgeRequestsJob]))
+export const main = createTimerMain(defineJobs([...wishJobs, ...checkinJobs, purgeRequestsJob]))
