@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Chips } from '@/components/Chips'
 import { Page } from '@/components/Page'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { QrCanvas } from '@/packages/staff/components/QrCanvas'
+import { QrCanvas } from '@/components/QrCanvas'
 import { useCheckinCode, useStaffCommunities } from '@/packages/staff/hooks/useStaffTools'
 
 /** Staff: the community's check-in code for volunteers on site: a QR code and the same 6 digits to type, new every 30 s. */
