@@ -1,19 +1,18 @@
 // Staging for the check-in tests: volunteers and slots with signed-up shifts written straight into the store
 // (typed with the volunteer model), so these tests do not depend on part A's sign-up; and `volunteer` calls.
 import { randomBytes } from 'crypto'
-import { chinaDay } from '../../cloud/lib/dates'
 import type { UserDoc, VolunteerApplicationDoc } from '../../cloud/lib/model'
 import type { ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
 import { EARTH_RADIUS_M } from '../../cloud/lib/geo'
 import { isMutation, PRIVACY_VERSION, type Result } from '../../src/contracts'
 import { testNow } from '../clock'
+import { signedUpShift, STAGED_PLACE, stagedSlot } from '../support/volunteerSlot'
 import { rid, type Harness } from './helpers'
 
 /** The emulator's local code secret (cloud/emulator/runner/runner.ts). */
 export const LOCAL_SECRET = 'hemei-local-code-secret'
-/** The service place of the staged slots (军门社区's square, gcj02). */
-export const PLACE = { name: '军门社区文化广场', lat: 26.0872, lng: 119.3015, radiusM: 200 }
-const MIN = 60_000
+/** The service place of the staged slots. */
+export const PLACE = STAGED_PLACE
 
 /** Calls `volunteer` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
 export async function vol<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<Result<T>> {
@@ -52,40 +51,11 @@ export async function stageVolunteer(h: Harness, name = '李志愿', phone = `13
 }
 
 /** A shift signed up by `openid`. */
-export function shift(openid: string, name = '李志愿', over: Partial<ShiftEntry> = {}): ShiftEntry {
-  return { openid, name, status: 'signed_up', signedUpAt: new Date(testNow() - 86_400_000), insuranceAck: true, pairs: [], usedCodes: [], requestIds: [], ...over }
-}
+export const shift = signedUpShift
 
-/** A published slot of 军门社区 starting `startInMin` minutes from now and lasting `lengthMin`, with those shifts. */
+/** A published slot of 军门社区 starting `startInMin` minutes from now and lasting `lengthMin`, with those shifts, in the store. */
 export async function stageSlot(h: Harness, shifts: ShiftEntry[], startInMin = 10, lengthMin = 120, over: Partial<SlotDoc> = {}): Promise<SlotDoc> {
-  const start = testNow() + startInMin * MIN
-  const end = start + lengthMin * MIN
-  const hhmm = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16)
-  const slot: SlotDoc = {
-    _id: `slot-${randomBytes(6).toString('hex')}`,
-    projectId: 'proj-test',
-    communityId: 'junmen',
-    title: '社区环境清洁',
-    serviceType: '环境保护',
-    place: PLACE,
-    requirements: { trainingTags: [], insuranceRequired: false },
-    date: chinaDay(start),
-    startTime: hhmm(start),
-    endTime: hhmm(end),
-    startAt: new Date(start),
-    endAt: new Date(end),
-    headcount: 10,
-    taken: shifts.filter((s) => s.status !== 'cancelled').length,
-    creditMinutes: lengthMin,
-    signupCutoffAt: new Date(start - 60 * MIN),
-    status: 'published',
-    shifts,
-    volunteerOpenids: shifts.filter((s) => s.status !== 'cancelled').map((s) => s.openid),
-    createdBy: 'demo-staff',
-    createdAt: new Date(testNow() - 7 * 86_400_000),
-    updatedAt: new Date(testNow() - 7 * 86_400_000),
-    ...over,
-  }
+  const slot = stagedSlot(`slot-${randomBytes(6).toString('hex')}`, shifts, startInMin, lengthMin, over)
   await h.insert('vol_slots', slot)
   return slot
 }

@@ -4,9 +4,9 @@
 import http from 'http'
 import type { AddressInfo } from 'net'
 import { startEmulator } from '../../../cloud/emulator/index'
-import { parseEJSON } from '../../../cloud/emulator/engine/ejson'
 import { ensureCollections, seedDemoData } from '../../../cloud/emulator/seed'
 import { closeWithParent, runChild } from '../../support/child'
+import { writeRoute } from '../../support/stageRoute'
 
 async function main() {
   const dataDir = process.argv[2]
@@ -38,22 +38,8 @@ async function main() {
       }
       return
     }
-    if (req.method === 'POST' && req.url === '/write') {
-      // Stages documents a test cannot reach through the functions yet (body: EJSON `[{ coll, doc }]`).
-      let body = ''
-      req.setEncoding('utf8')
-      req.on('data', (c) => (body += c))
-      req.on('end', () => {
-        try {
-          const docs = parseEJSON(body) as { coll: string; doc: { _id: string } }[]
-          store.write(docs.map((d) => ({ coll: d.coll, id: String(d.doc._id), doc: d.doc })))
-          res.writeHead(204).end()
-        } catch (e) {
-          res.writeHead(500).end(String((e as Error)?.stack || e))
-        }
-      })
-      return
-    }
+    // Stages documents a test cannot reach through the functions yet (test/support/stageRoute.ts).
+    if (req.method === 'POST' && req.url === '/write') return writeRoute(store, req, res)
     if (req.method === 'GET' && req.url === '/calls') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(emu.calls.slice(-200)))
       return
