@@ -6,7 +6,7 @@ import { nowMs } from '../../cloud/lib/dates'
 import { slotCodeScope } from '../../cloud/domain/volunteer/checkin/shift'
 import { FORGOTTEN_CHECKOUT } from '../../cloud/domain/volunteer/checkin/jobs'
 import type { SlotDoc } from '../../cloud/domain/volunteer/model'
-import { CHECKIN_MESSAGES as M, parseSlotCodePayload } from '../../src/contracts'
+import { CHECKIN_MESSAGES as M, parseSlotCodePayload, SLOT_CODE_WINDOW_S } from '../../src/contracts'
 import { testNow } from '../clock'
 import { rid, startHarness, type Harness } from './helpers'
 import { LOCAL_SECRET, north, PLACE, shift, stageSlot, stageVolunteer, vol, volOk } from './volunteer.checkinFixtures'
@@ -33,6 +33,7 @@ describe('the on-site code (签到码)', () => {
     const c = await codeIn(slot._id)
     expect(c.code).toMatch(/^\d{6}$/)
     expect(parseSlotCodePayload(c.qr)).toEqual({ slotId: slot._id, purpose: 'in', code: c.code })
+    expect(CODE_WINDOW_MS).toBe(SLOT_CODE_WINDOW_S * 1000)
     expect(Date.parse(c.expiresAt) - Date.parse(c.now)).toBeLessThanOrEqual(CODE_WINDOW_MS)
     expect(rotatingCode(LOCAL_SECRET, slotCodeScope(slot._id, 'in'), Date.parse(c.now)).code).toBe(c.code)
     expect((await codeOut(slot._id)).code).toBe(rotatingCode(LOCAL_SECRET, slotCodeScope(slot._id, 'out'), Date.parse(c.now)).code)

@@ -87,7 +87,6 @@ export const CHECK_PURPOSE_LABELS: Record<CheckPurpose, string> = { in: '签到'
 
 /** The ways a check-in or check-out can be asked for (the scheduler's own check-out is not one). */
 export const CHECK_INPUT_METHODS = ['code', 'location', 'roster'] as const
-export type CheckInputMethod = (typeof CHECK_INPUT_METHODS)[number]
 
 /** When check-in opens and closes for a slot (epoch ms): 30 minutes before the start, until the end. */
 export function checkinWindow(startAtMs: number, endAtMs: number): { opensAt: number; closesAt: number } {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { CHECK_PURPOSE_LABELS, CHECK_PURPOSES, type CheckPurpose } from '@/contracts'
+import { CHECK_PURPOSE_LABELS, CHECK_PURPOSES, SLOT_CODE_WINDOW_S, type CheckPurpose } from '@/contracts'
 import { Button } from '@/components/Button'
 import { Chips } from '@/components/Chips'
 import { Page } from '@/components/Page'
@@ -42,7 +42,7 @@ export default function SlotCodePage() {
                 {c.code}
               </Text>
               <Text className='hm-sub hm-block' data-testid='slot-code-left'>
-                {code.left} 秒后更新 · 每个码每人只能用一次
+                {code.left} 秒后更新（每 {SLOT_CODE_WINDOW_S} 秒换一次，每个码每人只能用一次）
               </Text>
             </View>
           )}
