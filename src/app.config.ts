@@ -28,9 +28,9 @@ export default defineAppConfig({
   },
   // WeChat privacy: privacy APIs wait for the user's agreement (handled by PrivacySheet).
   __usePrivacyCheck__: true,
-  // Volunteer check-in by location (issue 10): gcj02, behind the privacy consent; the reason WeChat shows.
-  requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于志愿服务现场签到、签退时确认您在服务地点附近' } },
+  // Volunteer check-in by location (issue 10): gcj02, behind the privacy consent; the reason WeChat shows (weapp
+  // settings: kept out of the h5 app's first load).
+  ...(process.env.TARO_ENV === 'weapp' ? { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '用于志愿服务现场签到、签退时确认您在服务地点附近' } } } : {}),
   // h5: no slide between pages. Taro's h5 router hides a page on a timer after the slide; a page shown again
   // before that timer fires (e.g. 我的 → 切换演示身份 → pick at once → back on 我的) was then hidden: a blank page.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
