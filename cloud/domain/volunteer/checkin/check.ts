@@ -40,9 +40,10 @@ async function check(input: CheckInput, ctx: Ctx, purpose: CheckPurpose): Promis
   validateFields(input)
   const slots = await slotsAround(ctx, openid)
   const slot = slots.find((s) => s._id === input.slotId)
-  if (roster && slot) requireScope(ctx, slot.communityId)
-  const i = slot ? shiftIndex(slot, openid) : -1
-  if (!slot || i < 0) throw notSignedUp(roster)
+  if (!slot) return refuseAway(input.slotId, openid, roster, ctx)
+  if (roster) requireScope(ctx, slot.communityId)
+  const i = shiftIndex(slot, openid)
+  if (i < 0) throw notSignedUp(roster)
   const shift = slot.shifts[i]
 
   const done = answered(slot, shift, ctx, purpose)
@@ -90,6 +91,19 @@ async function check(input: CheckInput, ctx: Ctx, purpose: CheckPurpose): Promis
   if (won) return won
   if (proof.codeTag && again?.usedCodes.includes(proof.codeTag)) throw new HandlerError('INVALID_STATE', M.codeUsed)
   throw new HandlerError('CONFLICT')
+}
+
+/**
+ * The slot is not among the volunteer's slots around now: one more read says why — not signed up, or a slot on
+ * another day (check-in opens 30 minutes before its start, or has closed). Always a refusal.
+ */
+async function refuseAway(slotId: string, openid: string, roster: boolean, ctx: Ctx): Promise<never> {
+  const slot = (await ctx.db.collection(VOL_SLOTS).doc(slotId).get()).data as SlotDoc | null
+  if (!slot) throw notSignedUp(roster)
+  if (roster) requireScope(ctx, slot.communityId)
+  const i = shiftIndex(slot, openid)
+  if (i < 0) throw notSignedUp(roster)
+  throw new HandlerError('INVALID_STATE', checkInRefusal(slot, slot.shifts[i], ctx.now, 0) ?? M.closed)
 }
 
 /** The existing answer when this call (its requestId) or an equal one already did the work, else null. */

@@ -1,22 +1,25 @@
 import { checkinWindow, type MyCheckin, type ParsedInputOf } from '../../../../src/contracts'
 import type { Ctx } from '../../../lib/context'
 import { HandlerError } from '../../../lib/errors'
+import { VOL_SLOTS, type SlotDoc } from '../model'
 import { checkInRefusal, notSignedUp, pairsToday, pairView, shiftActions, shiftIndex, slotsAround } from './shift'
 
 /**
- * The caller's shift on a slot for the check-in page: the place, the window, the pairs, what they may do now and,
- * when check-in is not possible, why. Database requests: 2 (the user, the same read of the caller's slots around
- * now as checkIn, so the page sees what checkIn will see).
+ * The caller's shift on a slot for the check-in page (any day): the place, the window, the pairs, what they may do
+ * now and, when check-in is not possible, why. Database requests: 2 (the user, the slot); 3 while check-in is open
+ * and the shift may check in (the same read of the caller's slots around now as checkIn, for the day's pairs).
  */
 export async function myCheckin(input: ParsedInputOf<'volunteer', 'myCheckin'>, ctx: Ctx): Promise<MyCheckin> {
   if (!ctx.roles.includes('volunteer')) throw new HandlerError('NOT_VOLUNTEER')
-  const slots = await slotsAround(ctx, ctx.openid)
-  const slot = slots.find((s) => s._id === input.slotId)
+  const slot = (await ctx.db.collection(VOL_SLOTS).doc(input.slotId).get()).data as SlotDoc | null
   const i = slot ? shiftIndex(slot, ctx.openid) : -1
   if (!slot || i < 0) throw notSignedUp(false)
   const shift = slot.shifts[i]
-  const pairs = pairsToday(slots, ctx.openid, ctx.now)
   const { opensAt, closesAt } = checkinWindow(new Date(slot.startAt).getTime(), new Date(slot.endAt).getTime())
+  const t = ctx.now.getTime()
+  // While check-in is open, the day's pairs over all my slots decide it (the same read as checkIn's).
+  const open = t >= opensAt && t <= closesAt && (shift.status === 'signed_up' || shift.status === 'checked_out')
+  const pairs = open ? pairsToday(await slotsAround(ctx, ctx.openid), ctx.openid, ctx.now) : pairsToday([slot], ctx.openid, ctx.now)
   const can = shiftActions(slot, shift, ctx.now, pairs)
   const out: MyCheckin = {
     slotId: slot._id,
