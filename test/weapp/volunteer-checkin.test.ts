@@ -20,6 +20,7 @@ async function slotFor(openid: string, name: string): Promise<string> {
 afterEach(() => {
   env.scanResult = null
   env.location = null
+  env.privacyPending = false
 })
 
 test('scan: staff show 签到码, the volunteer scans the QR code the page drew and is checked in', async () => {
@@ -81,5 +82,20 @@ test('location: far from the place is refused with the distance; near it checks 
   await settle(page)
   expect(page.text()).toMatch(/签到 \d\d:\d\d 定位（距离 40 米） · 未签退/)
   expect(page.text()).toContain('定位签退')
+  expect(env.errors).toEqual([])
+})
+
+test('location waits for the privacy consent: the sheet asks, 同意并继续 lets the check-in go on', async () => {
+  const slotId = await slotFor('demo-volunteer', '陈志远')
+  env.privacyPending = true
+  env.location = { latitude: STAGED_PLACE.lat, longitude: STAGED_PLACE.lng, accuracy: 10 }
+  const page = renderPage(ROUTE, { persona: 'demo-volunteer', query: { slotId } })
+  await waitFor(() => page.text().includes('定位签到'))
+  await page.tap({ text: '定位签到' })
+  await waitFor(() => page.text().includes('隐私保护提示'))
+  expect(env.cloudCalls.filter((c) => c.data.action === 'checkIn')).toEqual([])
+  await page.trigger({ text: '同意并继续' }, 'agreeprivacyauthorization', {})
+  await waitFor(() => page.text().includes('已签到'))
+  expect(env.cloudCalls.filter((c) => c.data.action === 'checkIn').at(-1)!.result).toMatchObject({ ok: true, data: { pair: { inBy: 'location', inDistanceM: 0 } } })
   expect(env.errors).toEqual([])
 })
