@@ -13,7 +13,7 @@ export interface CheckWaysProps {
   onCode: (code: string) => Promise<boolean>
 }
 
-/** The three ways for the volunteer: scan 签到码 (weapp), location, or type the 6 digits (everywhere; the only way on h5). */
+/** The three ways for the volunteer: scan 签到码 and location (weapp), or type the 6 digits (everywhere; the only way on h5). */
 export function CheckWays({ purpose, busy, onScan, onLocate, onCode }: CheckWaysProps) {
   const [code, setCode] = useState('')
   const label = CHECK_PURPOSE_LABELS[purpose]
@@ -24,14 +24,17 @@ export function CheckWays({ purpose, busy, onScan, onLocate, onCode }: CheckWays
   return (
     <View className='hm-card' data-testid='check-ways'>
       <Text className='hm-h2 hm-block'>{label}</Text>
+      {/* Scanning and location are weapp's (h5's browser location is wgs84, not the gcj02 the place is stored in). */}
       {process.env.TARO_ENV === 'weapp' && (
-        <Button className='hm-btn' disabled={busy} onClick={onScan}>
-          扫码{label}
-        </Button>
+        <>
+          <Button className='hm-btn' disabled={busy} onClick={onScan}>
+            扫码{label}
+          </Button>
+          <Button className='hm-btn' disabled={busy} onClick={onLocate}>
+            定位{label}
+          </Button>
+        </>
       )}
-      <Button className='hm-btn' disabled={busy} onClick={onLocate}>
-        定位{label}
-      </Button>
       <Field label={`输入${label}码（现场工作人员出示的6位数字）`}>
         <Input
           className='hm-input'
