@@ -8,9 +8,9 @@ export default defineAppConfig({
     { root: 'packages/user', pages: userPages },
     { root: 'packages/wish', pages: ['pages/wall/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index'] },
     { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index', 'pages/checkin-code/index', 'pages/workbench/index'] },
-    // The volunteer service (issue 10): volunteers' pages, and staff's (each part adds its own).
-    { root: 'packages/volunteer', pages: ['pages/slots/index', 'pages/slot/index', 'pages/mine/index'] },
-    { root: 'packages/volunteer-staff', pages: ['pages/projects/index', 'pages/project/index', 'pages/training/index'] },
+    // The volunteer service (issue 10): volunteers' pages, and staff's.
+    { root: 'packages/volunteer', pages: ['pages/slots/index', 'pages/slot/index', 'pages/mine/index', 'pages/checkin/index'] },
+    { root: 'packages/volunteer-staff', pages: ['pages/projects/index', 'pages/project/index', 'pages/training/index', 'pages/roster/index', 'pages/slot-code/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons
@@ -28,6 +28,9 @@ export default defineAppConfig({
   },
   // WeChat privacy: privacy APIs wait for the user's agreement (handled by PrivacySheet).
   __usePrivacyCheck__: true,
+  // Volunteer check-in by location (issue 10): gcj02, behind the privacy consent; the reason WeChat shows (weapp
+  // settings: kept out of the h5 app's first load).
+  ...(process.env.TARO_ENV === 'weapp' ? { requiredPrivateInfos: ['getLocation'], permission: { 'scope.userLocation': { desc: '用于志愿服务现场签到、签退时确认您在服务地点附近' } } } : {}),
   // h5: no slide between pages. Taro's h5 router hides a page on a timer after the slide; a page shown again
   // before that timer fires (e.g. 我的 → 切换演示身份 → pick at once → back on 我的) was then hidden: a blank page.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),

@@ -35,9 +35,18 @@ export function rotatingCode(secret: string, scope: string, at = nowMs()): { cod
  * the change still works for up to 30 s more). Compared in constant time.
  */
 export function verifyRotatingCode(secret: string, scope: string, code: string, at = nowMs()): boolean {
-  if (!/^\d{6}$/.test(code)) return false
+  return matchRotatingCode(secret, scope, code, at) !== null
+}
+
+/**
+ * The window `code` belongs to when it is the code of `scope` in the current window or the previous one, else
+ * null: a caller that lets a code work once records this window (e.g. a volunteer's `usedCodes`). Both
+ * candidates are compared, in constant time.
+ */
+export function matchRotatingCode(secret: string, scope: string, code: string, at = nowMs()): number | null {
+  if (!/^\d{6}$/.test(code)) return null
   const w = windowOf(at)
-  let ok = false
-  for (const candidate of [w, w - 1]) ok = timingSafeEqual(Buffer.from(digitsFor(secret, scope, candidate)), Buffer.from(code)) || ok
-  return ok
+  let found: number | null = null
+  for (const candidate of [w, w - 1]) if (timingSafeEqual(Buffer.from(digitsFor(secret, scope, candidate)), Buffer.from(code)) && found === null) found = candidate
+  return found
 }

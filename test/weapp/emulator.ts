@@ -13,6 +13,8 @@ const root = path.resolve(__dirname, '../..')
 export interface RunningEmulator {
   url: string
   port: number
+  /** The child's loopback control port (POST /write: test/support/stageDocs.ts). */
+  control: string
   dataDir: string
   /** stderr/stdout of the emulator process so far (for failure messages) */
   log(): string
@@ -45,7 +47,7 @@ export function startEmulatorProcess(timeoutMs = 45000): Promise<RunningEmulator
       out += c
       const nl = out.indexOf('\n')
       if (nl < 0) return
-      let info: { url: string; port: number }
+      let info: { url: string; port: number; control: string }
       try {
         info = JSON.parse(out.slice(0, nl))
       } catch {
@@ -55,6 +57,7 @@ export function startEmulatorProcess(timeoutMs = 45000): Promise<RunningEmulator
       resolve({
         url: info.url.replace(/\/$/, ''),
         port: info.port,
+        control: info.control,
         dataDir,
         log: () => err + out,
         async stop() {

@@ -53,6 +53,15 @@ export interface Env {
    * the picker (the call fails with "cancel", as in WeChat).
    */
   chosenImages: string[]
+  /** What wx.scanCode reads (e.g. the QR text of 签到码); null: the user closes the scanner ("cancel"). */
+  scanResult: string | null
+  /** Where wx.getLocation puts the phone (gcj02, accuracy in metres); null: location is refused ("auth deny"). */
+  location: { latitude: number; longitude: number; accuracy: number } | null
+  /**
+   * The user has not agreed to the privacy guide yet: wx.getLocation first asks the app's
+   * onNeedPrivacyAuthorization listeners, as WeChat does, and goes on only when the app answers `agree`.
+   */
+  privacyPending: boolean
   /** What each canvas (by canvasId) last drew with wx.createCanvasContext: its fillRect calls with the fill style. */
   canvases: Record<string, { x: number; y: number; w: number; h: number; fill: string }[]>
 }
@@ -69,6 +78,9 @@ export const env: Env = {
   inflight: 0,
   privacyListeners: [],
   chosenImages: [],
+  scanResult: null,
+  location: null,
+  privacyPending: false,
   canvases: {},
 }
 
@@ -327,6 +339,23 @@ function installWx(wx: Dict) {
         },
       }
     },
+    scanCode: wxAsync('scanCode', (opts) => {
+      env.calls.push({ api: 'scanCode', args: { onlyFromCamera: opts.onlyFromCamera, scanType: opts.scanType } })
+      if (env.scanResult === null) throw new Error('cancel')
+      return { result: env.scanResult, scanType: 'QR_CODE', charSet: 'UTF-8' }
+    }),
+    getLocation: wxAsync('getLocation', async (opts) => {
+      env.calls.push({ api: 'getLocation', args: { type: opts.type, isHighAccuracy: opts.isHighAccuracy } })
+      if (env.privacyPending) {
+        const answer = await new Promise<Dict>((resolve) => {
+          for (const listener of env.privacyListeners) listener((o: Dict) => o.event !== 'exposureAuthorization' && resolve(o), { referrer: 'getLocation' })
+        })
+        if (answer.event !== 'agree') throw new Error('privacy permission is not authorized')
+        env.privacyPending = false
+      }
+      if (!env.location) throw new Error('auth deny')
+      return { ...env.location, speed: 0, altitude: 0, verticalAccuracy: 0, horizontalAccuracy: env.location.accuracy }
+    }),
     previewImage: recorder('previewImage'),
     makePhoneCall: recorder('makePhoneCall'),
     setClipboardData: recorder('setClipboardData'),

@@ -2,9 +2,8 @@
 // wx.openDocument; the check-in code page draws a QR code (qrcode-generator on the canvas) that decodes to the
 // code beneath it; a poster code's scene opens the wish it names.
 import fs from 'fs'
-import jsQR from 'jsqr'
 import { calls, env, renderPage, settle, waitFor } from './harness'
-import { decodeQrPng } from '../support/qr'
+import { decodeFillRects, decodeQrPng } from '../support/qr'
 import { withEmulator } from './emulator'
 
 withEmulator()
@@ -36,21 +35,6 @@ test('导出 on the wish statistics page calls downloadFile, then openDocument w
   expect(env.errors).toEqual([])
 })
 
-/** Paints the recorded fillRect calls of a canvas into RGBA pixels and reads the QR code back. */
-function decodeCanvas(canvasId: string, size: number): string | undefined {
-  const px = new Uint8ClampedArray(size * size * 4)
-  for (const r of env.canvases[canvasId] ?? []) {
-    const v = r.fill === '#ffffff' ? 255 : 0
-    for (let y = r.y; y < r.y + r.h; y++)
-      for (let x = r.x; x < r.x + r.w; x++) {
-        const i = (y * size + x) * 4
-        px[i] = px[i + 1] = px[i + 2] = v
-        px[i + 3] = 255
-      }
-  }
-  return jsQR(px, size, size)?.data
-}
-
 test('the check-in code page draws a QR code of the current code and shows its 6 digits beneath', async () => {
   const page = renderPage('packages/staff/pages/checkin-code/index', { persona: 'demo-staff' })
   await waitFor(() => /\d{6}/.test(page.text()))
@@ -58,7 +42,7 @@ test('the check-in code page draws a QR code of the current code and shows its 6
   const digits = /(\d{6})/.exec(page.text())![1]
   expect(page.text()).toMatch(/\d+ 秒后更新/)
   await waitFor(() => !!env.canvases['checkin-qr']?.length)
-  expect(decodeCanvas('checkin-qr', 240)).toBe(`hemei-checkin:junmen:${digits}`)
+  expect(decodeFillRects(env.canvases['checkin-qr'] ?? [], 240)).toBe(`hemei-checkin:junmen:${digits}`)
   // Two communities: a chip for each.
   expect(page.text()).toContain('军门社区')
   expect(page.text()).toContain('庆城社区')

@@ -129,6 +129,9 @@ export interface SlotDoc {
   cancelledAt?: Date
   /** The requestId of the last staff change (edit, cancel), so a retry does not notify twice. */
   requestId?: string
+  // part B: the pairs left open (checked in, not yet out), kept in the same update as each check-in and check-out;
+  // the scheduler finds slots that ended with open pairs by the `openPairs` index (checkin/jobs.ts). Absent: 0.
+  openPairs?: number
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { volunteerSlotJobs } from '../../domain/volunteer/slots/jobs'
 import { wishJobs } from '../../domain/wish/jobs'
 import { purgeRequestsJob } from '../../lib/idempotency'
@@ -5,4 +6,4 @@ import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, purgeRequestsJob]))
+export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, purgeRequestsJob]))

@@ -5,7 +5,7 @@
 export const volunteerSlotMutations = ['saveProject', 'archiveProject', 'createSlots', 'editSlot', 'cancelSlot', 'setTrainingTags', 'signUp', 'cancelSignUp'] as const
 
 /** Check-in and check-out (checkin.ts). */
-export const volunteerCheckinMutations = [] as const
+export const volunteerCheckinMutations = ['checkIn', 'checkOut'] as const
 
 /** Confirmation, the ledger, disputes and certificates (ledger.ts). */
 export const volunteerLedgerMutations = [] as const

@@ -122,3 +122,51 @@ export type SlotViewerAction = (typeof SLOT_VIEWER_ACTIONS)[number]
 /** 我的服务's tabs: upcoming (signed up, not started), now (checked in), done (ended). */
 export const MY_SHIFT_TABS = ['upcoming', 'now', 'done'] as const
 export type MyShiftTab = (typeof MY_SHIFT_TABS)[number]
+
+// part B: check-in and check-out (cloud/domain/volunteer/checkin).
+
+/** What an on-site code is for: checking in or checking out (each has its own code). */
+export const CHECK_PURPOSES = ['in', 'out'] as const
+export type CheckPurpose = (typeof CHECK_PURPOSES)[number]
+export const CHECK_PURPOSE_LABELS: Record<CheckPurpose, string> = { in: '签到', out: '签退' }
+
+/** The ways a check-in or check-out can be asked for (the scheduler's own check-out is not one). */
+export const CHECK_INPUT_METHODS = ['code', 'location', 'roster'] as const
+
+/** When check-in opens and closes for a slot (epoch ms): 30 minutes before the start, until the end. */
+export function checkinWindow(startAtMs: number, endAtMs: number): { opensAt: number; closesAt: number } {
+  return { opensAt: startAtMs - CHECKIN_OPENS_BEFORE_MIN * 60_000, closesAt: endAtMs }
+}
+
+/** The QR code's text on 签到码: the slot, the purpose and the 6 digits (the digits alone are typed). */
+export function slotCodePayload(slotId: string, purpose: CheckPurpose, code: string): string {
+  return `hemei-vol:${slotId}:${purpose}:${code}`
+}
+
+/** Reads a scanned 签到码 (slotCodePayload), or null when the text is not one. */
+export function parseSlotCodePayload(text: string): { slotId: string; purpose: CheckPurpose; code: string } | null {
+  const m = /^hemei-vol:([A-Za-z0-9_-]{1,64}):(in|out):(\d{6})$/.exec(text.trim())
+  return m ? { slotId: m[1], purpose: m[2] as CheckPurpose, code: m[3] } : null
+}
+
+/** The refusals of check-in and check-out, in the words users see. */
+export const CHECKIN_MESSAGES = {
+  notSignedUp: '您没有报名这个班次',
+  rosterNotSignedUp: '这位志愿者没有报名这个班次',
+  slotCancelled: '这个班次已取消',
+  tooEarly: (opensAt: string) => `还没到签到时间，${opensAt} 起可以签到（开始前 ${CHECKIN_OPENS_BEFORE_MIN} 分钟）`,
+  closed: '班次已结束，不能再签到',
+  decided: '这个班次的服务时长已确认，不能再签到或签退',
+  notCheckedIn: '请先签到，再签退',
+  maxPairs: `每人每天最多签到 ${MAX_PAIRS_PER_DAY} 次`,
+  codeMissing: '请输入6位数字签到码',
+  codeWrong: '签到码不正确或已过期，请扫描现场最新的签到码',
+  codeUsed: '这个签到码您已经用过了，请扫描现场最新的签到码',
+  codeOtherPurpose: { in: '这是签退码，请使用签到码', out: '这是签到码，请使用签退码' } as Record<CheckPurpose, string>,
+  codeOtherSlot: '这个签到码不属于当前班次',
+  locationMissing: '请允许获取位置后再试',
+  tooFar: (distanceM: number, purpose: CheckPurpose = 'in') => `距离服务地点 ${distanceM} 米，请到现场后${CHECK_PURPOSE_LABELS[purpose]}`,
+  inaccurate: (accuracyM: number, radiusM: number) => `定位精度约 ${accuracyM} 米，超过签到范围 ${radiusM} 米，请到开阔处重新定位`,
+  rosterNeedsOpenid: '请选择要代签的志愿者',
+  rosterSelf: '不能为自己代签，请由其他工作人员操作',
+} as const

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'net'
 import { startEmulator } from '../../../cloud/emulator/index'
 import { ensureCollections, seedDemoData } from '../../../cloud/emulator/seed'
 import { closeWithParent, runChild } from '../../support/child'
+import { writeRoute } from '../../support/stageRoute'
 
 async function main() {
   const dataDir = process.argv[2]
@@ -37,6 +38,8 @@ async function main() {
       }
       return
     }
+    // Stages documents a test cannot reach through the functions yet (test/support/stageRoute.ts).
+    if (req.method === 'POST' && req.url === '/write') return writeRoute(store, req, res)
     if (req.method === 'GET' && req.url === '/calls') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(emu.calls.slice(-200)))
       return

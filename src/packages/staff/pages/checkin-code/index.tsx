@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { Chips } from '@/components/Chips'
 import { Page } from '@/components/Page'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { QrCanvas } from '@/packages/staff/components/QrCanvas'
+import { QrCanvas } from '@/components/QrCanvas'
 import { useStaffCommunities } from '@/hooks/useStaffCommunities'
 import { useCheckinCode } from '@/packages/staff/hooks/useStaffTools'
 

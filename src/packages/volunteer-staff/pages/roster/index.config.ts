@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '班次名单', enablePullDownRefresh: true })
