@@ -8,4 +8,15 @@ export const volunteerSlotMutations = [] as const
 export const volunteerCheckinMutations = [] as const
 
 /** Confirmation, the ledger, disputes and certificates (ledger.ts). */
-export const volunteerLedgerMutations = [] as const
+export const volunteerLedgerMutations = [
+  'confirmShifts',
+  'adjustShift',
+  'voidShift',
+  'backfill',
+  'creditWish',
+  'correctEntry',
+  'answerDispute',
+  'recordCertificate',
+  'disputeEntry',
+  'requestCertificate',
+] as const
