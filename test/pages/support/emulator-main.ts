@@ -5,6 +5,7 @@ import http from 'http'
 import type { AddressInfo } from 'net'
 import { startEmulator } from '../../../cloud/emulator/index'
 import { ensureCollections, seedDemoData } from '../../../cloud/emulator/seed'
+import { fromEJSON } from '../../../cloud/emulator/engine/ejson'
 import { closeWithParent, runChild } from '../../support/child'
 
 async function main() {
@@ -35,6 +36,21 @@ async function main() {
       } catch (e) {
         res.writeHead(500).end(String((e as Error)?.stack || e))
       }
+      return
+    }
+    // Stages documents a test cannot reach through the functions yet (EJSON body { coll, docs }; dates as {$date}).
+    if (req.method === 'POST' && req.url === '/insert') {
+      const chunks: Buffer[] = []
+      req.on('data', (c: Buffer) => chunks.push(c))
+      req.on('end', () => {
+        try {
+          const { coll, docs } = fromEJSON(Buffer.concat(chunks).toString('utf8')) as { coll: string; docs: { _id: string }[] }
+          store.write(docs.map((doc) => ({ coll, id: String(doc._id), doc })))
+          res.writeHead(204).end()
+        } catch (e) {
+          res.writeHead(500).end(String((e as Error)?.stack || e))
+        }
+      })
       return
     }
     if (req.method === 'GET' && req.url === '/calls') {

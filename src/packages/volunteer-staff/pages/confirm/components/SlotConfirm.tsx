@@ -19,7 +19,8 @@ export function SlotConfirm({ slotId }: SlotConfirmProps) {
   const page = useRemotePage(slot, true)
   const action = useAction()
   const v = slot.data
-  if (page.loading || page.error || !v) return <StateView kind={page.loading || !v ? 'loading' : 'error'} error={page.error} onRetry={() => void page.onRetry()} />
+  if (page.error) return <StateView kind='error' error={page.error} onRetry={() => void page.onRetry()} />
+  if (page.loading || !v) return <StateView kind='loading' />
   const ready = v.shifts.filter((s) => s.allowed.includes('confirm'))
   const total = ready.reduce((n, s) => n + s.computedMinutes, 0)
 

@@ -27,7 +27,7 @@ export function TotalsCard({ totals }: TotalsCardProps) {
       <Text className='hm-sub hm-block' data-testid='star-progress'>
         {star.nextHours === null ? '已达到最高星级' : `距 ${star.stars + 1} 星（${star.nextHours} 小时）还差 ${star.hoursToNext} 小时，进度 ${Math.floor(star.progress * 100)}%`}
       </Text>
-      <Text className='hm-sub hm-block'>以上为平台记录，不是志愿服务证明；星级按平台确认时长计算，补录时长单独列出。</Text>
+      <Text className='hm-sub hm-block'>以上为平台记录。星级按平台确认时长计算，补录时长单独列出。</Text>
     </View>
   )
 }
