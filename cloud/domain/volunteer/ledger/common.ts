@@ -21,7 +21,11 @@ export interface TxCollection {
     update(options: { data: object }): Promise<unknown>
   }
   add(options: { data: object }): Promise<unknown>
-  where(query: object): { get(): Promise<{ data: unknown[] }> }
+  where(query: object): TxQuery
+}
+interface TxQuery {
+  limit(n: number): TxQuery
+  get(): Promise<{ data: unknown[] }>
 }
 export interface Tx {
   collection(name: string): TxCollection
@@ -76,20 +80,36 @@ export function addToSummary(openid: string, sum: SummaryDoc | null, entries: re
   return next
 }
 
+/** Inside a transaction: documents by _id, in ONE read (one document: doc().get(); several: `_id in`). */
+export async function readByIds<T extends { _id: string }>(t: Tx, coll: string, ids: readonly string[], command: Ctx['db']['command']): Promise<Map<string, T>> {
+  if (!ids.length) return new Map()
+  const rows =
+    ids.length === 1
+      ? [(await t.collection(coll).doc(ids[0]).get()).data as T | null].filter((d): d is T => !!d)
+      : ((
+          await t
+            .collection(coll)
+            .where({ _id: command.in([...ids]) })
+            .limit(1000)
+            .get()
+        ).data as T[])
+  return new Map(rows.map((r) => [r._id, r]))
+}
+
 /**
  * Inside a transaction: adds the entries and sets each volunteer's summary to include them, so the summary is
- * always the sum of the entries. Reads each summary once, then writes (the emulator, like CloudBase, aborts the
- * later of two conflicting commits and the SDK re-runs it on a fresh snapshot).
+ * always the sum of the entries. Reads the summaries once (one request), then writes (the emulator, like CloudBase,
+ * aborts the later of two conflicting commits and the SDK re-runs it on a fresh snapshot).
  */
-export async function appendEntries(t: Tx, entries: readonly LedgerEntryDoc[], at: Date): Promise<void> {
+export async function appendEntries(t: Tx, entries: readonly LedgerEntryDoc[], at: Date, command: Ctx['db']['command']): Promise<void> {
   const byOpenid = new Map<string, LedgerEntryDoc[]>()
   for (const e of entries) byOpenid.set(e.openid, [...(byOpenid.get(e.openid) ?? []), e])
   const openids = [...byOpenid.keys()]
-  const sums = await Promise.all(openids.map(async (o) => (await t.collection(VOL_SUMMARIES).doc(o).get()).data as SummaryDoc | null))
+  const sums = await readByIds<SummaryDoc>(t, VOL_SUMMARIES, openids, command)
   await Promise.all(entries.map((e) => t.collection(VOL_LEDGER).add({ data: e })))
   await Promise.all(
-    openids.map((o, i) => {
-      const { _id, ...data } = addToSummary(o, sums[i], byOpenid.get(o)!, at)
+    openids.map((o) => {
+      const { _id, ...data } = addToSummary(o, sums.get(o) ?? null, byOpenid.get(o)!, at)
       return t.collection(VOL_SUMMARIES).doc(_id).set({ data })
     }),
   )

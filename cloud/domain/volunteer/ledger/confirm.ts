@@ -10,7 +10,7 @@ import { HandlerError, invalidField } from '../../../lib/errors'
 import type { UserDoc } from '../../../lib/model'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_SLOTS, type LedgerEntryDoc, type ShiftEntry, type SlotDoc } from '../model'
-import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, staffScope, type Tx } from './common'
+import { appendEntries, entryIdFor, inTransaction, readByIds, requireOtherPerson, staffScope, type Tx } from './common'
 
 type In<A extends 'confirmQueue' | 'confirmSlot' | 'confirmShifts' | 'adjustShift' | 'voidShift'> = ParsedInputOf<'volunteer', A>
 
@@ -170,10 +170,15 @@ async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmRe
       picks.push({ i, shift, minutes: opts.adjust ? opts.adjust.minutes : computedMinutes(slot, shift) })
     }
     if (!picks.length) return result
-    const users = await Promise.all(picks.map(async (p) => (await t.collection('users').doc(p.shift.openid).get()).data as UserDoc | null))
-    const entries = picks.map((p, k) => shiftEntry(ctx as SignedUpCtx, slot, p.shift, users[k], p.minutes, opts.adjust?.reason))
-    await appendEntries(t, entries, ctx.now)
     const _ = ctx.db.command
+    const users = await readByIds<UserDoc>(
+      t,
+      'users',
+      picks.map((p) => p.shift.openid),
+      _,
+    )
+    const entries = picks.map((p) => shiftEntry(ctx as SignedUpCtx, slot, p.shift, users.get(p.shift.openid) ?? null, p.minutes, opts.adjust?.reason))
+    await appendEntries(t, entries, ctx.now, _)
     const data: Record<string, unknown> = { updatedAt: ctx.now }
     picks.forEach((p, k) => {
       const at = `shifts.${p.i}`

@@ -29,7 +29,7 @@ async function appendOnce(ctx: Ctx, entry: LedgerEntryDoc, taken: string): Promi
       if (existing.requestId === ctx.requestId) return existing
       throw new HandlerError('INVALID_STATE', taken)
     }
-    await appendEntries(t, [entry], ctx.now)
+    await appendEntries(t, [entry], ctx.now, ctx.db.command)
     return entry
   })
 }
@@ -140,7 +140,7 @@ export async function writeCorrection(t: Tx, ctx: SignedUpCtx, originalId: strin
   if ((await t.collection(VOL_LEDGER).doc(id).get()).data) throw retryTransaction()
   const { _id: _orig, correctionOf: _c, reason: _r, evidence: _e, requestId: _q, confirmedBy: _b, confirmedByName: _n, confirmedAt: _a, ...fields } = original
   const entry: LedgerEntryDoc = { ...fields, _id: id, minutes: diff, correctionOf: originalId, reason, ...confirmer(ctx) }
-  await appendEntries(t, [entry], ctx.now)
+  await appendEntries(t, [entry], ctx.now, ctx.db.command)
   return entry
 }
 
