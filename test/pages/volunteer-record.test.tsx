@@ -90,6 +90,16 @@ describe('我的志愿记录', () => {
     expect(await screen.findByText(/已出具证明 No\. JM-2026-017/)).toBeTruthy()
   })
 
+  it('follows the large-font profile', async () => {
+    const v = await stageVolunteer('赵大爷', 'junmen', true)
+    await backend.call('demo-staff', 'volunteer', 'confirmShifts', { slotId: await stageCheckedOutSlot([v]) })
+    backend.as(v.openid)
+    const { container } = renderPage(<RecordPage />)
+    await screen.findByText('平台确认时长：2.0 小时')
+    await waitFor(() => expect(container.querySelector('.hm-page.hm-large')).toBeTruthy())
+    expect(await screen.findByText('对这条记录有异议')).toBeTruthy()
+  })
+
   it('shows the error state with retry when the totals cannot load', async () => {
     const v = await stageVolunteer('王芳')
     backend.as(v.openid)

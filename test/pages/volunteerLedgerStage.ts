@@ -33,8 +33,8 @@ export interface PageVolunteer {
   number: string
 }
 
-/** An approved volunteer of 军门 with a real name and a volunteer number. */
-export async function stageVolunteer(realName: string, communityId = 'junmen'): Promise<PageVolunteer> {
+/** An approved volunteer of 军门 with a real name and a volunteer number (and the large-font profile if asked). */
+export async function stageVolunteer(realName: string, communityId = 'junmen', largeFont = false): Promise<PageVolunteer> {
   const openid = newOpenid()
   const number = `JM-${openid.slice(-6)}`
   const now = new Date()
@@ -47,6 +47,7 @@ export async function stageVolunteer(realName: string, communityId = 'junmen'): 
     volunteerStatus: 'approved',
     volunteer: { realName, birthDate: '1960-01-01', trainingTags: [], number, approvedAt: now },
     staffCommunityIds: [],
+    ...(largeFont ? { largeFont } : {}),
     createdAt: now,
     updatedAt: now,
   }
