@@ -13,7 +13,10 @@ import { VOL_LEDGER, VOL_SUMMARIES, type CertificateDoc, type DisputeDoc, type L
 /** The SDK retries a transaction on a write conflict this many times (the default 3 starves under load). */
 const TX_RETRIES = 12
 
-/** The single-document slice of a transaction's collection (CloudBase allows nothing else in a transaction). */
+/**
+ * The slice of a transaction's collection the ledger uses: single-document work only (CloudBase allows nothing else
+ * in a transaction; a query there would not be part of it).
+ */
 export interface TxCollection {
   doc(id: string): {
     get(): Promise<{ data: unknown | null }>
@@ -21,11 +24,6 @@ export interface TxCollection {
     update(options: { data: object }): Promise<unknown>
   }
   add(options: { data: object }): Promise<unknown>
-  where(query: object): TxQuery
-}
-interface TxQuery {
-  limit(n: number): TxQuery
-  get(): Promise<{ data: unknown[] }>
 }
 export interface Tx {
   collection(name: string): TxCollection
@@ -48,11 +46,6 @@ export async function inTransaction<T>(ctx: Ctx, fn: (t: Tx) => Promise<T>): Pro
     if ((err as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT') throw new HandlerError('CONFLICT')
     throw err
   }
-}
-
-/** An error the SDK treats as a write conflict: it re-runs the transaction on a fresh snapshot. */
-export function retryTransaction(): Error {
-  return Object.assign(new Error('ledger changed, run again'), { code: 'DATABASE_TRANSACTION_CONFLICT' })
 }
 
 /** The summary after adding `entries` (all of one volunteer): 补录 kept apart, per China year. */
@@ -80,32 +73,22 @@ export function addToSummary(openid: string, sum: SummaryDoc | null, entries: re
   return next
 }
 
-/** Inside a transaction: documents by _id, in ONE read (one document: doc().get(); several: `_id in`). */
-export async function readByIds<T extends { _id: string }>(t: Tx, coll: string, ids: readonly string[], command: Ctx['db']['command']): Promise<Map<string, T>> {
-  if (!ids.length) return new Map()
-  const rows =
-    ids.length === 1
-      ? [(await t.collection(coll).doc(ids[0]).get()).data as T | null].filter((d): d is T => !!d)
-      : ((
-          await t
-            .collection(coll)
-            .where({ _id: command.in([...ids]) })
-            .limit(1000)
-            .get()
-        ).data as T[])
-  return new Map(rows.map((r) => [r._id, r]))
+/** Inside a transaction: documents by _id, each by its own single-document read (side by side). */
+export async function readByIds<T extends { _id: string }>(t: Tx, coll: string, ids: readonly string[]): Promise<Map<string, T>> {
+  const rows: (T | null)[] = await Promise.all(ids.map(async (id) => (await t.collection(coll).doc(id).get()).data as T | null))
+  return new Map(rows.filter((d): d is T => d !== null).map((r) => [r._id, r]))
 }
 
 /**
  * Inside a transaction: adds the entries and sets each volunteer's summary to include them, so the summary is
- * always the sum of the entries. Reads the summaries once (one request), then writes (the emulator, like CloudBase,
- * aborts the later of two conflicting commits and the SDK re-runs it on a fresh snapshot).
+ * always the sum of the entries. Reads each summary once, then writes (the emulator, like CloudBase, aborts the later
+ * of two conflicting commits and the SDK re-runs it on a fresh snapshot).
  */
-export async function appendEntries(t: Tx, entries: readonly LedgerEntryDoc[], at: Date, command: Ctx['db']['command']): Promise<void> {
+export async function appendEntries(t: Tx, entries: readonly LedgerEntryDoc[], at: Date): Promise<void> {
   const byOpenid = new Map<string, LedgerEntryDoc[]>()
   for (const e of entries) byOpenid.set(e.openid, [...(byOpenid.get(e.openid) ?? []), e])
   const openids = [...byOpenid.keys()]
-  const sums = await readByIds<SummaryDoc>(t, VOL_SUMMARIES, openids, command)
+  const sums = await readByIds<SummaryDoc>(t, VOL_SUMMARIES, openids)
   await Promise.all(entries.map((e) => t.collection(VOL_LEDGER).add({ data: e })))
   await Promise.all(
     openids.map((o) => {

@@ -126,14 +126,29 @@ interface Decide {
 }
 
 /**
- * Confirms shifts of one slot in ONE transaction: reads the slot and the volunteers, appends one entry per shift,
- * sets each volunteer's summary, and marks the shifts confirmed (with the entry, who, when and the requestId, so a
- * retried call reports the same shifts and writes nothing twice).
+ * The volunteers' record fields (real name, number) by openid: ONE query by _id, outside the transaction (they are
+ * not what it decides). Without a list, the slot is read first to learn who waits.
+ */
+async function volunteersOf(ctx: Ctx, slotId: string, openids: string[] | undefined): Promise<Map<string, UserDoc>> {
+  const ids = openids ?? (((await ctx.db.collection(VOL_SLOTS).doc(slotId).get()).data as SlotDoc | null)?.shifts ?? []).filter((s) => s.status === 'checked_out').map((s) => s.openid)
+  if (!ids.length) return new Map()
+  const res = await ctx.db
+    .collection('users')
+    .where({ _id: ctx.db.command.in([...new Set(ids)]) })
+    .limit(100)
+    .get()
+  return new Map((res.data as UserDoc[]).map((u) => [u._id, u]))
+}
+
+/**
+ * Confirms shifts of one slot in ONE transaction (single-document work only): reads the slot and the volunteers'
+ * summaries, appends one entry per shift, sets each summary, and marks the shifts confirmed (with the entry, who,
+ * when and the requestId, so a retried call reports the same shifts and writes nothing twice).
  */
 async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmResult> {
   requireRole(ctx, 'staff')
   requireSignedUp(ctx)
-  await loadCommunities(ctx.db)
+  const [known] = await Promise.all([volunteersOf(ctx, slotId, opts.openids), loadCommunities(ctx.db)])
   const strict = !!opts.adjust
   return inTransaction(ctx, async (t: Tx) => {
     const slot = (await t.collection(VOL_SLOTS).doc(slotId).get()).data as SlotDoc | null
@@ -170,15 +185,12 @@ async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmRe
       picks.push({ i, shift, minutes: opts.adjust ? opts.adjust.minutes : computedMinutes(slot, shift) })
     }
     if (!picks.length) return result
-    const _ = ctx.db.command
-    const users = await readByIds<UserDoc>(
-      t,
-      'users',
-      picks.map((p) => p.shift.openid),
-      _,
-    )
+    // A shift checked out since the volunteers were read: its user by a single-document read here.
+    const missing = picks.map((p) => p.shift.openid).filter((o) => !known.has(o))
+    const users = missing.length ? new Map([...known, ...(await readByIds<UserDoc>(t, 'users', missing))]) : known
     const entries = picks.map((p) => shiftEntry(ctx as SignedUpCtx, slot, p.shift, users.get(p.shift.openid) ?? null, p.minutes, opts.adjust?.reason))
-    await appendEntries(t, entries, ctx.now, _)
+    await appendEntries(t, entries, ctx.now)
+    const _ = ctx.db.command
     const data: Record<string, unknown> = { updatedAt: ctx.now }
     picks.forEach((p, k) => {
       const at = `shifts.${p.i}`

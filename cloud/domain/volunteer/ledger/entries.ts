@@ -7,7 +7,7 @@ import { chinaDay, isRealDay } from '../../../lib/dates'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import type { UserDoc, WishDoc } from '../../../lib/model'
 import { VOL_LEDGER, type LedgerEntryDoc } from '../model'
-import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, retryTransaction, toEntryView, type Tx } from './common'
+import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, toEntryView, type Tx } from './common'
 
 type In<A extends 'backfill' | 'creditWish' | 'correctEntry'> = ParsedInputOf<'volunteer', A>
 
@@ -29,7 +29,7 @@ async function appendOnce(ctx: Ctx, entry: LedgerEntryDoc, taken: string): Promi
       if (existing.requestId === ctx.requestId) return existing
       throw new HandlerError('INVALID_STATE', taken)
     }
-    await appendEntries(t, [entry], ctx.now, ctx.db.command)
+    await appendEntries(t, [entry], ctx.now)
     return entry
   })
 }
@@ -118,11 +118,20 @@ export async function creditWish(input: In<'creditWish'>, ctx: Ctx): Promise<Out
   return toEntryView(await appendOnce(ctx, entry, '这个心愿已记录过服务时长'))
 }
 
+/** The id of the `n`th correction (1, 2, …) of an entry. */
+function correctionId(originalId: string, n: number): string {
+  return entryIdFor('c', originalId, String(n))
+}
+
+/** Most corrections one entry can have (each a further single-document read when correcting it). */
+const MAX_CORRECTIONS = 20
+
 /**
  * Inside a transaction: a correction of `originalId` to `minutes` — a new entry with the signed difference from
  * the original and its corrections so far, referencing it, with who, when and why. Corrections of one entry are
- * numbered (the id holds the number), so two at once collide and the later re-runs on the new figure. A retry of
- * the same call (its requestId among the corrections) answers the correction it wrote.
+ * numbered (the id holds the number) and read one by one (single-document reads only), so two at once write the
+ * same id: the later commit conflicts and re-runs on the new figure. A retry of the same call (its requestId among
+ * the corrections) answers the correction it wrote.
  */
 export async function writeCorrection(t: Tx, ctx: SignedUpCtx, originalId: string, minutes: number, reason: string): Promise<LedgerEntryDoc> {
   const original = (await t.collection(VOL_LEDGER).doc(originalId).get()).data as LedgerEntryDoc | null
@@ -130,17 +139,22 @@ export async function writeCorrection(t: Tx, ctx: SignedUpCtx, originalId: strin
   if (original.correctionOf) throw new HandlerError('INVALID_STATE', '请对原始记录进行更正')
   requireScope(ctx, original.communityId)
   requireOtherPerson(ctx, original.openid)
-  const corrections = (await t.collection(VOL_LEDGER).where({ correctionOf: originalId }).get()).data as LedgerEntryDoc[]
+  const corrections: LedgerEntryDoc[] = []
+  for (let n = 1; ; n++) {
+    const c = (await t.collection(VOL_LEDGER).doc(correctionId(originalId, n)).get()).data as LedgerEntryDoc | null
+    if (!c) break
+    corrections.push(c)
+  }
+  if (corrections.length >= MAX_CORRECTIONS) throw new HandlerError('INVALID_STATE', '这条记录更正次数过多，请联系管理员')
   const mine = corrections.find((c) => c.requestId === ctx.requestId)
   if (mine) return mine
   const current = original.minutes + corrections.reduce((n, c) => n + c.minutes, 0)
   const diff = minutes - current
   if (diff === 0) throw invalidField('minutes', `与当前时长（${current} 分钟）相同，无需更正`)
-  const id = entryIdFor('c', originalId, String(corrections.length + 1))
-  if ((await t.collection(VOL_LEDGER).doc(id).get()).data) throw retryTransaction()
+  const id = correctionId(originalId, corrections.length + 1)
   const { _id: _orig, correctionOf: _c, reason: _r, evidence: _e, requestId: _q, confirmedBy: _b, confirmedByName: _n, confirmedAt: _a, ...fields } = original
   const entry: LedgerEntryDoc = { ...fields, _id: id, minutes: diff, correctionOf: originalId, reason, ...confirmer(ctx) }
-  await appendEntries(t, [entry], ctx.now, ctx.db.command)
+  await appendEntries(t, [entry], ctx.now)
   return entry
 }
 
