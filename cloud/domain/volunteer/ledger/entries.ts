@@ -97,13 +97,13 @@ export async function creditWish(input: In<'creditWish'>, ctx: Ctx): Promise<Out
   if (!wish.claim?.openid || wish.claim.unitName) throw new HandlerError('INVALID_STATE', '这个心愿不是由志愿者个人认领的')
   requireOtherPerson(ctx, wish.claim.openid)
   const [user] = await Promise.all([(async () => (await ctx.db.collection('users').doc(wish.claim!.openid).get()).data as UserDoc | null)(), loadCommunities(ctx.db)])
-  if (!user?.volunteer) throw new HandlerError('NOT_VOLUNTEER', '认领人不是审核通过的志愿者')
+  if (!user || user.volunteerStatus !== 'approved') throw new HandlerError('NOT_VOLUNTEER', '认领人不是审核通过的志愿者')
   const organiser = communityName(wish.communityId)
   const entry: LedgerEntryDoc = {
     _id: entryIdFor('w', wish._id),
     openid: user._id,
-    volunteerName: user.volunteer.realName,
-    volunteerNo: user.volunteer.number ?? '',
+    volunteerName: user.volunteer?.realName ?? wish.claim.claimantName,
+    volunteerNo: user.volunteer?.number ?? '',
     communityId: wish.communityId,
     organiser,
     source: 'wish',

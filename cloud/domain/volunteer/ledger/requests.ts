@@ -102,8 +102,8 @@ export async function answerDispute(input: In<'answerDispute'>, ctx: Ctx): Promi
  */
 export async function requestCertificate(input: In<'requestCertificate'>, ctx: Ctx): Promise<OutputOf<'volunteer', 'requestCertificate'>> {
   requireSignedUp(ctx)
+  if (ctx.user.volunteerStatus !== 'approved') throw new HandlerError('NOT_VOLUNTEER')
   const v = ctx.user.volunteer
-  if (ctx.user.volunteerStatus !== 'approved' || !v) throw new HandlerError('NOT_VOLUNTEER')
   const col = ctx.db.collection(VOL_CERTIFICATES)
   const open = (await col.where({ openid: ctx.openid, status: 'requested' }).orderBy('requestedAt', 'desc').limit(1).get()).data as CertificateDoc[]
   if (open[0]) {
@@ -114,8 +114,8 @@ export async function requestCertificate(input: In<'requestCertificate'>, ctx: C
     _id: entryIdFor('cert', ctx.openid, ctx.requestId!),
     openid: ctx.openid,
     communityId: ctx.user.communityId,
-    volunteerName: v.realName,
-    volunteerNo: v.number ?? '',
+    volunteerName: v?.realName ?? ctx.user.nickname,
+    volunteerNo: v?.number ?? '',
     ...(input.purpose ? { purpose: input.purpose } : {}),
     status: 'requested',
     requestedAt: ctx.now,
