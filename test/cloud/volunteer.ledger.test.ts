@@ -102,6 +102,17 @@ describe('confirmation', () => {
     const slot = (await h.find('vol_slots', { _id: slotId }))[0]
     expect(slot.shifts[0]).toMatchObject({ status: 'confirmed', minutes: 120, decidedBy: 'demo-staff', ledgerEntryId: entry._id })
   })
+
+  it('a bulk confirm without a list skips a flagged shift (closed by the scheduler); listing it confirms it', async () => {
+    const [x, y] = await Promise.all([stageVolunteer(h, junmen), stageVolunteer(h, junmen)])
+    const slot = await stageSlot(h, junmen, [{ openid: x.openid }, { openid: y.openid, pairs: [['09:10', '11:00']], flagged: '忘记签退，系统在结束时自动签退' }])
+    expect((await volOk(h, 'demo-staff', 'confirmQueue', {})).items.find((c: any) => c.slotId === slot._id)).toMatchObject({ waiting: 2, flagged: 1 })
+    const bulk = await volOk(h, 'demo-staff', 'confirmShifts', { slotId: slot._id })
+    expect(bulk.confirmed.map((c: any) => c.openid)).toEqual([x.openid])
+    expect(bulk.skipped).toEqual([{ openid: y.openid, reason: expect.stringContaining('需复核') }])
+    const one = await volOk(h, 'demo-staff', 'confirmShifts', { slotId: slot._id, openids: [y.openid] })
+    expect(one.confirmed).toEqual([{ openid: y.openid, entryId: expect.any(String), minutes: 110 }])
+  })
 })
 
 describe('four eyes', () => {

@@ -142,6 +142,28 @@ describe('staff confirm page', () => {
     expect((await backend.call(b.openid, 'volunteer', 'myTotals', {})).liveMinutes).toBe(60)
   })
 
+  it('leaves a flagged shift out of the bulk confirm; it is confirmed on its own after a look', async () => {
+    const a = await stageVolunteer('陈志远')
+    const b = await stageVolunteer('黄志强')
+    const slotId = await stageCheckedOutSlot([a, { ...b, out: '11:00', flagged: '忘记签退，系统自动签退' }])
+    backend.as('demo-staff')
+    setRouterParams({ slotId })
+    const modal = stubModal({ confirm: true }, { confirm: true })
+    renderPage(<ConfirmPage />)
+    expect(await screen.findByText('需复核：忘记签退，系统自动签退')).toBeTruthy()
+    await tap('批量确认（1 人）')
+    await waitFor(() => expect(backend.eventsFor('confirmShifts')).toHaveLength(1))
+    expect(backend.eventsFor('confirmShifts')[0].input).toEqual({ slotId, openids: [a.openid] })
+    await gone(/批量确认/)
+    expect(await screen.findByText('已确认')).toBeTruthy()
+    await tap('复核后确认')
+    await waitFor(() => expect(backend.eventsFor('confirmShifts')).toHaveLength(2))
+    expect(modal.mock.calls[1][0]).toMatchObject({ title: '复核后确认' })
+    expect(backend.eventsFor('confirmShifts')[1].input).toEqual({ slotId, openids: [b.openid] })
+    await gone('复核后确认')
+    expect((await backend.call(b.openid, 'volunteer', 'myTotals', {})).liveMinutes).toBe(120)
+  })
+
   it('voids one shift with a reason after confirming; staff of another community are refused', async () => {
     const a = await stageVolunteer('陈志远')
     const slotId = await stageCheckedOutSlot([a])

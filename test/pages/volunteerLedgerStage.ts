@@ -57,8 +57,8 @@ export async function stageVolunteer(realName: string, communityId = 'junmen', l
 
 const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`)
 
-/** Yesterday's 09:00–11:00 slot in 军门 with these volunteers checked in 08:50 and out at `out` (default 11:10). */
-export async function stageCheckedOutSlot(vols: (PageVolunteer & { out?: string })[], title = '社区环境清洁'): Promise<string> {
+/** Yesterday's 09:00–11:00 slot in 军门 with these volunteers checked in 08:50 and out at `out` (default 11:10), maybe flagged. */
+export async function stageCheckedOutSlot(vols: (PageVolunteer & { out?: string; flagged?: string })[], title = '社区环境清洁'): Promise<string> {
   const day = inDays(-1)
   const now = new Date()
   const slot: SlotDoc = {
@@ -87,6 +87,7 @@ export async function stageCheckedOutSlot(vols: (PageVolunteer & { out?: string 
       insuranceAck: true,
       pairs: [{ inAt: at(day, '08:50'), inBy: 'code', outAt: at(day, v.out ?? '11:10'), outBy: 'code' }],
       usedCodes: [],
+      ...(v.flagged ? { flagged: v.flagged } : {}),
       requestIds: [],
     })),
     volunteerOpenids: vols.map((v) => v.openid),

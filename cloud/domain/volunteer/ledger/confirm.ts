@@ -181,6 +181,10 @@ async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmRe
         skip(SELF_NOTE)
         continue
       }
+      if (shift.flagged && !opts.openids) {
+        skip(`需复核（${shift.flagged}），请单独确认或调整`)
+        continue
+      }
       if (opts.adjust && opts.adjust.minutes > slot.creditMinutes) throw invalidField('minutes', `不能超过班次的计入时长（${slot.creditMinutes} 分钟）`)
       picks.push({ i, shift, minutes: opts.adjust ? opts.adjust.minutes : computedMinutes(slot, shift) })
     }
@@ -210,7 +214,10 @@ async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmRe
   })
 }
 
-/** Staff: bulk confirm a slot's checked-out shifts (or the listed volunteers'); their own shift is skipped (four eyes). */
+/**
+ * Staff: bulk confirm a slot's checked-out shifts (or the listed volunteers'); their own shift is skipped (four eyes),
+ * and so is a flagged one (e.g. a check-out the scheduler closed) unless listed by name: it needs a look first.
+ */
 export async function confirmShifts(input: In<'confirmShifts'>, ctx: Ctx): Promise<ConfirmResult> {
   return decide(ctx, input.slotId, input.openids ? { openids: input.openids } : {})
 }

@@ -7,6 +7,8 @@ import { CHECK_METHOD_LABELS, SHIFT_STATUS_LABELS } from '@/contracts/volunteer/
 export interface ShiftRowProps {
   shift: ConfirmShift
   busy: boolean
+  /** Confirm this one shift (offered on a flagged shift, which the bulk confirm leaves out). */
+  onConfirm: (s: ConfirmShift) => void
   onAdjust: (s: ConfirmShift) => void
   onVoid: (s: ConfirmShift) => void
 }
@@ -17,7 +19,7 @@ const hhmm = (iso: string) => {
 }
 
 /** One volunteer's shift: the pairs (China time), the computed hours, the status, and what the server allows. */
-export function ShiftRow({ shift, busy, onAdjust, onVoid }: ShiftRowProps) {
+export function ShiftRow({ shift, busy, onConfirm, onAdjust, onVoid }: ShiftRowProps) {
   const decided = shift.minutes !== undefined
   return (
     <View className='hm-card' data-testid='confirm-shift'>
@@ -38,6 +40,11 @@ export function ShiftRow({ shift, busy, onAdjust, onVoid }: ShiftRowProps) {
       {shift.note && <Text className='hm-sub hm-block'>{shift.note}</Text>}
       {shift.allowed.length > 0 && (
         <View className='hm-wrap'>
+          {shift.flagged && shift.allowed.includes('confirm') && (
+            <Button className='hm-btn hm-btn-inline' disabled={busy} onClick={() => onConfirm(shift)}>
+              复核后确认
+            </Button>
+          )}
           {shift.allowed.includes('adjust') && (
             <Button className='hm-btn hm-btn-inline' disabled={busy} onClick={() => onAdjust(shift)}>
               调整时长

@@ -21,7 +21,8 @@ export function SlotConfirm({ slotId }: SlotConfirmProps) {
   const v = slot.data
   if (page.error) return <StateView kind='error' error={page.error} onRetry={() => void page.onRetry()} />
   if (page.loading || !v) return <StateView kind='loading' />
-  const ready = v.shifts.filter((s) => s.allowed.includes('confirm'))
+  // Flagged shifts (e.g. a check-out the scheduler closed) are confirmed one by one, after a look.
+  const ready = v.shifts.filter((s) => s.allowed.includes('confirm') && !s.flagged)
   const total = ready.reduce((n, s) => n + s.computedMinutes, 0)
 
   const onBulk = () =>
@@ -37,6 +38,14 @@ export function SlotConfirm({ slotId }: SlotConfirmProps) {
           return slot.refresh()
         },
       },
+    )
+  const onConfirmOne = (s: ConfirmShift) =>
+    void action.run(
+      async () => {
+        const ok = await confirm('复核后确认', `${s.name}：${s.flagged}。确认按 ${formatHours(s.computedMinutes)} 小时计入？如需改动请用“调整时长”。`, '确认')
+        return ok ? confirmShifts({ slotId, openids: [s.openid] }) : SKIP
+      },
+      { key: s.openid, done: '已确认', then: () => slot.refresh() },
     )
   const onAdjust = (s: ConfirmShift) =>
     void action.run(
@@ -82,7 +91,7 @@ export function SlotConfirm({ slotId }: SlotConfirmProps) {
       {v.shifts.length === 0 ? (
         <StateView kind='empty' text='这个班次还没有签到记录' />
       ) : (
-        v.shifts.map((s) => <ShiftRow key={s.openid} shift={s} busy={action.busyKey === s.openid || action.busy} onAdjust={onAdjust} onVoid={onVoid} />)
+        v.shifts.map((s) => <ShiftRow key={s.openid} shift={s} busy={action.busyKey === s.openid || action.busy} onConfirm={onConfirmOne} onAdjust={onAdjust} onVoid={onVoid} />)
       )}
     </View>
   )
