@@ -251,6 +251,8 @@ describe('adjust, void, 补录, wish credit, corrections', () => {
     expect((await volOk(h, 'demo-staff', 'correctEntry', { entryId, minutes: 110, reason: '复核后' }, requestId)).id).toBe(c2.id)
     expect(await vol(h, 'demo-staff', 'correctEntry', { entryId, minutes: 110, reason: '同样' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await vol(h, 'demo-staff', 'correctEntry', { entryId: c1.id, minutes: 5, reason: '改更正' })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    expect(await vol(h, 'demo-staff-tangmen', 'correctEntry', { entryId, minutes: 5, reason: '越权' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+    expect(await vol(h, v.openid, 'correctEntry', { entryId, minutes: 500, reason: '自己改' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
     expect(h.emu.core.store.versionOf('vol_ledger', entryId)).toBe(version)
     expect((await summaryOf(h, v.openid)).liveMinutes).toBe(110)
     await expectSummaryMatches(v.openid)

@@ -90,6 +90,29 @@ describe('我的志愿记录', () => {
     expect(await screen.findByText(/已出具证明 No\. JM-2026-017/)).toBeTruthy()
   })
 
+  it('loads more entries on reaching the bottom (pages of 20)', async () => {
+    const v = await stageVolunteer('郑秀兰')
+    for (let i = 0; i < 23; i++)
+      await backend.call('demo-staff', 'volunteer', 'backfill', {
+        volunteerNo: v.number,
+        serviceDate: inDays(-1 - i),
+        minutes: 30,
+        place: '活动室',
+        serviceType: '其他',
+        content: `整理图书 ${i + 1}`,
+        reason: '线下活动',
+        evidence: '签到表',
+      })
+    backend.as(v.openid)
+    renderPage(<RecordPage />)
+    await screen.findByText('其他：整理图书 1')
+    expect(screen.getAllByTestId('record-entry')).toHaveLength(20)
+    await act(async () => globalThis.firePageEvent('onReachBottom'))
+    expect(await screen.findByText('其他：整理图书 23')).toBeTruthy()
+    expect(screen.getAllByTestId('record-entry')).toHaveLength(23)
+    expect(backend.eventsFor('myRecord').map((e) => (e.input as { page: number }).page)).toEqual([1, 2])
+  })
+
   it('follows the large-font profile', async () => {
     const v = await stageVolunteer('赵大爷', 'junmen', true)
     await backend.call('demo-staff', 'volunteer', 'confirmShifts', { slotId: await stageCheckedOutSlot([v]) })
