@@ -301,6 +301,9 @@ describe('disputes and certificates', () => {
     expect(r.label).toBe('已出具证明 No. TM-2026-001')
     const rec = await volOk(h, v.openid, 'myRecord', {})
     expect(rec.certificates[0]).toMatchObject({ number: 'TM-2026-001', label: '已出具证明 No. TM-2026-001' })
+    // The request's own retry, arriving after staff recorded it, answers it as it is now and writes nothing.
+    expect(await volOk(h, v.openid, 'requestCertificate', { purpose: '升学' }, requestId)).toMatchObject({ id: c.id, label: '已出具证明 No. TM-2026-001' })
+    expect(await h.count('vol_certificates', { openid: v.openid })).toBe(1)
     expect((await volOk(h, v.openid, 'myTotals')).wording).toBe('平台记录')
   })
 })

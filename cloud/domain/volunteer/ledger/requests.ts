@@ -121,8 +121,16 @@ export async function requestCertificate(input: In<'requestCertificate'>, ctx: C
     requestedAt: ctx.now,
     requestId: ctx.requestId!,
   }
-  await col.add({ data: doc })
-  return toCertificateView(doc)
+  try {
+    await col.add({ data: doc })
+    return toCertificateView(doc)
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err
+  }
+  // A retry of this call after its request was already recorded (no longer open): answer it as it is now.
+  const prev = (await col.doc(doc._id).get()).data as CertificateDoc | null
+  if (prev) return toCertificateView(prev)
+  throw new HandlerError('CONFLICT')
 }
 
 /** Staff: certificate requests waiting in their communities, oldest first (index `queue`). */
