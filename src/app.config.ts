@@ -9,8 +9,11 @@ export default defineAppConfig({
     { root: 'packages/wish', pages: ['pages/wall/index', 'pages/detail/index', 'pages/post/index', 'pages/mine/index', 'pages/claims/index'] },
     { root: 'packages/staff', pages: ['pages/applications/index', 'pages/wishes/index', 'pages/wish-stats/index', 'pages/checkin-code/index', 'pages/workbench/index'] },
     // The volunteer service (issue 10): volunteers' pages, and staff's.
-    { root: 'packages/volunteer', pages: ['pages/slots/index', 'pages/slot/index', 'pages/mine/index', 'pages/checkin/index'] },
-    { root: 'packages/volunteer-staff', pages: ['pages/projects/index', 'pages/project/index', 'pages/training/index', 'pages/roster/index', 'pages/slot-code/index'] },
+    { root: 'packages/volunteer', pages: ['pages/slots/index', 'pages/slot/index', 'pages/mine/index', 'pages/checkin/index', 'pages/record/index'] },
+    {
+      root: 'packages/volunteer-staff',
+      pages: ['pages/projects/index', 'pages/project/index', 'pages/training/index', 'pages/roster/index', 'pages/slot-code/index', 'pages/confirm/index', 'pages/ledger/index'],
+    },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

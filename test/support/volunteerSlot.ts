@@ -47,4 +47,3 @@ export function stagedSlot(id: string, shifts: ShiftEntry[], startInMin = 10, le
     ...over,
   }
 }
-

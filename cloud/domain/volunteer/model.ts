@@ -1,7 +1,7 @@
 // The volunteer service's documents (issue 10; docs/ARCHITECTURE.md "Volunteer service"). Names: a project
 // (服务项目) has slots (班次); a volunteer's presence on a slot is a shift (one entry of the slot's `shifts`), made
 // of check-in/check-out pairs; confirmed hours are ledger entries (append-only) summed in one summary per volunteer.
-import type { CheckMethod, LedgerSource, ServiceType, ShiftStatus, SlotStatus } from '../../../src/contracts/volunteer/rules'
+import type { CertificateStatus, CheckMethod, DisputeStatus, LedgerSource, ServiceType, ShiftStatus, SlotStatus } from '../../../src/contracts/volunteer/rules'
 
 export const VOL_PROJECTS = 'vol_projects'
 export const VOL_SLOTS = 'vol_slots'
@@ -179,4 +179,49 @@ export interface SummaryDoc {
   byYear: Record<string, number>
   entries: number
   updatedAt: Date
+  // part C: 补录 minutes per China year, kept apart from `byYear` (which holds every other source).
+  backfillByYear?: Record<string, number>
+}
+
+// part C: disputes and certificate requests.
+
+/** A volunteer's dispute of one ledger entry (collection `vol_disputes`, _id = the entry's id: one per entry). */
+export interface DisputeDoc {
+  _id: string
+  entryId: string
+  openid: string
+  volunteerName: string
+  communityId: string
+  serviceDate: string
+  content: string
+  /** The entry's minutes (with its corrections) when disputed. */
+  entryMinutes: number
+  reason: string
+  status: DisputeStatus
+  decision?: 'adjust' | 'keep'
+  /** The answer's reason, which the volunteer sees. */
+  answer?: string
+  correctionId?: string
+  answeredBy?: string
+  answeredAt?: Date
+  createdAt: Date
+  requestId: string
+  answerRequestId?: string
+}
+
+/** A certificate request (collection `vol_certificates`); staff record the number the 居委会 issued offline. */
+export interface CertificateDoc {
+  _id: string
+  openid: string
+  communityId: string
+  volunteerName: string
+  volunteerNo: string
+  purpose?: string
+  status: CertificateStatus
+  requestedAt: Date
+  number?: string
+  issuedOn?: string
+  recordedBy?: string
+  recordedAt?: Date
+  requestId: string
 }

@@ -8,4 +8,15 @@ export const volunteerSlotMutations = ['saveProject', 'archiveProject', 'createS
 export const volunteerCheckinMutations = ['checkIn', 'checkOut'] as const
 
 /** Confirmation, the ledger, disputes and certificates (ledger.ts). */
-export const volunteerLedgerMutations = [] as const
+export const volunteerLedgerMutations = [
+  'confirmShifts',
+  'adjustShift',
+  'voidShift',
+  'backfill',
+  'creditWish',
+  'correctEntry',
+  'answerDispute',
+  'recordCertificate',
+  'disputeEntry',
+  'requestCertificate',
+] as const

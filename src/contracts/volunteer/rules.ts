@@ -170,3 +170,18 @@ export const CHECKIN_MESSAGES = {
   rosterNeedsOpenid: '请选择要代签的志愿者',
   rosterSelf: '不能为自己代签，请由其他工作人员操作',
 } as const
+
+// part C: the hours ledger's limits and wording.
+/** Limits of the ledger's inputs: one entry's minutes (a day at most), a reason, an evidence note, a content line. */
+export const LEDGER_LIMITS = { maxEntryMinutes: 24 * 60, maxWishMinutes: 8 * 60, reason: 200, evidence: 200, content: 100, place: 60, certificateNo: 40 } as const
+/** What staff may do to a checked-out shift on the confirm page (the server says which apply). */
+export const SHIFT_DECISIONS = ['confirm', 'adjust', 'void'] as const
+export type ShiftDecision = (typeof SHIFT_DECISIONS)[number]
+/** A dispute's and a certificate request's states. */
+export const DISPUTE_STATUSES = ['open', 'answered'] as const
+export type DisputeStatus = (typeof DISPUTE_STATUSES)[number]
+export const CERTIFICATE_STATUSES = ['requested', 'issued'] as const
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number]
+/** The certificate wording: shown only once staff recorded the number the 居委会 issued offline. */
+export const CERTIFICATE_ISSUED_LABEL = '已出具证明'
+export const CERTIFICATE_REQUEST_LABEL = '申请志愿服务记录证明'

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '确认服务时长', enablePullDownRefresh: true })
