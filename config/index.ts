@@ -38,12 +38,15 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // the first-load JS budget is tight (docs/ARCHITECTURE.md, budgets).
       imageUrlLoaderOption: { limit: 1 },
       // Taro splits only initial chunks, so every lazily loaded page bundled its own copy of the
-      // component library (~100 KB each). Share modules used by two or more pages instead.
+      // component library (~100 KB each). Share modules used by two or more pages instead, in at most 3 chunks
+      // per page: Taro's h5 router lists every chunk of every page in app.js (the first load), so many small shared
+      // chunks cost the first load about 0.1 KB gzip per page (issue 10: 151.7 → 149.7 KB with the error split).
       webpackChain(chain) {
         const splitChunks = chain.optimization.get('splitChunks')
         if (!splitChunks) return
         chain.optimization.splitChunks({
           ...splitChunks,
+          maxAsyncRequests: 3,
           cacheGroups: { ...splitChunks.cacheGroups, pageShared: { chunks: 'async', minChunks: 2, priority: 50, reuseExistingChunk: true } },
         })
       },

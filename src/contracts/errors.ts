@@ -1,4 +1,4 @@
-import { WISH_MESSAGES } from './wishRules'
+import { TOO_MANY_OPEN_WISHES_MESSAGE } from './wishLimitMessages'
 import { SLOT_MESSAGES } from './volunteer/slotMessages'
 
 /** Error codes shared by the cloud functions and the client, each with the Chinese message users see. */
@@ -17,7 +17,7 @@ export const ERROR_MESSAGES = {
   ALREADY_VOLUNTEER: '您已经是志愿者了',
   APPLICATION_PENDING: '您的志愿者申请正在审核中，请耐心等待',
   INVALID_STATE: '当前状态下不能进行此操作',
-  TOO_MANY_OPEN_WISHES: WISH_MESSAGES.tooManyOpen,
+  TOO_MANY_OPEN_WISHES: TOO_MANY_OPEN_WISHES_MESSAGE,
   WISH_NOT_OPEN: '这个心愿已被认领或暂不可认领',
   ALREADY_REPORTED: '您已经举报过这个心愿，工作人员会尽快处理',
   CONTENT_RISKY: '内容含有不适宜发布的信息，请修改后再提交',

@@ -1,5 +1,6 @@
 // The wish domain's rules as data: statuses, the sets they form, the limits. Free of zod, so the error
 // messages (and any client code) can use them without loading the schemas. Re-exported by `./wish`.
+import { TOO_MANY_OPEN_WISHES_MESSAGE } from './wishLimitMessages'
 
 /**
  * pending_review → open (approved, i.e. published) | rejected (wisher may edit and resubmit → pending_review)
@@ -32,8 +33,8 @@ export const WISH_STATUS_LABELS: Record<WishStatus, string> = {
 /** What the wall's status filter offers; 'fulfilled' on the wall means fulfilled or closed. */
 export const WALL_STATUSES = ['open', 'claimed', 'fulfilled'] as const
 
-/** At most this many unfinished wishes per resident. */
-export const MAX_OPEN_WISHES = 3
+/** At most this many unfinished wishes per resident (wishLimitMessages.ts, kept out of the first load). */
+export { MAX_OPEN_WISHES } from './wishLimitMessages'
 /** A claim of a wish without a needed-by date promises a day at most this many days from today (China time). */
 export const MAX_PROMISE_DAYS = 30
 /** A wish's needed-by date is at most this many days from today (China time): a small wish, not a long-term plan. */
@@ -92,5 +93,5 @@ export const WISH_MESSAGES = {
   thanksTooLong: `感谢语最多${WISH_LIMITS.thanks}个字`,
   promiseTooFar: `承诺完成日期最多在${MAX_PROMISE_DAYS}天内`,
   neededByTooFar: `期望完成日期最多在${MAX_NEEDED_BY_DAYS}天内`,
-  tooManyOpen: `您已有${MAX_OPEN_WISHES}个进行中的心愿，请等心愿完成或取消后再发布`,
+  tooManyOpen: TOO_MANY_OPEN_WISHES_MESSAGE,
 } as const
