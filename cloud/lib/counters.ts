@@ -186,9 +186,10 @@ const RECONCILE_MAX = 1000
  * index, subtracts what the tally job has yet to apply (the untallied records' differences), then creates the
  * missing documents (every community gets one, even without records, so readers never recount) and rewrites those
  * that drifted, each conditionally on the `seq` read before the recount. `whole`: every document of the domain is
- * checked (one of a community no longer listed is emptied). Returns the ids written.
+ * checked (one of a community no longer listed is emptied). Returns the ids written, or 'backlog' (nothing written)
+ * when more records wait for the tally than one read holds.
  */
-async function reconcile<R extends TalliedFields>(ctx: JobCtx, source: TallySource<R>, communityIds: string[], whole: boolean): Promise<string[]> {
+async function reconcile<R extends TalliedFields>(ctx: JobCtx, source: TallySource<R>, communityIds: string[], whole: boolean): Promise<string[] | 'backlog'> {
   const _ = ctx.db.command
   const col = ctx.db.collection(COUNTERS)
   const held = new Map<string, CounterDoc>()
@@ -197,7 +198,10 @@ async function reconcile<R extends TalliedFields>(ctx: JobCtx, source: TallySour
   const truth = await source.recount(ctx, communityIds)
   for (const c of communityIds) if (!truth.has(c)) truth.set(c, {})
   if (whole) for (const c of held.keys()) if (!truth.has(c)) truth.set(c, {})
-  for (const r of await untalliedRecords(ctx, source, RECONCILE_MAX)) {
+  const pending = await untalliedRecords(ctx, source, RECONCILE_MAX)
+  // More records wait for the tally than one read holds: what to subtract is unknown, so write nothing now.
+  if (pending.length >= RECONCILE_MAX) return 'backlog'
+  for (const r of pending) {
     const counts = truth.get(r.communityId)
     if (counts) addCounts(counts, tallyDelta(r.tallied ?? [], source.tallies(r)), -1)
   }
@@ -229,6 +233,8 @@ export function reconcileJob<R extends TalliedFields>(source: TallySource<R>, na
     everyMinutes: 1440,
     async run(ctx) {
       const ids = await reconcile(ctx, source, await communityIds(ctx), true)
+      // A tally backlog: run again at the next trigger, after the tally job has worked it down.
+      if (ids === 'backlog') return { done: 0, more: true }
       return { done: ids.length, ids: ids.slice(0, 100) }
     },
   }
