@@ -6,7 +6,6 @@
  */
 import type { UserDoc } from '../../lib/model'
 import type { LedgerEntryDoc, ProjectDoc, ShiftEntry, SlotDoc, SummaryDoc } from '../../domain/volunteer/model'
-import { addToSummary } from '../../domain/volunteer/ledger/common'
 import { addDays, chinaDay, DAY_MS } from '../../lib/dates'
 
 const MIN = 60_000
@@ -140,6 +139,24 @@ function backfill(e: LedgerEntryDoc, day: string): LedgerEntryDoc {
   }
 }
 
+/**
+ * The summary of `entries` as the ledger keeps it (cloud/domain/volunteer/ledger/common.ts addToSummary, not imported:
+ * the domain pulls in wx-server-sdk, which the emulator's own process does not load): 补录 apart, per China year.
+ */
+function summaryOf(openid: string, entries: readonly LedgerEntryDoc[], at: Date): SummaryDoc {
+  const sum: SummaryDoc = { _id: openid, liveMinutes: 0, backfillMinutes: 0, byYear: {}, backfillByYear: {}, entries: 0, updatedAt: at }
+  for (const e of entries) {
+    const year = e.serviceDate.slice(0, 4)
+    const backfill = e.source === 'backfill'
+    const byYear = backfill ? sum.backfillByYear! : sum.byYear
+    if (backfill) sum.backfillMinutes += e.minutes
+    else sum.liveMinutes += e.minutes
+    byYear[year] = (byYear[year] ?? 0) + e.minutes
+    sum.entries++
+  }
+  return sum
+}
+
 export interface VolunteerDemo {
   projects: ProjectDoc[]
   slots: SlotDoc[]
@@ -203,6 +220,6 @@ export function volunteerDemo(now: number): VolunteerDemo {
     entry('demo-entry-1', done, 'demo-volunteer', 120, doneAt),
     backfill(entry('demo-entry-2', done, 'demo-volunteer', 90, new Date(now - 30 * DAY_MS)), addDays(today, -40)),
   ]
-  const summaries = [addToSummary('demo-volunteer', null, ledger, new Date(now - DAY_MS))]
+  const summaries = [summaryOf('demo-volunteer', ledger, new Date(now - DAY_MS))]
   return { projects: [clean, elder], slots: [slotNow, week1, week2, past, done], ledger, summaries }
 }
