@@ -16,7 +16,7 @@ afterAll(async () => {
 describe('volunteer demo data', () => {
   it('the demo volunteers carry their record fields', async () => {
     const [u] = await h.find('users', { _id: 'demo-volunteer' })
-    expect(u.volunteer).toMatchObject({ realName: '陈志远', number: 'JM-00001', birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
+    expect(u.volunteer).toMatchObject({ realName: '陈志远', number: '00100001', birthDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) })
     expect(u.volunteerStatus).toBe('approved')
   })
 

@@ -52,6 +52,8 @@ export function seedVolunteerDemo(store: Store, now = nowMs()): void {
     ...d.slots.map((doc) => ({ coll: 'vol_slots', id: doc._id, doc: { ...doc } })),
     ...d.ledger.map((doc) => ({ coll: 'vol_ledger', id: doc._id, doc: { ...doc } })),
     ...d.summaries.map((doc) => ({ coll: 'vol_summaries', id: doc._id, doc: { ...doc } })),
+    // The numbers given above were taken from 军门's sequence: the numbering job goes on from there.
+    { coll: 'vol_sequences', id: 'junmen', doc: { _id: 'junmen', seq: 2, updatedAt: new Date(now) } },
   ])
 }
 

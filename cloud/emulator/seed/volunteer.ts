@@ -26,8 +26,8 @@ const PLACE_HALL = { name: '军门社区党群服务中心', lat: 26.0861, lng: 
 
 /** The demo volunteers' record fields (users.volunteer), as approval and the numbering job would leave them. */
 const RECORDS: Record<string, { realName: string; birthDate: string; phone: string; number: string; trainingTags: string[] }> = {
-  'demo-volunteer': { realName: '陈志远', birthDate: '1962-05-18', phone: '13800138001', number: 'JM-00001', trainingTags: ['急救培训'] },
-  'demo-volunteer-2': { realName: '黄志强', birthDate: '1984-09-02', phone: '13800138003', number: 'JM-00002', trainingTags: [] },
+  'demo-volunteer': { realName: '陈志远', birthDate: '1962-05-18', phone: '13800138001', number: '00100001', trainingTags: ['急救培训'] },
+  'demo-volunteer-2': { realName: '黄志强', birthDate: '1984-09-02', phone: '13800138003', number: '00100002', trainingTags: [] },
 }
 
 /** The demo volunteers' user documents with their record fields (replacing the plain ones). */
