@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net'
 import { EmulatorCore, CallStat } from './core'
 import { createServer } from './http/server'
 import { isLoopback } from './http/devIdentity'
-import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes } from './seed'
+import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes, seedVolunteerDemo } from './seed'
 
 export type { CallStat } from './core'
 
@@ -19,6 +19,8 @@ export interface EmulatorOptions {
   dataDir?: string
   /** Seed demo data when the database is empty (default true). */
   seed?: boolean
+  /** With the seed, also the volunteer service's demo (projects, slots, ledger; default false: tests stage their own). */
+  volunteerDemo?: boolean
   /** Built functions, `<dir>/<fn>/index.js` (default dist/cloudfunctions). */
   functionsDir?: string
   /** The built h5 app (default dist/h5). */
@@ -96,6 +98,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const firstStart = core.store.isEmpty()
   ensureCollections(core.store)
   if (firstStart && opts.seed !== false) seedDemoData(core.store)
+  if (firstStart && opts.seed !== false && opts.volunteerDemo) seedVolunteerDemo(core.store)
 
   const server = createServer(core, host)
   await new Promise<void>((resolve, reject) => {

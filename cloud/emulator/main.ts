@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     functionsDir: process.env.HEMEI_FUNCTIONS_DIR || undefined,
     staticDir: process.env.HEMEI_STATIC_DIR || undefined,
     quiet: process.env.HEMEI_QUIET === '1',
+    volunteerDemo: process.env.HEMEI_VOLUNTEER_DEMO !== '0',
     credentials: process.env.HEMEI_SECRET_ID && process.env.HEMEI_SECRET_KEY ? { secretId: process.env.HEMEI_SECRET_ID, secretKey: process.env.HEMEI_SECRET_KEY } : undefined,
   })
   console.log(`Hemei emulator: ${emu.url}/`)

@@ -6,6 +6,7 @@ import type { UserDoc } from '../../cloud/lib/model'
 import type { CheckPair, ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
 import { newOpenid, rid, type Harness } from './helpers'
 import { inDays, testNow } from '../clock'
+import { chinaAt, daySlot, pairsShift } from '../support/volunteerSlot'
 
 /** Calls the `volunteer` function as `openid` (null: anonymous); mutations get a fresh requestId unless one is given. */
 export async function vol<T = any>(h: Harness, openid: string | null, action: string, input: unknown = {}, requestId?: string): Promise<Result<T>> {
@@ -64,10 +65,7 @@ export async function stageVolunteer(h: Harness, communityId: string, over: { st
   return v
 }
 
-/** The instant of HH:mm on a China day. */
-export function chinaAt(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+08:00`)
-}
+export { chinaAt }
 
 export interface ShiftSpec {
   openid: string
@@ -83,42 +81,12 @@ export interface ShiftSpec {
 export async function stageSlot(h: Harness, communityId: string, shifts: ShiftSpec[], over: { creditMinutes?: number; day?: string; title?: string } = {}): Promise<SlotDoc> {
   const day = over.day ?? inDays(-1)
   const now = new Date(testNow())
-  const slot: SlotDoc = {
-    _id: `slot-${newOpenid()}`,
-    projectId: 'proj-test',
-    communityId,
-    title: over.title ?? '社区环境清洁',
-    serviceType: '环境保护',
-    place: { name: '军门社区广场', lat: 26.08, lng: 119.3, radiusM: 200 },
-    requirements: { trainingTags: [], insuranceRequired: false },
-    date: day,
-    startTime: '09:00',
-    endTime: '11:00',
-    startAt: chinaAt(day, '09:00'),
-    endAt: chinaAt(day, '11:00'),
-    headcount: Math.max(10, shifts.length),
-    taken: shifts.length,
-    creditMinutes: over.creditMinutes ?? 120,
-    signupCutoffAt: chinaAt(day, '08:00'),
-    status: 'published',
-    shifts: shifts.map((s) => ({
-      openid: s.openid,
-      name: s.name ?? '志愿者',
-      status: s.status ?? 'checked_out',
-      signedUpAt: now,
-      insuranceAck: true,
-      pairs: (s.pairs ?? [['08:50', '11:10']]).map(([i, o]) => ({ inAt: chinaAt(day, i), inBy: s.inBy ?? 'code', ...(o ? { outAt: chinaAt(day, o), outBy: s.inBy ?? 'code' } : {}) })),
-      usedCodes: [],
-      ...(s.flagged ? { flagged: s.flagged } : {}),
-      requestIds: [],
-    })),
-    volunteerOpenids: shifts.map((s) => s.openid),
-    keys: [],
-    createdBy: 'demo-staff',
-    createdAt: now,
-    updatedAt: now,
-  }
-  slot.keys = [`slot:${slot._id}`, ...slot.volunteerOpenids] // part A's lookup: the slot and its volunteers
+  const slot = daySlot(
+    `slot-${newOpenid()}`,
+    day,
+    shifts.map((s) => pairsShift(day, { ...s, name: s.name ?? '志愿者', pairs: s.pairs ?? [['08:50', '11:10']], signedUpAt: now })),
+    { projectId: 'proj-test', communityId, title: over.title ?? '社区环境清洁', creditMinutes: over.creditMinutes ?? 120, createdAt: now, updatedAt: now },
+  )
   await h.insert('vol_slots', slot)
   return slot
 }

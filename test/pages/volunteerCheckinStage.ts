@@ -7,8 +7,8 @@ import { signedUpShift, stagedSlot } from '../support/volunteerSlot'
 /** A signed-up shift of `openid`. */
 export const shift = signedUpShift
 
-/** A published slot of 军门社区 starting in 10 minutes for 2 hours, with those shifts; returns its id. */
-export async function stageSlot(shifts: ShiftEntry[], id = `slot-page-${Math.random().toString(36).slice(2, 10)}`): Promise<string> {
-  await stageDocs(globalThis.__hemeiEmulator.control, [{ coll: 'vol_slots', doc: stagedSlot(id, shifts, 10, 120, { title: '敬老院陪伴服务' }) }])
+/** A published slot of 军门社区 starting in 10 minutes (or `startInMin`) for 2 hours, with those shifts; returns its id. */
+export async function stageSlot(shifts: ShiftEntry[], id = `slot-page-${Math.random().toString(36).slice(2, 10)}`, startInMin = 10): Promise<string> {
+  await stageDocs(globalThis.__hemeiEmulator.control, [{ coll: 'vol_slots', doc: stagedSlot(id, shifts, startInMin, 120, { title: '敬老院陪伴服务' }) }])
   return id
 }

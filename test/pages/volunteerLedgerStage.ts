@@ -3,10 +3,10 @@
 // this one); everything after that goes through the real functions.
 import { PRIVACY_VERSION } from '@/contracts'
 import type { UserDoc } from '../../cloud/lib/model'
-import type { SlotDoc } from '../../cloud/domain/volunteer/model'
 import { inDays } from '../clock'
 import { newOpenid } from './stage'
 import { stageDocs } from '../support/stageDocs'
+import { daySlot, pairsShift } from '../support/volunteerSlot'
 
 /** Writes documents into a collection of the page tests' emulator (its control port's /write: test/support/stageDocs.ts). */
 function insert(coll: string, docs: { _id: string }[]): Promise<void> {
@@ -44,48 +44,12 @@ export async function stageVolunteer(realName: string, communityId = 'junmen', l
   return { openid, realName, number }
 }
 
-const at = (day: string, hhmm: string) => new Date(`${day}T${hhmm}:00+08:00`)
-
 /** Yesterday's 09:00–11:00 slot in 军门 with these volunteers checked in 08:50 and out at `out` (default 11:10), maybe flagged. */
 export async function stageCheckedOutSlot(vols: (PageVolunteer & { out?: string; flagged?: string })[], title = '社区环境清洁'): Promise<string> {
   const day = inDays(-1)
   const now = new Date()
-  const slot: SlotDoc = {
-    _id: `slot-${newOpenid()}`,
-    projectId: 'proj-page',
-    communityId: 'junmen',
-    title,
-    serviceType: '环境保护',
-    place: { name: '军门社区广场', lat: 26.08, lng: 119.3, radiusM: 200 },
-    requirements: { trainingTags: [], insuranceRequired: false },
-    date: day,
-    startTime: '09:00',
-    endTime: '11:00',
-    startAt: at(day, '09:00'),
-    endAt: at(day, '11:00'),
-    headcount: 10,
-    taken: vols.length,
-    creditMinutes: 120,
-    signupCutoffAt: at(day, '08:00'),
-    status: 'published',
-    shifts: vols.map((v) => ({
-      openid: v.openid,
-      name: v.realName,
-      status: 'checked_out',
-      signedUpAt: now,
-      insuranceAck: true,
-      pairs: [{ inAt: at(day, '08:50'), inBy: 'code', outAt: at(day, v.out ?? '11:10'), outBy: 'code' }],
-      usedCodes: [],
-      ...(v.flagged ? { flagged: v.flagged } : {}),
-      requestIds: [],
-    })),
-    volunteerOpenids: vols.map((v) => v.openid),
-    keys: [],
-    createdBy: 'demo-staff',
-    createdAt: now,
-    updatedAt: now,
-  }
-  slot.keys = [`slot:${slot._id}`, ...slot.volunteerOpenids] // part A's lookup: the slot and its volunteers
+  const shifts = vols.map((v) => pairsShift(day, { openid: v.openid, name: v.realName, pairs: [['08:50', v.out ?? '11:10']], flagged: v.flagged, signedUpAt: now }))
+  const slot = daySlot(`slot-${newOpenid()}`, day, shifts, { projectId: 'proj-page', title, createdAt: now, updatedAt: now })
   await insert('vol_slots', [slot])
   return slot._id
 }

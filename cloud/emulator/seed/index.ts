@@ -7,6 +7,7 @@ import { COMMUNITIES } from './communities'
 import { demoUsers, demoApplications, bulkUsers } from './users'
 import { bulkWishes, demoWishes } from './wishes'
 import { nowMs } from '../../lib/dates'
+import { demoVolunteerUsers, volunteerDemo } from './volunteer'
 
 export interface CollectionSpec {
   name: string
@@ -36,6 +37,23 @@ export function seedDemoData(store: Store, now = nowMs()): void {
     ...demoUsers(now).map((d) => ({ coll: 'users', id: d._id, doc: { ...d } })),
     ...demoApplications(now).map((d) => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } })),
     ...demoWishes(now).map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })),
+  ])
+}
+
+/**
+ * Add the volunteer service's demo (projects, slots around now, the demo volunteers' record fields, ledger entries
+ * and their summary) on top of seedDemoData: `npm start` only, since the tests stage their own volunteer data.
+ */
+export function seedVolunteerDemo(store: Store, now = nowMs()): void {
+  const d = volunteerDemo(now)
+  store.write([
+    ...demoVolunteerUsers(demoUsers(now), now).map((doc) => ({ coll: 'users', id: doc._id, doc: { ...doc } })),
+    ...d.projects.map((doc) => ({ coll: 'vol_projects', id: doc._id, doc: { ...doc } })),
+    ...d.slots.map((doc) => ({ coll: 'vol_slots', id: doc._id, doc: { ...doc } })),
+    ...d.ledger.map((doc) => ({ coll: 'vol_ledger', id: doc._id, doc: { ...doc } })),
+    ...d.summaries.map((doc) => ({ coll: 'vol_summaries', id: doc._id, doc: { ...doc } })),
+    // The numbers given above were taken from 军门's sequence: the numbering job goes on from there.
+    { coll: 'vol_sequences', id: 'junmen', doc: { _id: 'junmen', seq: 2, updatedAt: new Date(now) } },
   ])
 }
 

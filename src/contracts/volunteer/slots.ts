@@ -207,6 +207,8 @@ export interface SlotChange {
 /** 我的服务: a slot with my shift's state. */
 export interface MyShiftCard extends SlotCard {
   shiftStatus: ShiftStatus
+  // part D: set while check-in (or, checked in, check-out) is open for my shift now: 我的服务 links to 签到签退.
+  checkinOpen?: true
 }
 
 /** Outputs of the slots actions. */

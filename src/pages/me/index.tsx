@@ -48,6 +48,7 @@ export default function MePage() {
             {/* Only those who may claim a wish (volunteers, and staff for a unit) have claims to see. */}
             {user.signedUp && user.roles.some((r) => r === 'volunteer' || r === 'staff' || r === 'admin') && <LinkRow label='我的认领' url={ROUTES.wishClaims} />}
             {user.roles.includes('volunteer') && <LinkRow label='我的服务' url={ROUTES.volunteerMine} />}
+            {user.roles.includes('volunteer') && <LinkRow label='我的志愿记录' url={ROUTES.volunteerRecord} />}
             {(user.roles.includes('staff') || user.roles.includes('admin')) && (
               <>
                 <LinkRow label='工作台' url={ROUTES.staffWorkbench} />

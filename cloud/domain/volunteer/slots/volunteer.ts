@@ -1,5 +1,5 @@
 // Slots as volunteers see and take them: browse, detail, sign-up, cancel, 我的服务 (issue 10, part A).
-import { SLOT_LIMITS, type MyShiftCard, type OutputOf, type ParsedInputOf, type SlotDetail } from '../../../../src/contracts'
+import { checkinWindow, SLOT_LIMITS, type MyShiftCard, type OutputOf, type ParsedInputOf, type SlotDetail } from '../../../../src/contracts'
 import { loadCommunities } from '../../../lib/communities'
 import { inScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../../lib/context'
 import { addDays, iso } from '../../../lib/dates'
@@ -214,5 +214,15 @@ export async function myShifts(input: In<'myShifts'>, ctx: Ctx): Promise<OutputO
       .get(),
     loadCommunities(ctx.db),
   ])
-  return toPage(res.data as SlotDoc[], w, (s): MyShiftCard => ({ ...toSlotCard(s), shiftStatus: myShift(s, ctx.openid)?.shift.status ?? 'signed_up' }))
+  return toPage(res.data as SlotDoc[], w, (s): MyShiftCard => {
+    const status = myShift(s, ctx.openid)?.shift.status ?? 'signed_up'
+    return { ...toSlotCard(s), shiftStatus: status, ...(checkinOpenFor(s, status, ctx.now) ? { checkinOpen: true as const } : {}) }
+  })
+}
+
+/** part D: whether 签到签退 is open now for a shift in this state (the check-in window; the page itself says what is allowed). */
+function checkinOpenFor(slot: SlotDoc, status: ShiftEntry['status'], now: Date): boolean {
+  if (slot.status !== 'published' || !['signed_up', 'checked_in', 'checked_out'].includes(status)) return false
+  const { opensAt, closesAt } = checkinWindow(new Date(slot.startAt).getTime(), new Date(slot.endAt).getTime())
+  return now.getTime() >= opensAt && now.getTime() <= closesAt
 }

@@ -27,13 +27,29 @@ export default function MinePage() {
     <Page>
       <Tabs tabs={TABS} value={tab} onChange={setTab} label='我的服务' />
       <View style={{ marginTop: '16px' }}>
-        <ListBody list={list} emptyText={EMPTY[tab]} renderItem={(s) => <SlotCardView key={s.id} slot={s} shiftStatus={s.shiftStatus} />} />
+        <ListBody
+          list={list}
+          emptyText={EMPTY[tab]}
+          renderItem={(s) => (
+            <View key={s.id}>
+              <SlotCardView slot={s} shiftStatus={s.shiftStatus} />
+              {s.checkinOpen && (
+                <Button className='hm-btn' onClick={() => go(`${ROUTES.volunteerCheckin}?slotId=${encodeURIComponent(s.id)}`)}>
+                  {s.shiftStatus === 'checked_in' ? '去签退' : '去签到'}
+                </Button>
+              )}
+            </View>
+          )}
+        />
       </View>
       {tab === 'upcoming' && (
         <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.volunteerSlots)}>
           找服务班次
         </Button>
       )}
+      <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.volunteerRecord)}>
+        我的志愿记录
+      </Button>
     </Page>
   )
 }

@@ -11,7 +11,7 @@ export interface SlotRowProps {
   onCancel: (slot: StaffSlotCard) => void
 }
 
-/** One slot of the project for its staff: when, how many signed up and checked in; 名单, 改时间, 改人数, 取消. */
+/** One slot of the project for its staff: when, how many signed up and checked in; 名单, 签到码, 确认时长, 改时间, 改人数, 取消. */
 export function SlotRow({ slot, busy, onHeadcount, onTime, onCancel }: SlotRowProps) {
   const cancelled = slot.status === 'cancelled'
   return (
@@ -28,6 +28,16 @@ export function SlotRow({ slot, busy, onHeadcount, onTime, onCancel }: SlotRowPr
         <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffRoster}?slotId=${encodeURIComponent(slot.id)}`)}>
           名单
         </Button>
+        {!cancelled && (
+          <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffSlotCode}?slotId=${encodeURIComponent(slot.id)}`)}>
+            签到码
+          </Button>
+        )}
+        {!cancelled && (
+          <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffConfirm}?slotId=${encodeURIComponent(slot.id)}`)}>
+            确认时长
+          </Button>
+        )}
         {!cancelled && (
           <Button className='hm-btn hm-btn-plain' disabled={busy} onClick={() => onTime(slot)}>
             改时间

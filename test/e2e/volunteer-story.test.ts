@@ -1,0 +1,134 @@
+// The volunteer service's story in a real browser (issue 10, "Browser e2e, as new users would"), one long story on
+// two phones: 郑社工 publishes a slot of a project → 陈志远 finds it from the home tile and signs up → at the slot,
+// 郑社工 opens 签到码 from the project's slot and 陈志远 types the 6 digits from 我的服务 → 去签到, then checks out
+// with the 签退码 → after the slot 郑社工 confirms from the slot's 确认时长 → 陈志远's record (from 我的) shows the
+// hours, the star progress and 平台记录. Screenshots of the record at normal and large font. The emulator's clock is
+// moved forward (advanceClock) to the next China day's 07:30 and then through the slot, so it passes at any hour.
+import type { Page } from 'playwright-core'
+import { addDays, chinaDay, nowMs } from '../../cloud/lib/dates'
+import { choosePersona, current, fill, goTab, toastGone } from './app'
+import { appMounted, confirmModal, openApp, see, story, tap, useStack } from './harness'
+import { requireChineseFontForScreenshots, shot } from './screenshots'
+
+beforeAll(requireChineseFontForScreenshots)
+const stack = useStack()
+
+/** Calls a function as `openid` through the emulator's HTTP API (what the app's client does); fails unless ok. */
+async function call(openid: string, fn: string, action: string, input: unknown): Promise<any> {
+  const res = await fetch(`${stack.url}api/fn/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-hemei-openid': openid },
+    body: JSON.stringify({ action, input, requestId: `e2e-story-${action}-${openid}` }),
+  })
+  const out = await res.json()
+  expect(out).toMatchObject({ ok: true })
+  return out.data
+}
+
+/** Moves the emulator's clock (and its functions') forward to HH:mm China time on `day`. */
+async function clockTo(day: string, hhmm: string): Promise<void> {
+  await stack.emulator.advanceClock(Date.parse(`${day}T${hhmm}:00+08:00`) - nowMs())
+}
+
+/** The 6 digits 签到码 shows now. */
+async function digits(page: Page): Promise<string> {
+  const el = current(page).locator('[data-testid="slot-code-digits"]')
+  await el.waitFor({ state: 'visible' })
+  const code = ((await el.textContent()) || '').trim()
+  expect(code).toMatch(/^\d{6}$/)
+  return code
+}
+
+test('staff publish a slot, a volunteer signs up, checks in and out with the codes, staff confirm, the record shows the hours', async () => {
+  // The project exists (making one is part A's page test); the slot is published in the browser.
+  await call('demo-staff', 'volunteer', 'saveProject', {
+    communityId: 'junmen',
+    title: '河道清洁行动',
+    description: '清理白马河沿岸的垃圾。',
+    serviceType: '环境保护',
+    place: { name: '白马河公园', lat: 26.0872, lng: 119.3015, radiusM: 200 },
+    requirements: { trainingTags: [], insuranceRequired: false },
+    contactName: '郑社工',
+    contactPhone: '13905910001',
+  })
+  const day = addDays(chinaDay(nowMs()), 1)
+  await clockTo(day, '07:30')
+
+  const staff = await stack.newPage()
+  const volunteer = await stack.newPhone()
+  await story(staff, 'volunteer-story', async () => {
+    // 1. Staff publish a slot: 我的 → 志愿服务项目 → the project → 发布班次 (09:00–11:00 by default).
+    await openApp(stack, staff)
+    await choosePersona(staff, '郑社工（军门、庆城社工）')
+    await goTab(staff, '我的')
+    await tap(current(staff), '志愿服务项目')
+    await tap(current(staff), '河道清洁行动')
+    const project = current(staff)
+    await see(project, '发布班次')
+    await fill(project, '例如 2026-12-05', day)
+    await tap(project, /^发布$/)
+    await see(project, `${day} 09:00–11:00`)
+    await toastGone(staff)
+
+    // 2. A volunteer signs up: 首页 → 志愿服务 → the slot → 报名.
+    await openApp(stack, volunteer)
+    await choosePersona(volunteer, '陈志远（志愿者）')
+    await goTab(volunteer, '首页')
+    await tap(current(volunteer), '志愿服务')
+    await tap(current(volunteer), '河道清洁行动')
+    await tap(current(volunteer), /^报名$/)
+    await see(current(volunteer), '取消报名')
+    await toastGone(volunteer)
+
+    // 3. At the slot: staff open 签到码 from the project's slot; the volunteer goes 我的 → 我的服务 → 去签到.
+    await clockTo(day, '09:05')
+    await staff.reload()
+    await appMounted(staff)
+    await tap(current(staff), '签到码')
+    const inCode = await digits(staff)
+    await goTab(volunteer, '我的')
+    await tap(current(volunteer), '我的服务')
+    await tap(current(volunteer), '去签到')
+    const checkin = current(volunteer)
+    await see(checkin, '已报名')
+    await fill(checkin, '6位数字', inCode)
+    await tap(checkin, '提交签到码')
+    await see(checkin, '已签到')
+
+    await clockTo(day, '10:55')
+    await tap(current(staff), '签退码')
+    await see(current(staff), /签退”扫码签退/)
+    const outCode = await digits(staff)
+    await fill(checkin, '6位数字', outCode)
+    await tap(checkin, '提交签退码')
+    await see(checkin, '已签退')
+
+    // 4. After the slot, staff confirm from the slot's 确认时长: 09:05–10:55 is 1.8 hours.
+    await clockTo(day, '11:30')
+    await staff.goBack()
+    await appMounted(staff)
+    await tap(current(staff), '确认时长')
+    const confirm = current(staff)
+    await see(confirm, /^陈志远/)
+    await tap(confirm, '批量确认（1 人）')
+    await confirmModal(staff, '确认')
+    await see(confirm, '已确认')
+
+    // 5. The volunteer's record, from 我的: the hours, the star progress, 平台记录.
+    await goTab(volunteer, '我的')
+    await tap(current(volunteer), '我的志愿记录')
+    const totals = current(volunteer).locator('[data-testid="record-totals"]')
+    await see(totals, '服务时长（平台记录）')
+    await see(totals, '平台确认时长：1.8 小时')
+    await see(totals, '距 1 星（100 小时）还差 98.2 小时，进度 1%')
+    await see(current(volunteer), /河道清洁行动/)
+    await shot(volunteer, 'volunteer-record')
+
+    await call('demo-volunteer', 'user', 'updateProfile', { largeFont: true })
+    await volunteer.reload()
+    await appMounted(volunteer)
+    await see(current(volunteer).locator('[data-testid="record-totals"]'), '平台确认时长：1.8 小时')
+    await current(volunteer).locator('.hm-large').first().waitFor()
+    await shot(volunteer, 'volunteer-record-large')
+  })
+})
