@@ -17,7 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { addDays, chinaDay, nowMs } from '../cloud/lib/dates'
 import { seedBulkWishes } from '../cloud/emulator/seed'
 import { runScale } from './bench-scale'
-import { seedVolunteerBench } from './bench-volunteer'
+import { seedVolunteerBench, volunteerId } from './bench-volunteer'
 import { f1, median, percentile, table } from './bench-format'
 
 const root = path.resolve(__dirname, '..')
@@ -266,9 +266,9 @@ async function volunteerSteps(emu: Emulator): Promise<Row[]> {
   )
   await new Promise((r) => setTimeout(r, 1000))
   // Warm every worker of the pool with the volunteer function (cold starts are not what we measure).
-  await Promise.all(Array.from({ length: 16 }, (_, i) => call('myTotals', {}, `vbench-${String(i + 1).padStart(5, '0')}`, false, 'volunteer')))
+  await Promise.all(Array.from({ length: 16 }, (_, i) => call('myTotals', {}, volunteerId(i + 1), false, 'volunteer')))
   const half = Math.floor(seed.volunteers / 2)
-  const vol = (i: number) => `vbench-${String(i).padStart(5, '0')}`
+  const vol = volunteerId
   const codes = new Map<string, string>()
   const onNow = (i: number) => seed.onNow[i % seed.onNow.length]
   const steps: Step[] = [
