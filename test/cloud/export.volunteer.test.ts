@@ -179,3 +179,40 @@ it('a retried export answers the same file with one log entry; the record export
   const [own] = h.emu.calls.slice(from).filter((c) => c.fn === 'export')
   expect(own.dbRequests).toBeLessThanOrEqual(3)
 })
+
+it('a big month is read in pages of 1,000 on the index: 1,200 entries give 1,200 distinct rows in 4 requests', async () => {
+  const qingcheng = h.communityId('庆城社区')
+  const at = new Date()
+  const docs = Array.from({ length: 1200 }, (_, i) => ({
+    _id: `big-month-${String(i).padStart(4, '0')}`,
+    openid: `big-vol-${i % 40}`,
+    volunteerName: `志愿者${i % 40}`,
+    volunteerNo: `QC-${i % 40}`,
+    communityId: qingcheng,
+    organiser: '庆城社区',
+    source: 'live',
+    // Many entries share a day, so the order needs its _id tie-break for the pages to neither skip nor repeat.
+    serviceDate: `${month}-${String(1 + (i % 9)).padStart(2, '0')}`,
+    place: '庆城社区广场',
+    serviceType: '社区服务',
+    content: '社区服务：环境清洁',
+    minutes: 60,
+    confirmedBy: 'demo-staff',
+    confirmedByName: '郑社工',
+    confirmedAt: at,
+    requestId: `big-${i}`,
+  }))
+  h.emu.core.store.write(docs.map((doc) => ({ coll: 'vol_ledger', id: doc._id, doc })))
+  await exportCall('demo-staff', 'volunteerMonth', { communityId: qingcheng, month }) // warm
+  const start = h.emu.calls.length
+  const res = await exportCall('demo-staff', 'volunteerMonth', { communityId: qingcheng, month })
+  if (!res.ok) throw new Error(`${res.code} ${res.message}`)
+  const [call] = h.emu.calls.slice(start).filter((c) => c.fn === 'export')
+  expect(call.dbRequests).toBe(4)
+  expect(call.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
+  const rows = rowsOf((await openWorkbook(res.data.url)).getWorksheet('服务记录')!).slice(1)
+  expect(res.data.rows).toBe(1200)
+  expect(new Set(rows.map((r) => r[0])).size).toBe(1200)
+  const dates = rows.map((r) => r[3] as string)
+  expect([...dates].sort()).toEqual(dates)
+})

@@ -104,7 +104,9 @@ export async function volunteerRecord(input: ParsedInputOf<'export', 'volunteerR
   requireExportAllowed(ctx, subject)
   if (!volunteer.volunteer) throw new HandlerError('NOT_FOUND', '该用户还没有志愿服务记录')
   const community = await findCommunity(ctx.db, volunteer.communityId)
-  const newestFirst = await pages((skip) => ctx.db.collection(VOL_LEDGER).where({ openid }).orderBy('serviceDate', 'desc').orderBy('confirmedAt', 'desc').skip(skip).limit(PAGE).get())
+  const newestFirst = await pages((skip) =>
+    ctx.db.collection(VOL_LEDGER).where({ openid }).orderBy('serviceDate', 'desc').orderBy('confirmedAt', 'desc').orderBy('_id', 'desc').skip(skip).limit(PAGE).get(),
+  )
   const entries = newestFirst.reverse()
   const year = chinaDay(ctx.now).slice(0, 4)
   const t = totalsOf(entries, year)
