@@ -6,7 +6,7 @@ import { Chips } from '@/components/Chips'
 import { today } from '@/format/day'
 import { useAction } from '@/hooks/useAction'
 import { useStaffCommunities } from '@/hooks/useStaffCommunities'
-import { exportAndOpen, exportService } from '@/services/export'
+import { exportVolunteerMonth } from '@/packages/volunteer-staff/hooks/useMonthExport'
 
 /** The month before `month` (YYYY-MM). */
 function previousMonth(month: string): string {
@@ -31,7 +31,7 @@ export function ExportMonth() {
   const onExport = () => {
     if (!communityId) return
     setFile(undefined)
-    void action.run(() => exportAndOpen(exportService.volunteerMonth({ communityId, month })), { then: setFile })
+    void action.run(() => exportVolunteerMonth(communityId, month), { then: setFile })
   }
   return (
     <View className='hm-card' data-testid='export-month'>

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
 import { Button } from '@/components/Button'
 import { useAction } from '@/hooks/useAction'
-import { exportAndOpen, exportService } from '@/services/export'
+import { exportMyRecord } from '@/packages/volunteer/hooks/useRecordExport'
 
 /** 导出我的记录: my whole record (平台记录, MCA Order 67's fields) as a spreadsheet; weapp opens it, h5 links it. */
 export function ExportRecord() {
@@ -11,7 +11,7 @@ export function ExportRecord() {
   const action = useAction()
   const onExport = () => {
     setFile(undefined)
-    void action.run(() => exportAndOpen(exportService.volunteerRecord({})), { then: setFile })
+    void action.run(exportMyRecord, { then: setFile })
   }
   return (
     <View className='hm-card' data-testid='export-record'>
