@@ -1,8 +1,8 @@
 // npm run bench, the volunteer service (issue 10): 2,000 volunteers, 500 slots and 50,000 ledger entries (with
 // summaries consistent with them) written straight into the store, then p50/p95 and the database requests of
 // sign-up, check-in (code), my record's first page, my totals and a bulk confirm of a slot's 30 shifts.
-// Knob: BENCH_VOLUNTEERS (2000; 0 skips the section). Slots and entries scale with it (4 slots and 25 entries per
-// 16 volunteers... i.e. 500 and 50,000 at 2,000).
+// Knob: BENCH_VOLUNTEERS (2000; 0 skips the section). Slots and entries scale with it: one slot per 4 volunteers and
+// 25 entries per volunteer, i.e. 500 slots and 50,000 entries at 2,000.
 import type { Emulator } from '../cloud/emulator'
 import type { LedgerEntryDoc, ShiftEntry, SlotDoc, SummaryDoc } from '../cloud/domain/volunteer/model'
 import type { UserDoc } from '../cloud/lib/model'
