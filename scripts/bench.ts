@@ -3,6 +3,8 @@
 // database of 10,000 users; then throughput of concurrent `me` calls, and the h5 first screen in Chromium.
 // Figures, never pass/fail on time. Knobs: BENCH_USERS (10000), BENCH_N calls per action (200),
 // BENCH_CONCURRENT (200), BENCH_WISHES seeded wishes (10000; 0 skips the wish function).
+// The volunteer service (scripts/bench-volunteer.ts): BENCH_VOLUNTEERS (2000; 0 skips) volunteers, 500 slots and
+// 50,000 ledger entries; `npm run bench -- --volunteer` runs that section alone.
 // `npm run bench -- --scale` (scripts/bench-scale.ts): every action at 1k, 10k and 100k wishes (BENCH_SIZES),
 // growth ratios, documents decoded per call, first-call latency and the SDK's rate against a canned-answer ceiling.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +17,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
 import { addDays, chinaDay, nowMs } from '../cloud/lib/dates'
 import { seedBulkWishes } from '../cloud/emulator/seed'
 import { runScale } from './bench-scale'
+import { seedVolunteerBench, volunteerId } from './bench-volunteer'
 import { f1, median, percentile, table } from './bench-format'
 
 const root = path.resolve(__dirname, '..')
@@ -26,6 +29,9 @@ const N = Number(process.env.BENCH_N || (SCALE ? 30 : 200))
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 200)
 /** Seeded wishes for the wish function's figures (0 skips that section). */
 const WISHES = Number(process.env.BENCH_WISHES ?? 10_000)
+/** Seeded volunteers for the volunteer function's figures (0 skips that section); `--volunteer` runs it alone. */
+const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 2000)
+const VOLUNTEER_ONLY = process.argv.includes('--volunteer')
 const STEP_BUDGET_MS = SCALE ? 6_000 : 10_000
 const MIN_CALLS = SCALE ? 10 : 20
 const ROUNDS = 3
@@ -145,6 +151,7 @@ async function measure(fn: string, steps: Step[]): Promise<Row[]> {
     for (let i = 0; i < N; i++) {
       // A slow action stops early (after at least MIN_CALLS calls) so the whole bench stays within minutes.
       if (i >= MIN_CALLS && performance.now() - started > STEP_BUDGET_MS) break
+      if (step.calls !== undefined && i >= step.calls) break
       const { openid, input } = step.make(i)
       const s = await call(step.fnAction || step.action, input, openid, step.mutation, step.fn || fn)
       samples.push(s)
@@ -246,6 +253,66 @@ async function wishSteps(emu: Emulator, poster: (i: number) => string, wishes: n
   return measure('wish', steps)
 }
 
+/**
+ * The volunteer service on VOLUNTEERS volunteers, 500 slots and 50,000 ledger entries: sign-up (≤ 3 requests),
+ * the staff's 签到码, check-in by code (≤ 3), my record's first page (≤ 2), my totals (1), and a bulk confirm of
+ * a slot's 30 shifts (one transaction: over the general budget of 4 by design, reported).
+ */
+async function volunteerSteps(emu: Emulator): Promise<Row[]> {
+  const t0 = performance.now()
+  const seed = seedVolunteerBench(emu, VOLUNTEERS)
+  console.log(
+    `\nseeded ${seed.volunteers} volunteers, ${seed.upcoming.length + seed.onNow.length + seed.ended.length} slots and ${seed.entries} ledger entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
+  await new Promise((r) => setTimeout(r, 1000))
+  // Warm every worker of the pool with the volunteer function (cold starts are not what we measure).
+  await Promise.all(Array.from({ length: 16 }, (_, i) => call('myTotals', {}, volunteerId(i + 1), false, 'volunteer')))
+  const half = Math.floor(seed.volunteers / 2)
+  const vol = volunteerId
+  const codes = new Map<string, string>()
+  const onNow = (i: number) => seed.onNow[i % seed.onNow.length]
+  const steps: Step[] = [
+    {
+      action: 'signUp',
+      mutation: true,
+      make: (i) => ({ openid: vol(1 + (i % half)), input: { slotId: seed.upcoming[i % seed.upcoming.length], insuranceAck: true } }),
+    },
+    {
+      action: 'slotCode',
+      make: (i) => ({ openid: 'demo-staff', input: { slotId: onNow(i).id, purpose: 'in' } }),
+      after: (i, data) => codes.set(onNow(i).id, (data as unknown as { code: string }).code),
+    },
+    {
+      action: 'checkIn (code)',
+      fnAction: 'checkIn',
+      mutation: true,
+      make: (i) => {
+        const s = onNow(i)
+        return { openid: s.openids[Math.floor(i / seed.onNow.length) % s.openids.length], input: { slotId: s.id, method: 'code', code: codes.get(s.id) } }
+      },
+    },
+    { action: 'myRecord (first page)', fnAction: 'myRecord', list: true, make: (i) => ({ openid: vol(1 + ((i * 37) % seed.volunteers)), input: {} }) },
+    { action: 'myTotals', make: (i) => ({ openid: vol(1 + ((i * 53) % seed.volunteers)), input: {} }) },
+    {
+      action: 'confirmShifts (30 shifts)',
+      fnAction: 'confirmShifts',
+      mutation: true,
+      calls: seed.ended.length,
+      make: (i) => ({ openid: 'demo-staff', input: { slotId: seed.ended[i] } }),
+    },
+    // The exports (.xlsx): a volunteer's own record (25 entries), and a month of 军门社区 (about 2,000 entries: 3 pages).
+    { fn: 'export', action: 'export.volunteerRecord', fnAction: 'volunteerRecord', mutation: true, make: (i) => ({ openid: vol(1 + ((i * 41) % seed.volunteers)), input: {} }) },
+    {
+      fn: 'export',
+      action: 'export.volunteerMonth (~2,000 entries)',
+      fnAction: 'volunteerMonth',
+      mutation: true,
+      make: () => ({ openid: 'demo-staff', input: { communityId: 'junmen', month: addDays(chinaDay(), -40).slice(0, 7) } }),
+    },
+  ]
+  return measure('volunteer', steps)
+}
+
 /** The actions, in an order where each finds the data it needs. `list` marks list responses (≤ 32 KB). */
 interface Step {
   /** Cloud function (default user). */
@@ -255,6 +322,8 @@ interface Step {
   fnAction?: string
   list?: boolean
   mutation?: boolean
+  /** At most this many calls (when later calls would find the data used up, e.g. slots already confirmed). */
+  calls?: number
   /** The i-th call: who calls, with what. */
   make(i: number): { openid: string; input: unknown }
   /** Sees each successful result (to collect ids for later steps). */
@@ -263,6 +332,7 @@ interface Step {
 
 /** Seeds users and `wishes` wishes, runs every user and wish action; returns their rows (and the throughput unless scale mode). */
 async function run(emu: Emulator, wishes: number): Promise<Row[]> {
+  if (VOLUNTEER_ONLY) return volunteerSteps(emu)
   let t0 = performance.now()
   emu.seedBulkUsers(USERS)
   const bulkApps = seedBulkApplications(emu)
@@ -315,6 +385,7 @@ async function run(emu: Emulator, wishes: number): Promise<Row[]> {
 
   if (wishes > 0) rows.push(...(await wishSteps(emu, newUser, wishes)))
   if (SCALE) return rows
+  if (VOLUNTEERS > 0) rows.push(...(await volunteerSteps(emu)))
 
   // Throughput: CONCURRENT distinct users call `me` at once, a few rounds.
   const tput: { rate: number; p50: number; p95: number; failed: number }[] = []
@@ -463,7 +534,7 @@ async function main() {
   )
   try {
     await run(emu, WISHES)
-    await firstScreen()
+    if (!VOLUNTEER_ONLY) await firstScreen()
   } finally {
     await emu.close()
     rmSync(dataDir, { recursive: true, force: true })

@@ -8,6 +8,10 @@ export const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份
 export const exportInputs = {
   /** Staff: the wish statistics and the wishes closed in one month, for one community they serve. */
   wishMonth: z.object({ communityId: id, month }),
+  /** A volunteer's record (MCA Order 67's fields, 平台记录): their own (no openid), or staff's for a volunteer of a community they serve. */
+  volunteerRecord: z.object({ openid: z.optional(id) }),
+  /** Staff: the ledger entries of one community's month (by service date), for one community they serve. */
+  volunteerMonth: z.object({ communityId: id, month }),
 }
 
 /** A spreadsheet written to cloud storage: its fileID and a temporary download URL. */
@@ -22,4 +26,6 @@ export interface ExportFile {
 
 export interface ExportOutputs {
   wishMonth: ExportFile
+  volunteerRecord: ExportFile
+  volunteerMonth: ExportFile
 }

@@ -7,6 +7,17 @@ import { AppError } from './errors'
 export const exportService = {
   /** Staff: the wish statistics and the wishes closed in one month, for one community. */
   wishMonth: (input: InputOf<'export', 'wishMonth'>) => call('export', 'wishMonth', input),
+  /** A volunteer's record (平台记录): my own, or staff's for a volunteer of their community. */
+  volunteerRecord: (input: InputOf<'export', 'volunteerRecord'>) => call('export', 'volunteerRecord', input),
+  /** Staff: one community's month of volunteer ledger entries. */
+  volunteerMonth: (input: InputOf<'export', 'volunteerMonth'>) => call('export', 'volunteerMonth', input),
+}
+
+/** Runs an export; on weapp the file is then downloaded and opened (h5 pages link `file.url` instead). */
+export async function exportAndOpen(run: Promise<ExportFile>): Promise<ExportFile> {
+  const file = await run
+  if (process.env.TARO_ENV !== 'h5') await openExportFile(file)
+  return file
 }
 
 /**

@@ -68,6 +68,8 @@ export const OUTPUT_SHAPES = {
   },
   export: {
     wishMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
+    volunteerRecord: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
+    volunteerMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
   volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }

@@ -1,4 +1,5 @@
 import { idempotentHandler, type Handlers } from '../../lib/router'
+import { volunteerMonth, volunteerRecord } from './volunteer'
 import { wishMonth } from './wishMonth'
 
 /**
@@ -7,4 +8,6 @@ import { wishMonth } from './wishMonth'
  */
 export const exportHandlers: Handlers<'export'> = {
   wishMonth: idempotentHandler(wishMonth),
+  volunteerRecord: idempotentHandler(volunteerRecord),
+  volunteerMonth: idempotentHandler(volunteerMonth),
 }

@@ -10,6 +10,7 @@ import { disputeEntry, requestCertificate, useRecord } from '@/packages/voluntee
 import { TotalsCard } from './components/TotalsCard'
 import { EntryItem } from './components/EntryItem'
 import { CertificateSection } from './components/CertificateSection'
+import { ExportRecord } from './components/ExportRecord'
 
 /** 我的志愿记录: totals (平台记录), the star level, my entries page by page, disputes and certificate requests. */
 export default function RecordPage() {
@@ -41,6 +42,7 @@ export default function RecordPage() {
     <Page loading={totals.loading && !totals.data} error={totals.data ? undefined : totals.error} onRetry={() => void refresh()}>
       {totals.data && <TotalsCard totals={totals.data} />}
       <CertificateSection certificates={certificates} busy={action.busy} onRequest={onRequest} />
+      {totals.data && totals.data.entries > 0 && <ExportRecord />}
       <View className='hm-row'>
         <Text className='hm-h2'>服务明细（{RECORD_WORDING}）</Text>
       </View>
