@@ -4,6 +4,7 @@
 import { PRIVACY_VERSION, type Result } from '../../src/contracts'
 import type { UserDoc } from '../../cloud/lib/model'
 import type { CheckPair, ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
+import { slotTallies } from '../../cloud/domain/volunteer/tallies'
 import { newOpenid, rid, type Harness } from './helpers'
 import { inDays, testNow } from '../clock'
 
@@ -119,6 +120,7 @@ export async function stageSlot(h: Harness, communityId: string, shifts: ShiftSp
     updatedAt: now,
   }
   slot.keys = [`slot:${slot._id}`, ...slot.volunteerOpenids] // part A's lookup: the slot and its volunteers
+  slot.tallied = slotTallies(slot) // part D: as the counters count it once reconciled (a staged, not a new, slot)
   await h.insert('vol_slots', slot)
   return slot
 }

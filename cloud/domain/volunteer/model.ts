@@ -132,6 +132,10 @@ export interface SlotDoc {
   // part B: the pairs left open (checked in, not yet out), kept in the same update as each check-in and check-out;
   // the scheduler finds slots that ended with open pairs by the `openPairs` index (checkin/jobs.ts). Absent: 0.
   openPairs?: number
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }
 
 /**
@@ -207,6 +211,10 @@ export interface DisputeDoc {
   createdAt: Date
   requestId: string
   answerRequestId?: string
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }
 
 /** A certificate request (collection `vol_certificates`); staff record the number the 居委会 issued offline. */
@@ -224,4 +232,8 @@ export interface CertificateDoc {
   recordedBy?: string
   recordedAt?: Date
   requestId: string
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }

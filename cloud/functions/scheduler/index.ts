@@ -1,4 +1,5 @@
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
+import { volunteerCounterJobs } from '../../domain/volunteer/counters'
 import { volunteerSlotJobs } from '../../domain/volunteer/slots/jobs'
 import { wishJobs } from '../../domain/wish/jobs'
 import { purgeRequestsJob } from '../../lib/idempotency'
@@ -6,4 +7,4 @@ import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, purgeRequestsJob]))
+export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, purgeRequestsJob]))
