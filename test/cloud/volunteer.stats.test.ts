@@ -154,4 +154,44 @@ describe('monthStats', () => {
       expect(call.queries.some((q) => q.startsWith('vol_ledger'))).toBe(false)
     }
   })
+
+  it('at size (2,000 volunteers, a month with 1,000 of them): 3 requests, response ≤ 32 KB; reports p50/p95', async () => {
+    const byVolunteer: Record<string, { m: number; n: number; name: string; no: string }> = {}
+    for (let i = 0; i < 1000; i++) byVolunteer[`big-${i}`] = { m: 60 + (i % 300), n: 1 + (i % 5), name: `志愿者${i}`, no: `QC-${String(i).padStart(5, '0')}` }
+    const big = { communityId: 'qingcheng', month, minutes: 1, entries: 1, backfillMinutes: 0, backfillEntries: 0, byType: { 社区服务: { m: 1, n: 1 } }, byVolunteer, updatedAt: new Date() }
+    const summaries = Array.from({ length: 2000 }, (_, i) => ({
+      coll: 'vol_summaries',
+      id: `big-${i}`,
+      doc: {
+        _id: `big-${i}`,
+        communityId: 'qingcheng',
+        lastServiceDate: inDays(-(i % 200)),
+        volunteerName: `志愿者${i}`,
+        volunteerNo: `QC-${i}`,
+        liveMinutes: 60,
+        backfillMinutes: 0,
+        byYear: {},
+        entries: 1,
+        updatedAt: new Date(),
+      },
+    }))
+    h.emu.core.store.write([{ coll: 'vol_stats', id: `m_qingcheng_${month.replace('-', '')}`, doc: { _id: `m_qingcheng_${month.replace('-', '')}`, ...big } }, ...summaries])
+    const ms: number[] = []
+    let bytes = 0
+    for (let i = 0; i < 30; i++) {
+      const t = performance.now()
+      const res = await vol(h, 'demo-staff', 'monthStats', { communityId: 'qingcheng', month, page: 1 + (i % 3) })
+      ms.push(performance.now() - t)
+      bytes = Math.max(bytes, Buffer.byteLength(JSON.stringify(res)))
+      expect(res).toMatchObject({ ok: true, data: { top: expect.any(Array) } })
+      expect(h.emu.calls[h.emu.calls.length - 1].dbRequests).toBe(3)
+    }
+    const s = await volOk(h, 'demo-staff', 'monthStats', { communityId: 'qingcheng', month })
+    expect(s.volunteers).toBe(1000)
+    expect(s.top).toHaveLength(VOL_STATS_RULES.topShown)
+    expect(s.quiet.items).toHaveLength(20)
+    expect(bytes).toBeLessThanOrEqual(32 * 1024)
+    ms.sort((x, y) => x - y)
+    console.log(`monthStats at 1,000 volunteers in the month / 2,000 summaries: 3 requests, p50 ${ms[14].toFixed(1)} ms, p95 ${ms[28].toFixed(1)} ms, largest response ${bytes} bytes`)
+  })
 })
