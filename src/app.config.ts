@@ -12,7 +12,16 @@ export default defineAppConfig({
     { root: 'packages/volunteer', pages: ['pages/slots/index', 'pages/slot/index', 'pages/mine/index', 'pages/checkin/index', 'pages/record/index'] },
     {
       root: 'packages/volunteer-staff',
-      pages: ['pages/projects/index', 'pages/project/index', 'pages/training/index', 'pages/roster/index', 'pages/slot-code/index', 'pages/confirm/index', 'pages/ledger/index'],
+      pages: [
+        'pages/projects/index',
+        'pages/project/index',
+        'pages/training/index',
+        'pages/roster/index',
+        'pages/slot-code/index',
+        'pages/confirm/index',
+        'pages/ledger/index',
+        'pages/stats/index',
+      ],
     },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },

@@ -31,6 +31,7 @@ export const ROUTES = {
   staffSlotCode: '/packages/volunteer-staff/pages/slot-code/index',
   staffConfirm: '/packages/volunteer-staff/pages/confirm/index',
   staffLedger: '/packages/volunteer-staff/pages/ledger/index',
+  staffVolunteerStats: '/packages/volunteer-staff/pages/stats/index',
 } as const
 
 /** Opens a page (subpackage pages via navigateTo). */

@@ -98,19 +98,34 @@ export interface TallySource<R extends TalliedFields> {
  * (one or two more requests, until the first reconcile creates their documents).
  */
 export async function readCounts<R extends TalliedFields>(ctx: { db: Database; now: Date }, source: TallySource<R>, communityIds: string[]): Promise<Map<string, Counts>> {
+  return (await readCountsOf(ctx, [source], communityIds)).get(source.domain)!
+}
+
+/**
+ * The counter documents of SEVERAL sources × `communityIds` in ONE request (`_id` in every pair), by domain then
+ * community: a page showing many domains' counts (the workbench) pays one request for all of them. Communities
+ * without a document are counted by their source's `recount`.
+ */
+export async function readCountsOf(ctx: { db: Database; now: Date }, sources: readonly TallySource<TalliedFields>[], communityIds: string[]): Promise<Map<string, Map<string, Counts>>> {
   const _ = ctx.db.command
-  const ids = communityIds.map((c) => counterId(source.domain, c))
+  const out = new Map<string, Map<string, Counts>>(sources.map((s) => [s.domain, new Map()]))
+  const ids = sources.flatMap((s) => communityIds.map((c) => counterId(s.domain, c)))
+  if (!ids.length) return out
   const res = await ctx.db
     .collection(COUNTERS)
     .where({ _id: ids.length === 1 ? ids[0] : _.in(ids) })
-    .field({ communityId: true, counts: true })
-    .limit(Math.max(ids.length, 1))
+    .field({ domain: true, communityId: true, counts: true })
+    .limit(ids.length)
     .get()
-  const counts = new Map<string, Counts>()
-  for (const d of res.data as Pick<CounterDoc, 'communityId' | 'counts'>[]) counts.set(d.communityId, d.counts ?? {})
-  const missing = communityIds.filter((c) => !counts.has(c))
-  if (missing.length) for (const [c, n] of await source.recount(ctx, missing)) counts.set(c, n)
-  return counts
+  for (const d of res.data as Pick<CounterDoc, 'domain' | 'communityId' | 'counts'>[]) out.get(d.domain)?.set(d.communityId, d.counts ?? {})
+  await Promise.all(
+    sources.map(async (source) => {
+      const counts = out.get(source.domain)!
+      const missing = communityIds.filter((c) => !counts.has(c))
+      if (missing.length) for (const [c, n] of await source.recount(ctx, missing)) counts.set(c, n)
+    }),
+  )
+  return out
 }
 
 /** The counts of several communities summed. */

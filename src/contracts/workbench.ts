@@ -7,6 +7,11 @@ export const WORKBENCH_QUEUES = {
   wishReported: { title: '被举报心愿', route: '/packages/staff/pages/wishes/index?kind=reported' },
   wishOverdue: { title: '逾期的认领', route: '/packages/staff/pages/wishes/index?kind=overdue' },
   volunteerApplications: { title: '志愿者申请', route: '/packages/staff/pages/applications/index' },
+  // issue 10 part D: the volunteer service's queues (ROUTES.staffConfirm, ROUTES.staffLedger with its tab).
+  volToConfirm: { title: '待确认的服务时长', route: '/packages/volunteer-staff/pages/confirm/index' },
+  volFlagged: { title: '需复核的签退', route: '/packages/volunteer-staff/pages/confirm/index' },
+  volDisputes: { title: '时长异议', route: '/packages/volunteer-staff/pages/ledger/index?tab=disputes' },
+  volCertificates: { title: '证明申请', route: '/packages/volunteer-staff/pages/ledger/index?tab=certificates' },
 } as const
 
 export type WorkbenchQueueKey = keyof typeof WORKBENCH_QUEUES

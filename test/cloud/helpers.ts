@@ -98,7 +98,11 @@ export async function startHarness(opts: { poolSize?: number; volunteerDemo?: bo
     async countNow({ tally = true, reconcile = true } = {}) {
       const later = new Date(nowMs() + 86_400_000)
       // The scheduler's job names (cloud/functions/scheduler): the counters' jobs due now, the others not.
-      const next = { wishOverdueClaims: later, purgeRequests: later, wishTally: tally ? new Date(0) : later, wishCounters: reconcile ? new Date(0) : later }
+      const tallies = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally']
+      const reconciles = ['wishCounters', 'volSlotsCounters', 'volDisputesCounters', 'volCertificatesCounters']
+      const next: Record<string, Date> = { wishOverdueClaims: later, purgeRequests: later, volunteerNumbers: later, volunteerForgottenCheckouts: later }
+      for (const j of tallies) next[j] = tally ? new Date(0) : later
+      for (const j of reconciles) next[j] = reconcile ? new Date(0) : later
       if (!(await h.update('jobs', { _id: 'schedule' }, { next }))) await h.insert('jobs', { _id: 'schedule', next })
       const { result } = (await emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
       if (!result.ok) throw new Error(`scheduler failed: ${result.code} ${result.message}`)

@@ -4,6 +4,7 @@
 import { PRIVACY_VERSION, type Result } from '../../src/contracts'
 import type { UserDoc } from '../../cloud/lib/model'
 import type { CheckPair, ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
+import { slotTallies } from '../../cloud/domain/volunteer/tallies'
 import { newOpenid, rid, type Harness } from './helpers'
 import { inDays, testNow } from '../clock'
 import { chinaAt, daySlot, pairsShift } from '../support/volunteerSlot'
@@ -87,6 +88,7 @@ export async function stageSlot(h: Harness, communityId: string, shifts: ShiftSp
     shifts.map((s) => pairsShift(day, { ...s, name: s.name ?? '志愿者', pairs: s.pairs ?? [['08:50', '11:10']], signedUpAt: now })),
     { projectId: 'proj-test', communityId, title: over.title ?? '社区环境清洁', creditMinutes: over.creditMinutes ?? 120, createdAt: now, updatedAt: now },
   )
+  slot.tallied = slotTallies(slot) // part D: as the counters count it once reconciled (a staged, not a new, slot)
   await h.insert('vol_slots', slot)
   return slot
 }

@@ -1,11 +1,13 @@
 // The staff workbench (user.workbench): each queue's count is the length of that queue as the queue pages list
-// it, for staff of one community, of two, and for the admin; residents are refused; ≤ 4 database requests on indexes.
+// it (wishes, applications and, issue 10 part D, the volunteer service's), for staff of one community, of two, and for the admin; residents are refused; ≤ 4 database requests on indexes.
 import { startHarness, type Harness } from './helpers'
 import { bulkWishes } from '../../cloud/emulator/seed/wishes'
 import { asTallied } from '../../cloud/domain/wish/tallies'
 import type { VolunteerApplicationDoc, WishDoc } from '../../cloud/lib/model'
 import { WORKBENCH_QUEUES, type Workbench } from '../../src/contracts'
 import { testNow } from '../clock'
+import { certificateTallies, disputeTallies } from '../../cloud/domain/volunteer/tallies'
+import { stageSlot, stageVolunteer, volOk } from './volunteerLedgerFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -34,6 +36,37 @@ beforeAll(async () => {
     })),
   )
   h.emu.core.store.write([...wishes.map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })), ...apps.map((d) => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } }))])
+  // The volunteer service (issue 10 part D): in every community, shifts waiting (one flagged), an open dispute, a certificate request.
+  for (const communityId of ids) {
+    const [a, b, c] = await Promise.all([0, 1, 2].map(() => stageVolunteer(h, communityId)))
+    await stageSlot(h, communityId, [{ openid: a.openid }, { openid: b.openid }, { openid: c.openid, flagged: '未签退' }])
+    const dispute = {
+      _id: `wb-d-${communityId}`,
+      entryId: `wb-e-${communityId}`,
+      openid: a.openid,
+      volunteerName: a.realName,
+      communityId,
+      serviceDate: '2026-01-01',
+      content: '环境保护：清洁',
+      entryMinutes: 60,
+      reason: '时长不对',
+      status: 'open' as const,
+      createdAt: new Date(now),
+      requestId: 'wb',
+    }
+    const cert = {
+      _id: `wb-c-${communityId}`,
+      openid: b.openid,
+      communityId,
+      volunteerName: b.realName,
+      volunteerNo: b.number,
+      status: 'requested' as const,
+      requestedAt: new Date(now),
+      requestId: 'wb',
+    }
+    await h.insert('vol_disputes', { ...dispute, tallied: disputeTallies(dispute) })
+    await h.insert('vol_certificates', { ...cert, tallied: certificateTallies(cert) })
+  }
 })
 afterAll(async () => {
   await h?.close()
@@ -57,6 +90,26 @@ async function queues(openid: string): Promise<Record<string, number>> {
     wishReported: await wishQueue('reported'),
     wishOverdue: await wishQueue('overdue'),
     volunteerApplications: await listed((page) => h.userOk(openid, 'listApplications', { status: 'pending', page, pageSize: 20 })),
+    ...(await volunteerQueues(openid)),
+  }
+}
+
+/** The volunteer service's queues: shifts waiting on the confirm queue's cards (flagged apart), disputes, certificates. */
+async function volunteerQueues(openid: string): Promise<Record<string, number>> {
+  const pages = async (action: string) => {
+    const items: any[] = []
+    for (let page = 1; ; page++) {
+      const p = await volOk(h, openid, action, { page, pageSize: 20 })
+      items.push(...p.items)
+      if (!p.hasMore) return items
+    }
+  }
+  const cards = await pages('confirmQueue')
+  return {
+    volToConfirm: cards.reduce((n, c) => n + c.waiting - c.flagged, 0),
+    volFlagged: cards.reduce((n, c) => n + c.flagged, 0),
+    volDisputes: (await pages('disputeQueue')).length,
+    volCertificates: (await pages('certificateQueue')).length,
   }
 }
 

@@ -8,6 +8,7 @@ import { WISH_STATUSES, type FunctionName, type Outputs } from '../../src/contra
 import { volunteerCheckinShapes } from './outputs-volunteer-checkin'
 import { volunteerLedgerShapes } from './outputs-volunteer-ledger'
 import { volunteerSlotsShapes } from './outputs-volunteer-slots'
+import { volunteerStatsShapes } from './outputs-volunteer-stats'
 
 const str = z.string()
 const status = z.enum(WISH_STATUSES)
@@ -71,5 +72,5 @@ export const OUTPUT_SHAPES = {
     volunteerRecord: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
     volunteerMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
-  volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes },
+  volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes, ...volunteerStatsShapes },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }

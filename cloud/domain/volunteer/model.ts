@@ -132,6 +132,10 @@ export interface SlotDoc {
   // part B: the pairs left open (checked in, not yet out), kept in the same update as each check-in and check-out;
   // the scheduler finds slots that ended with open pairs by the `openPairs` index (checkin/jobs.ts). Absent: 0.
   openPairs?: number
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }
 
 /**
@@ -181,6 +185,48 @@ export interface SummaryDoc {
   updatedAt: Date
   // part C: 补录 minutes per China year, kept apart from `byYear` (which holds every other source).
   backfillByYear?: Record<string, number>
+  // part D: the monthly statistics (stats.ts). The community of the last entry and the last service day (the quiet
+  // list, index `quiet`); the entries the statistics job has yet to count, with `untallied` set in the same write.
+  communityId?: string
+  lastServiceDate?: string
+  volunteerName?: string
+  volunteerNo?: string
+  statsPending?: StatsItem[]
+  untallied?: string
+}
+
+// part D: the monthly statistics.
+
+export const VOL_STATS = 'vol_stats'
+
+/** What the statistics job needs of one ledger entry (kept on the summary until counted). */
+export interface StatsItem {
+  entryId: string
+  communityId: string
+  /** The service month, YYYY-MM. */
+  month: string
+  serviceType: ServiceType
+  minutes: number
+  backfill: boolean
+  correction: boolean
+  name: string
+  volunteerNo: string
+}
+
+/** One community's month (collection `vol_stats`, _id `m_<community>_<YYYYMM>`), set by the statistics job. */
+export interface MonthStatsDoc {
+  _id: string
+  communityId: string
+  month: string
+  minutes: number
+  entries: number
+  backfillMinutes: number
+  backfillEntries: number
+  /** By service type: confirmed minutes and person-times. */
+  byType: Partial<Record<ServiceType, { m: number; n: number }>>
+  /** By volunteer (openid): confirmed minutes, person-times, name and number (the top list, distinct volunteers). */
+  byVolunteer: Record<string, { m: number; n: number; name: string; no: string }>
+  updatedAt: Date
 }
 
 // part C: disputes and certificate requests.
@@ -207,6 +253,10 @@ export interface DisputeDoc {
   createdAt: Date
   requestId: string
   answerRequestId?: string
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }
 
 /** A certificate request (collection `vol_certificates`); staff record the number the 居委会 issued offline. */
@@ -224,4 +274,8 @@ export interface CertificateDoc {
   recordedBy?: string
   recordedAt?: Date
   requestId: string
+  // part D: the counters' fields (cloud/lib/counters.ts): a fresh token on each write that may change the tallies
+  // (tallies.ts), cleared by the tally job, which keeps what it counted in `tallied`.
+  untallied?: string
+  tallied?: string[]
 }

@@ -1,4 +1,6 @@
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
+import { volunteerCounterJobs } from '../../domain/volunteer/counters'
+import { volunteerStatsJobs } from '../../domain/volunteer/stats'
 import { volunteerSlotJobs } from '../../domain/volunteer/slots/jobs'
 import { wishJobs } from '../../domain/wish/jobs'
 import { purgeRequestsJob } from '../../lib/idempotency'
@@ -6,4 +8,4 @@ import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, purgeRequestsJob]))
+export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, purgeRequestsJob]))

@@ -3,13 +3,15 @@
 import { volunteerCheckinInputs, type VolunteerCheckinOutputs } from './checkin'
 import { volunteerLedgerInputs, type VolunteerLedgerOutputs } from './ledger'
 import { volunteerSlotsInputs, type VolunteerSlotsOutputs } from './slots'
+import { volunteerStatsInputs, type VolunteerStatsOutputs } from './stats'
 
 export * from './rules'
 export * from './slots'
 export * from './checkin'
 export * from './ledger'
+export * from './stats'
 
 /** The `volunteer` function's actions. */
-export const volunteerInputs = { ...volunteerSlotsInputs, ...volunteerCheckinInputs, ...volunteerLedgerInputs }
+export const volunteerInputs = { ...volunteerSlotsInputs, ...volunteerCheckinInputs, ...volunteerLedgerInputs, ...volunteerStatsInputs }
 
-export interface VolunteerOutputs extends VolunteerSlotsOutputs, VolunteerCheckinOutputs, VolunteerLedgerOutputs {}
+export interface VolunteerOutputs extends VolunteerSlotsOutputs, VolunteerCheckinOutputs, VolunteerLedgerOutputs, VolunteerStatsOutputs {}

@@ -185,3 +185,7 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number]
 /** The certificate wording: shown only once staff recorded the number the 居委会 issued offline. */
 export const CERTIFICATE_ISSUED_LABEL = '已出具证明'
 export const CERTIFICATE_REQUEST_LABEL = '申请志愿服务记录证明'
+
+// part D: the monthly statistics of one community (stats.ts): the top volunteers shown, and how long a volunteer
+// who served here must have been quiet to be listed.
+export const VOL_STATS_RULES = { topShown: 10, quietDays: 90 } as const

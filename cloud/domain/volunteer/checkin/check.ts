@@ -1,6 +1,7 @@
 // checkIn and checkOut: by the on-site code, by location, or by staff from the roster (issue 10, part B).
 import { CHECKIN_MESSAGES as M, type CheckMethod, type CheckPurpose, type CheckResult, type ParsedInputOf } from '../../../../src/contracts'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import { tallyToken } from '../../../lib/counters'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { distanceM } from '../../../lib/geo'
 import { codeSecret, matchRotatingCode } from '../../../lib/rotatingCode'
@@ -61,7 +62,8 @@ async function check(input: CheckInput, ctx: Ctx, purpose: CheckPurpose): Promis
   const at = `shifts.${i}`
   const where: Record<string, unknown> = { _id: slot._id, [`${at}.openid`]: openid, [`${at}.status`]: shift.status }
   if (purpose === 'in') where.status = 'published'
-  const data: Record<string, unknown> = { [`${at}.requestIds`]: _.push(ctx.requestId!), updatedAt: ctx.now }
+  // untallied: a check-in or check-out moves the workbench's shifts to confirm (part D, ../counters.ts).
+  const data: Record<string, unknown> = { [`${at}.requestIds`]: _.push(ctx.requestId!), updatedAt: ctx.now, untallied: tallyToken() }
   if (proof.codeTag) {
     where[`${at}.usedCodes`] = _.neq(proof.codeTag)
     data[`${at}.usedCodes`] = _.push(proof.codeTag)

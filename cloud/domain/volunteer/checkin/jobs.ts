@@ -1,3 +1,4 @@
+import { tallyToken } from '../../../lib/counters'
 import type { Job } from '../../../lib/jobs'
 import { VOL_SLOTS, type SlotDoc } from '../model'
 
@@ -33,7 +34,7 @@ export const closeForgottenCheckouts: Job = {
     const ids: string[] = []
     for (const slot of slots) {
       const where: Record<string, unknown> = { _id: slot._id, openPairs: slot.openPairs }
-      const data: Record<string, unknown> = { openPairs: 0, updatedAt: ctx.now }
+      const data: Record<string, unknown> = { openPairs: 0, updatedAt: ctx.now, untallied: tallyToken() }
       let closed = 0
       slot.shifts.forEach((s, i) => {
         if (s.status !== 'checked_in' || !s.pairs.length) return

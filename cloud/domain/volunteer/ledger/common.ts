@@ -8,6 +8,7 @@ import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { chinaDay, iso } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
+import { withStatsFields } from '../statsItems'
 import { VOL_LEDGER, VOL_SUMMARIES, type CertificateDoc, type DisputeDoc, type LedgerEntryDoc, type SummaryDoc } from '../model'
 
 /** The SDK retries a transaction on a write conflict this many times (the default 3 starves under load). */
@@ -70,7 +71,7 @@ export function addToSummary(openid: string, sum: SummaryDoc | null, entries: re
     }
     next.entries++
   }
-  return next
+  return withStatsFields(next, sum, entries) // part D: the monthly statistics' queue, community and last day
 }
 
 /** Inside a transaction: documents by _id, each by its own single-document read (side by side). */

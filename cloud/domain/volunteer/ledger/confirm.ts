@@ -5,6 +5,7 @@ import type { ConfirmResult, ConfirmShift, ConfirmSlotCard, ConfirmSlotView, Out
 import { shiftMinutes } from '../../../../src/contracts/volunteer/hours'
 import { communityName, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../../lib/context'
+import { tallyToken } from '../../../lib/counters'
 import { iso } from '../../../lib/dates'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import type { UserDoc } from '../../../lib/model'
@@ -195,7 +196,7 @@ async function decide(ctx: Ctx, slotId: string, opts: Decide): Promise<ConfirmRe
     const entries = picks.map((p) => shiftEntry(ctx as SignedUpCtx, slot, p.shift, users.get(p.shift.openid) ?? null, p.minutes, opts.adjust?.reason))
     await appendEntries(t, entries, ctx.now)
     const _ = ctx.db.command
-    const data: Record<string, unknown> = { updatedAt: ctx.now }
+    const data: Record<string, unknown> = { updatedAt: ctx.now, untallied: tallyToken() }
     picks.forEach((p, k) => {
       const at = `shifts.${p.i}`
       Object.assign(data, {
@@ -253,6 +254,7 @@ export async function voidShift(input: In<'voidShift'>, ctx: Ctx): Promise<Outpu
       [`${at}.decidedAt`]: ctx.now,
       [`${at}.requestIds`]: ctx.db.command.push([ctx.requestId!]),
       updatedAt: ctx.now,
+      untallied: tallyToken(),
     },
   })
   if (res.stats.updated !== 1) throw new HandlerError('CONFLICT', '记录状态已变化，请刷新后再试')

@@ -3,6 +3,7 @@
 // the certificate the 居委会 issued offline. Four eyes throughout.
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
 import { requireScope, requireSignedUp, type Ctx } from '../../../lib/context'
+import { tallyToken } from '../../../lib/counters'
 import { chinaDay, isRealDay } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
@@ -36,6 +37,7 @@ export async function disputeEntry(input: In<'disputeEntry'>, ctx: Ctx): Promise
     status: 'open',
     createdAt: ctx.now,
     requestId: ctx.requestId!,
+    untallied: tallyToken(),
   }
   try {
     await ctx.db.collection(VOL_DISPUTES).add({ data: doc })
@@ -90,7 +92,10 @@ export async function answerDispute(input: In<'answerDispute'>, ctx: Ctx): Promi
       answeredAt: ctx.now,
       answerRequestId: ctx.requestId!,
     }
-    await t.collection(VOL_DISPUTES).doc(d._id).update({ data: set })
+    await t
+      .collection(VOL_DISPUTES)
+      .doc(d._id)
+      .update({ data: { ...set, untallied: tallyToken() } })
     return { ...d, ...set }
   })
   return toDisputeView(answered)
@@ -120,6 +125,7 @@ export async function requestCertificate(input: In<'requestCertificate'>, ctx: C
     status: 'requested',
     requestedAt: ctx.now,
     requestId: ctx.requestId!,
+    untallied: tallyToken(),
   }
   try {
     await col.add({ data: doc })
@@ -163,7 +169,7 @@ export async function recordCertificate(input: In<'recordCertificate'>, ctx: Ctx
     throw new HandlerError('INVALID_STATE', '这份申请已登记过证明编号')
   }
   const set = { status: 'issued' as const, number: input.number, issuedOn: input.issuedOn, recordedBy: ctx.openid, recordedAt: ctx.now }
-  const res = await col.where({ _id: c._id, status: 'requested' }).update({ data: set })
+  const res = await col.where({ _id: c._id, status: 'requested' }).update({ data: { ...set, untallied: tallyToken() } })
   if (res.stats.updated !== 1) throw new HandlerError('CONFLICT', '申请状态已变化，请刷新后再试')
   return toCertificateView({ ...c, ...set })
 }

@@ -37,6 +37,9 @@ export default function ProjectsPage() {
       <Button className='hm-btn' onClick={() => go(ROUTES.staffProject)}>
         新建服务项目
       </Button>
+      <Button className='hm-btn' onClick={() => go(ROUTES.staffVolunteerStats)}>
+        志愿服务统计
+      </Button>
       <Tabs tabs={TABS} value={status} onChange={setStatus} label='项目状态' />
       <View style={{ marginTop: '16px' }}>
         <ListBody list={list} emptyText={status === 'active' ? '还没有服务项目，先新建一个吧' : '没有已归档的项目'} renderItem={(p) => <ProjectRow key={p.id} p={p} />} />

@@ -1,0 +1,41 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { COUNTS_NOTE } from '@/contracts/workbench'
+import { Chips } from '@/components/Chips'
+import { Page } from '@/components/Page'
+import { today } from '@/format/day'
+import { useRemotePage } from '@/hooks/useRemotePage'
+import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useMonthStats } from '@/packages/volunteer-staff/hooks/useMonthStats'
+import { MonthFigures } from './components/MonthFigures'
+import { QuietList } from './components/QuietList'
+
+/** Staff: one community's month of volunteer service (志愿服务统计); pull down to refresh. */
+export default function VolunteerStatsPage() {
+  const communities = useStaffCommunities()
+  const [chosen, setChosen] = useState<string>()
+  const thisMonth = today().slice(0, 7)
+  const [month, setMonth] = useState(thisMonth)
+  const communityId = chosen ?? communities.data?.[0]?.key
+  const stats = useMonthStats(!communities.loading, communityId, month)
+  const page = useRemotePage(stats)
+  const s = stats.data
+  return (
+    <Page {...page}>
+      {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
+      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+        <View className='hm-row' data-testid='stats-month'>
+          <Text className='hm-text'>月份</Text>
+          <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
+        </View>
+      </Picker>
+      <Text className='hm-sub hm-block'>{COUNTS_NOTE}</Text>
+      {s && (
+        <View>
+          <MonthFigures s={s} />
+          <QuietList s={s} />
+        </View>
+      )}
+    </Page>
+  )
+}
