@@ -2,8 +2,10 @@
 // two phones: 郑社工 publishes a slot of a project → 陈志远 finds it from the home tile and signs up → at the slot,
 // 郑社工 opens 签到码 from the project's slot and 陈志远 types the 6 digits from 我的服务 → 去签到, then checks out
 // with the 签退码 → after the slot 郑社工 confirms from the slot's 确认时长 → 陈志远's record (from 我的) shows the
-// hours, the star progress and 平台记录. Screenshots of the record at normal and large font. The emulator's clock is
+// hours, the star progress and 平台记录 → 郑社工 exports the month from the workbench and the file opens. Screenshots
+// of the record at normal and large font. The emulator's clock is
 // moved forward (advanceClock) to the next China day's 07:30 and then through the slot, so it passes at any hour.
+import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { addDays, chinaDay, nowMs } from '../../cloud/lib/dates'
 import { choosePersona, current, fill, goTab, toastGone } from './app'
@@ -39,7 +41,7 @@ async function digits(page: Page): Promise<string> {
   return code
 }
 
-test('staff publish a slot, a volunteer signs up, checks in and out with the codes, staff confirm, the record shows the hours', async () => {
+test('staff publish a slot, a volunteer signs up, checks in and out with the codes, staff confirm, the record shows the hours, staff export the month', async () => {
   // The project exists (making one is part A's page test); the slot is published in the browser.
   await call('demo-staff', 'volunteer', 'saveProject', {
     communityId: 'junmen',
@@ -130,5 +132,24 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     await see(current(volunteer).locator('[data-testid="record-totals"]'), '平台确认时长：1.8 小时')
     await current(volunteer).locator('.hm-large').first().waitFor()
     await shot(volunteer, 'volunteer-record-large')
+
+    // 6. Staff export the month from the workbench's 待确认的服务时长 → 导出本月服务记录, and the file opens.
+    await goTab(staff, '首页')
+    await tap(current(staff), '工作台')
+    await tap(current(staff), '待确认的服务时长')
+    await tap(current(staff), '导出本月服务记录')
+    const link = current(staff).locator('[data-testid="export-link"]')
+    await link.waitFor({ state: 'visible' })
+    const [download] = await Promise.all([staff.waitForEvent('download'), link.click()])
+    expect(download.suggestedFilename()).toBe(`${day.slice(0, 7)}-志愿服务记录-军门社区.xlsx`)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile((await download.path())!)
+    const sheet = wb.getWorksheet('服务记录')!
+    const rows = sheet.getSheetValues().slice(2) as unknown[][]
+    const header = sheet.getRow(1).values as unknown[]
+    const row = rows.find((r) => r && r[header.indexOf('姓名')] === '陈志远')
+    expect(row).toBeDefined()
+    expect(row![header.indexOf('服务内容')]).toEqual(expect.stringContaining('河道清洁行动'))
+    expect(row![header.indexOf('服务时长（小时）')]).toBe(1.8)
   })
 })
