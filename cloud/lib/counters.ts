@@ -142,7 +142,8 @@ const TALLY_BATCH = 200
 async function untalliedRecords<R extends TalliedFields>(ctx: JobCtx, source: TallySource<R>, limit: number): Promise<(R & { _id: string })[]> {
   const res = await ctx.db
     .collection(source.collection)
-    .where({ [UNTALLIED]: ctx.db.command.exists(true) })
+    // A range on the sparse index (tokens are non-empty strings), not `exists`, which no index answers.
+    .where({ [UNTALLIED]: ctx.db.command.gt('') })
     .field({ ...source.fields, communityId: true, [UNTALLIED]: true, tallied: true })
     .limit(limit)
     .get()

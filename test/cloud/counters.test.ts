@@ -107,3 +107,13 @@ it('a community without a document gets one from the tally job, counted from the
   expect(await held()).toEqual(await truth())
   expect((await truth()).pending_review).toBeGreaterThanOrEqual(1)
 })
+
+it('the tally and the reconcile find their work on indexes (no scan of the collection each minute)', async () => {
+  const wisher = await resident(h, COMMUNITY)
+  await h.wishOk(wisher, 'post', wishInput())
+  const before = h.emu.calls.length
+  await h.countNow()
+  const run = h.emu.calls.slice(before).find((c) => c.fn === 'scheduler')!
+  expect(run.queries).toEqual(expect.arrayContaining(['wishes:untallied']))
+  expect(run.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
+})

@@ -52,4 +52,20 @@ describe('volunteer demo data', () => {
     const rec = await volOk(h, 'demo-volunteer', 'myRecord', {})
     expect(rec.items).toHaveLength(2)
   })
+
+  it("the monthly statistics count the seeded entries once the statistics job ran (npm start's first minute)", async () => {
+    const entries = await h.find('vol_ledger', { openid: 'demo-volunteer' })
+    const months = [...new Set(entries.map((e: { serviceDate: string }) => e.serviceDate.slice(0, 7)))]
+    await h.countNow({ reconcile: false })
+    for (const month of months) {
+      const mine = entries.filter((e: { serviceDate: string }) => e.serviceDate.startsWith(month))
+      const live = mine.filter((e: { source: string }) => e.source !== 'backfill')
+      const s = await volOk(h, 'demo-staff', 'monthStats', { communityId: 'junmen', month })
+      expect({ month, minutes: s.minutes, backfillMinutes: s.backfillMinutes }).toEqual({
+        month,
+        minutes: live.reduce((n: number, e: { minutes: number }) => n + e.minutes, 0),
+        backfillMinutes: mine.reduce((n: number, e: { source: string; minutes: number }) => n + (e.source === 'backfill' ? e.minutes : 0), 0),
+      })
+    }
+  })
 })

@@ -83,7 +83,7 @@ export const tallyMonthStats: Job = {
   async run(ctx) {
     const found = await ctx.db
       .collection(VOL_SUMMARIES)
-      .where({ untallied: ctx.db.command.exists(true) })
+      .where({ untallied: ctx.db.command.gt('') }) // a range on the sparse index (tokens are non-empty strings)
       .field({ _id: true })
       .limit(BATCH)
       .get()

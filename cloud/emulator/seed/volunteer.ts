@@ -6,6 +6,7 @@
  */
 import type { UserDoc } from '../../lib/model'
 import type { LedgerEntryDoc, ProjectDoc, ShiftEntry, SlotDoc, SummaryDoc } from '../../domain/volunteer/model'
+import { withStatsFields } from '../../domain/volunteer/statsItems'
 import { addDays, chinaDay, DAY_MS } from '../../lib/dates'
 
 const MIN = 60_000
@@ -154,7 +155,9 @@ function summaryOf(openid: string, entries: readonly LedgerEntryDoc[], at: Date)
     byYear[year] = (byYear[year] ?? 0) + e.minutes
     sum.entries++
   }
-  return sum
+  // Queued for the monthly statistics as the ledger queues each entry (statsItems.ts: no SDK), so the statistics
+  // job counts the demo's entries at its first run.
+  return withStatsFields(sum, null, entries)
 }
 
 export interface VolunteerDemo {
