@@ -9,6 +9,7 @@ import type { UserDoc } from '../cloud/lib/model'
 import { addDays, chinaDay, nowMs } from '../cloud/lib/dates'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 import { SERVICE_TYPES } from '../src/contracts/volunteer/rules'
+import { withStatsFields } from '../cloud/domain/volunteer/statsItems'
 
 const MIN = 60_000
 const DAY = 86_400_000
@@ -161,6 +162,7 @@ export function seedVolunteerBench(emu: Emulator, volunteers: number): Volunteer
   // The summaries as the ledger's transaction keeps them (cloud/domain/volunteer/ledger/common.ts addToSummary, not
   // imported: it pulls the SDK into this script): 补录 apart, per China year.
   const sums = new Map<string, SummaryDoc>()
+  const byVolunteer = new Map<string, LedgerEntryDoc[]>()
   let batch: LedgerEntryDoc[] = []
   const flush = () => {
     store.write(batch.map((doc) => ({ coll: 'vol_ledger', id: doc._id, doc })))
@@ -198,9 +200,11 @@ export function seedVolunteerBench(emu: Emulator, volunteers: number): Volunteer
     byYear[year] = (byYear[year] ?? 0) + e.minutes
     sum.entries++
     sums.set(e.openid, sum)
+    byVolunteer.set(e.openid, [...(byVolunteer.get(e.openid) ?? []), e])
     if (batch.length === 5000) flush()
   }
   if (batch.length) flush()
-  store.write([...sums.values()].map((doc) => ({ coll: 'vol_summaries', id: doc._id, doc })))
+  // Each summary queues its entries for the monthly statistics, as the ledger's transaction does (statsItems.ts).
+  store.write([...sums.values()].map((doc) => ({ coll: 'vol_summaries', id: doc._id, doc: withStatsFields(doc, null, byVolunteer.get(doc._id) ?? []) })))
   return { volunteers, upcoming, onNow, ended, entries: total }
 }
