@@ -6,7 +6,7 @@
 import type { Emulator } from '../cloud/emulator'
 import type { LedgerEntryDoc, ShiftEntry, SlotDoc, SummaryDoc } from '../cloud/domain/volunteer/model'
 import type { UserDoc } from '../cloud/lib/model'
-import { addDays, chinaDay, nowMs } from '../cloud/lib/dates'
+import { addDays, chinaDay, chinaInstant, nowMs } from '../cloud/lib/dates'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 import { SERVICE_TYPES } from '../src/contracts/volunteer/rules'
 import { withStatsFields } from '../cloud/domain/volunteer/statsItems'
@@ -110,7 +110,7 @@ export function seedVolunteerBench(emu: Emulator, volunteers: number): Volunteer
   const docs: SlotDoc[] = []
   const upcoming: string[] = []
   for (let i = 0; i < upcomingCount; i++) {
-    const start = new Date(`${addDays(chinaDay(), 2 + (i % 28))}T${String(8 + (i % 10)).padStart(2, '0')}:00:00+08:00`).getTime()
+    const start = chinaInstant(addDays(chinaDay(), 2 + (i % 28)), `${String(8 + (i % 10)).padStart(2, '0')}:00`).getTime()
     // A few places taken by volunteers of the upper half (upcoming, on other days than their slot on now).
     const taken = Array.from({ length: i % 5 }, (_, k) => volunteerId(half + 1 + ((i * 5 + k) % (volunteers - half))))
     docs.push(
@@ -143,7 +143,7 @@ export function seedVolunteerBench(emu: Emulator, volunteers: number): Volunteer
   }
   const ended: string[] = []
   for (let i = 0; i < PAST_SLOTS; i++) {
-    const start = new Date(`${addDays(chinaDay(), -1 - (i % 20))}T09:00:00+08:00`).getTime()
+    const start = chinaInstant(addDays(chinaDay(), -1 - (i % 20)), '09:00').getTime()
     const openids = [...new Set(Array.from({ length: PAST_SHIFTS }, (_, k) => volunteerId(1 + ((i * PAST_SHIFTS + k) % volunteers))))]
     const shifts = openids.map((o) =>
       shift(o, '志愿者', new Date(start - DAY), {

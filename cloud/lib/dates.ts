@@ -77,6 +77,16 @@ export function chinaDay(at: Date | number = nowMs()): string {
   return inChina(at).format(DAY_FORMAT)
 }
 
+/** The clock time HH:mm in China of `at`. */
+export function chinaTime(at: Date | number | string): string {
+  return inChina(at).format('HH:mm')
+}
+
+/** The instant of a China day (YYYY-MM-DD) and time (HH:mm, default the day's start), whatever the machine's TZ. */
+export function chinaInstant(day: string, time = '00:00'): Date {
+  return new Date(`${day}T${time}:00+08:00`)
+}
+
 /** The day `n` days after `day` (YYYY-MM-DD; n may be negative). */
 export function addDays(day: string, n: number): string {
   return dayjs.utc(day).add(n, 'day').format(DAY_FORMAT)

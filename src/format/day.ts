@@ -38,6 +38,20 @@ export function daysFromToday(days: number): string {
   return inChina().add(days, 'day').format('YYYY-MM-DD')
 }
 
+/** An instant (ISO) as China's clock time, HH:mm (empty when missing or invalid). */
+export function formatTime(iso: string | undefined): string {
+  if (!iso) return ''
+  const d = inChina(iso)
+  return d.isValid() ? d.format('HH:mm') : ''
+}
+
+/** An instant (ISO) as China's day and time, YYYY-MM-DD HH:mm (empty when missing or invalid). */
+export function formatDayTime(iso: string | undefined): string {
+  if (!iso) return ''
+  const d = inChina(iso)
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : ''
+}
+
 /** A day (YYYY-MM-DD) or an instant (ISO) as China's calendar day, e.g. 2026年11月28日. */
 export function formatDay(iso: string | undefined): string {
   if (!iso) return ''

@@ -2,18 +2,16 @@
 // model): a published slot of 军门社区 with its shifts, written straight into the store by the callers, so a test
 // of one part does not depend on another part's actions. Times are relative to the one clock or on a China day.
 import type { CheckPair, ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
+import { chinaDay, chinaInstant, chinaTime } from '../../cloud/lib/dates'
 import { testNow } from '../clock'
 
 const MIN = 60_000
-const CHINA_MS = 8 * 3600_000
 
 /** The service place of the staged slots (gcj02) and its radius. */
 export const STAGED_PLACE = { name: '军门社区文化广场', lat: 26.0872, lng: 119.3015, radiusM: 200 }
 
-/** The instant of HH:mm on a China day. */
-export function chinaAt(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+08:00`)
-}
+/** The instant of HH:mm on a China day (the one home: cloud/lib/dates.ts). */
+export const chinaAt = chinaInstant
 
 /** A shift signed up by `openid` a day ago. */
 export function signedUpShift(openid: string, name = '李志愿', over: Partial<ShiftEntry> = {}): ShiftEntry {
@@ -52,7 +50,6 @@ export function pairsShift(day: string, s: PairsShiftSpec): ShiftEntry {
  * and part A's lookup `keys` worked out from them; credit = the window, cutoff an hour before the start.
  */
 function slotDoc(id: string, shifts: ShiftEntry[], startMs: number, endMs: number, over: Partial<SlotDoc> = {}): SlotDoc {
-  const hhmm = (ms: number) => new Date(ms + CHINA_MS).toISOString().slice(11, 16)
   const holding = shifts.filter((s) => s.status !== 'cancelled')
   return {
     _id: id,
@@ -62,9 +59,9 @@ function slotDoc(id: string, shifts: ShiftEntry[], startMs: number, endMs: numbe
     serviceType: '环境保护',
     place: STAGED_PLACE,
     requirements: { trainingTags: [], insuranceRequired: false },
-    date: new Date(startMs + CHINA_MS).toISOString().slice(0, 10),
-    startTime: hhmm(startMs),
-    endTime: hhmm(endMs),
+    date: chinaDay(startMs),
+    startTime: chinaTime(startMs),
+    endTime: chinaTime(endMs),
     startAt: new Date(startMs),
     endAt: new Date(endMs),
     headcount: 10,

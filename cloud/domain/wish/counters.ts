@@ -2,7 +2,7 @@ import { WISH_STATUSES, type WishStatus } from '../../../src/contracts'
 import { loadCommunities } from '../../lib/communities'
 import type { Database } from '../../lib/cloud'
 import { readCounts, reconcileJob, sumCounts, tallyJob, type Counts, type TallySource } from '../../lib/counters'
-import { addDays, chinaDay } from '../../lib/dates'
+import { addDays, chinaDay, chinaInstant } from '../../lib/dates'
 import type { WishDoc } from '../../lib/model'
 import { WISHES } from './doc'
 import { FULFILLED, fulfilledOn, wishTallies } from './tallies'
@@ -54,7 +54,7 @@ async function recentFulfilments(ctx: { db: Database; now: Date }, communityIds:
   const _ = ctx.db.command
   const col = ctx.db.collection(WISHES)
   const communityId = communityIds.length === 1 ? communityIds[0] : _.in(communityIds)
-  const since = new Date(`${addDays(chinaDay(ctx.now), -RECENT_DAYS)}T00:00:00+08:00`)
+  const since = chinaInstant(addDays(chinaDay(ctx.now), -RECENT_DAYS))
   for (let skip = 0; ; skip += PAGE) {
     const page = await col
       .where({ communityId, status: _.in([...FULFILLED]), fulfilledAt: _.gte(since) })

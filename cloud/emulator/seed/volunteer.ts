@@ -7,20 +7,9 @@
 import type { UserDoc } from '../../lib/model'
 import type { LedgerEntryDoc, ProjectDoc, ShiftEntry, SlotDoc, SummaryDoc } from '../../domain/volunteer/model'
 import { withStatsFields } from '../../domain/volunteer/statsItems'
-import { addDays, chinaDay, DAY_MS } from '../../lib/dates'
+import { addDays, chinaDay, chinaInstant, chinaTime, DAY_MS } from '../../lib/dates'
 
 const MIN = 60_000
-const CHINA_MS = 8 * 3600_000
-
-/** The instant of HH:mm on a China day. */
-function at(day: string, hhmm: string): Date {
-  return new Date(`${day}T${hhmm}:00+08:00`)
-}
-
-/** HH:mm of an instant, China time. */
-function hhmm(ms: number): string {
-  return new Date(ms + CHINA_MS).toISOString().slice(11, 16)
-}
 
 const PLACE_SQUARE = { name: '军门社区文化广场', lat: 26.0872, lng: 119.3015, radiusM: 200 }
 const PLACE_HALL = { name: '军门社区党群服务中心', lat: 26.0861, lng: 119.3029, radiusM: 200 }
@@ -77,8 +66,8 @@ function slot(id: string, p: ProjectDoc, startMs: number, endMs: number, headcou
     place: p.place,
     requirements: p.requirements,
     date: chinaDay(startMs),
-    startTime: hhmm(startMs),
-    endTime: hhmm(endMs),
+    startTime: chinaTime(startMs),
+    endTime: chinaTime(endMs),
     startAt: new Date(startMs),
     endAt: new Date(endMs),
     headcount,
@@ -175,8 +164,8 @@ export function volunteerDemo(now: number): VolunteerDemo {
   const signed = (days: number) => new Date(now - days * DAY_MS)
 
   // Open for check-in now: started up to 20 minutes ago (not before today's midnight), two hours long.
-  const nowStart = Math.max(now - 20 * MIN, at(today, '00:00').getTime())
-  const nowEnd = Math.min(nowStart + 120 * MIN, at(today, '23:59').getTime())
+  const nowStart = Math.max(now - 20 * MIN, chinaInstant(today, '00:00').getTime())
+  const nowEnd = Math.min(nowStart + 120 * MIN, chinaInstant(today, '23:59').getTime())
   const slotNow = slot(
     'demo-slot-now',
     clean,
@@ -190,17 +179,17 @@ export function volunteerDemo(now: number): VolunteerDemo {
   // This week: two slots ahead, the demo volunteer signed up to the first.
   const d2 = addDays(today, 2)
   const d5 = addDays(today, 5)
-  const week1 = slot('demo-slot-week-1', elder, at(d2, '09:00').getTime(), at(d2, '11:00').getTime(), 6, [shift('demo-volunteer', 'signed_up', signed(1))], now)
-  const week2 = slot('demo-slot-week-2', clean, at(d5, '15:00').getTime(), at(d5, '17:00').getTime(), 12, [], now)
+  const week1 = slot('demo-slot-week-1', elder, chinaInstant(d2, '09:00').getTime(), chinaInstant(d2, '11:00').getTime(), 6, [shift('demo-volunteer', 'signed_up', signed(1))], now)
+  const week2 = slot('demo-slot-week-2', clean, chinaInstant(d5, '15:00').getTime(), chinaInstant(d5, '17:00').getTime(), 12, [], now)
 
   // Yesterday: both volunteers checked out, waiting for staff confirmation.
   const y = addDays(today, -1)
-  const pair = (day: string, i: string, o: string) => ({ inAt: at(day, i), inBy: 'code' as const, outAt: at(day, o), outBy: 'code' as const })
+  const pair = (day: string, i: string, o: string) => ({ inAt: chinaInstant(day, i), inBy: 'code' as const, outAt: chinaInstant(day, o), outBy: 'code' as const })
   const past = slot(
     'demo-slot-past',
     clean,
-    at(y, '09:00').getTime(),
-    at(y, '11:00').getTime(),
+    chinaInstant(y, '09:00').getTime(),
+    chinaInstant(y, '11:00').getTime(),
     10,
     [shift('demo-volunteer', 'checked_out', signed(5), [pair(y, '08:52', '11:05')]), shift('demo-volunteer-2', 'checked_out', signed(4), [pair(y, '09:10', '10:58')])],
     now,
@@ -208,12 +197,12 @@ export function volunteerDemo(now: number): VolunteerDemo {
 
   // Ten days ago: confirmed into the ledger.
   const d10 = addDays(today, -10)
-  const doneAt = new Date(at(d10, '11:00').getTime() + DAY_MS)
+  const doneAt = new Date(chinaInstant(d10, '11:00').getTime() + DAY_MS)
   const done = slot(
     'demo-slot-done',
     elder,
-    at(d10, '09:00').getTime(),
-    at(d10, '11:00').getTime(),
+    chinaInstant(d10, '09:00').getTime(),
+    chinaInstant(d10, '11:00').getTime(),
     6,
     [shift('demo-volunteer', 'confirmed', signed(14), [pair(d10, '08:55', '11:02')], { minutes: 120, ledgerEntryId: 'demo-entry-1', decidedBy: 'demo-staff', decidedAt: doneAt })],
     now,

@@ -1,7 +1,7 @@
 // Shared by the check-in handlers: reading the caller's slots of the day, finding their shift, the views.
 import { checkinWindow, CHECKIN_MESSAGES as M, MAX_PAIRS_PER_DAY, type CheckinAction, type CheckPurpose, type PairView } from '../../../../src/contracts/volunteer'
 import type { Ctx } from '../../../lib/context'
-import { chinaDay, DAY_MS, iso } from '../../../lib/dates'
+import { chinaDay, chinaTime, DAY_MS, iso } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
 import { VOL_SLOTS, type CheckPair, type ShiftEntry, type SlotDoc } from '../model'
 
@@ -80,7 +80,7 @@ export function checkInRefusal(slot: CheckSlot, shift: ShiftEntry, now: Date, pa
   if (shift.status === 'confirmed' || shift.status === 'voided') return M.decided
   const t = now.getTime()
   const { opensAt, closesAt } = checkinWindow(new Date(slot.startAt).getTime(), new Date(slot.endAt).getTime())
-  if (t < opensAt) return M.tooEarly(clock(opensAt))
+  if (t < opensAt) return M.tooEarly(chinaTime(opensAt))
   if (t > closesAt) return M.closed
   if (pairs >= MAX_PAIRS_PER_DAY) return M.maxPairs
   return null
@@ -91,11 +91,6 @@ export function shiftActions(slot: CheckSlot, shift: ShiftEntry, now: Date, pair
   if (shift.status === 'checked_in') return slot.status === 'published' ? ['checkOut'] : []
   if (shift.status === 'signed_up' || shift.status === 'checked_out') return checkInRefusal(slot, shift, now, pairs) ? [] : ['checkIn']
   return []
-}
-
-/** HH:mm in China of an instant. */
-export function clock(ms: number): string {
-  return iso(new Date(ms + 8 * 3600_000)).slice(11, 16)
 }
 
 /** NOT_FOUND with the words for who asked. */

@@ -35,11 +35,6 @@ export async function loadSlot(ctx: Ctx, id: string): Promise<SlotDoc> {
   return s
 }
 
-/** The instant of a China day and time (HH:mm), whatever the machine's TZ. */
-export function chinaInstant(day: string, time: string): Date {
-  return new Date(`${day}T${time}:00+08:00`)
-}
-
 /** Minutes between two HH:mm times of one day. */
 export function windowMinutes(startTime: string, endTime: string): number {
   const m = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))

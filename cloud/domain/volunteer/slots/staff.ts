@@ -2,7 +2,7 @@
 import { SLOT_LIMITS, type CallListEntry, type OutputOf, type ParsedInputOf, type SlotChange } from '../../../../src/contracts'
 import { loadCommunities } from '../../../lib/communities'
 import { inScope, requireRole, requireScope, type Ctx } from '../../../lib/context'
-import { addDays, chinaDay, isRealDay } from '../../../lib/dates'
+import { addDays, chinaDay, chinaInstant, isRealDay } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import type { UserDoc, VolunteerApplicationDoc } from '../../../lib/model'
@@ -11,7 +11,7 @@ import { sendSubscribeMessage } from '../../../lib/notify'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_SLOTS, type SlotDoc } from '../model'
 import { allowedSlotActions } from './allowed'
-import { chinaInstant, creditFor, derivedId, loadProject, loadSlot, requireWindow, slotKey, toStaffCard, windowMinutes } from './doc'
+import { creditFor, derivedId, loadProject, loadSlot, requireWindow, slotKey, toStaffCard, windowMinutes } from './doc'
 
 type In<A extends 'createSlots' | 'listProjectSlots' | 'editSlot' | 'cancelSlot' | 'volunteerRecord' | 'setTrainingTags'> = ParsedInputOf<'volunteer', A>
 

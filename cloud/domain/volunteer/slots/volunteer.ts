@@ -2,12 +2,12 @@
 import { checkinWindow, SLOT_LIMITS, type MyShiftCard, type OutputOf, type ParsedInputOf, type SlotDetail } from '../../../../src/contracts'
 import { loadCommunities } from '../../../lib/communities'
 import { inScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../../lib/context'
-import { addDays, iso } from '../../../lib/dates'
+import { addDays, chinaInstant, iso } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_SLOTS, type ShiftEntry, type SlotDoc } from '../model'
 import { allowedSlotActions } from './allowed'
-import { CARD_PROJECTION, chinaInstant, HOLDING, loadProject, loadSlot, myShift, slotKey, toSlotCard } from './doc'
+import { CARD_PROJECTION, HOLDING, loadProject, loadSlot, myShift, slotKey, toSlotCard } from './doc'
 
 type In<A extends 'browseSlots' | 'slotDetail' | 'signUp' | 'cancelSignUp' | 'myShifts'> = ParsedInputOf<'volunteer', A>
 

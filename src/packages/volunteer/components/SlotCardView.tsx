@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SlotCard } from '@/contracts/volunteer'
+import { formatHours } from '@/contracts/volunteer/hours'
 import { SHIFT_STATUS_LABELS, type ShiftStatus } from '@/contracts/volunteer/rules'
 import { tapA11y } from '@/components/tapA11y'
 import { ROUTES, go } from '@/routes'
@@ -8,17 +9,6 @@ export interface SlotCardViewProps {
   slot: SlotCard
   /** My shift's state (我的服务). */
   shiftStatus?: ShiftStatus
-}
-
-/** Hours to 0.1 h from minutes. */
-export function hours(minutes: number): string {
-  return (Math.round(minutes / 6) / 10).toFixed(1)
-}
-
-/** An instant (ISO) as China's day and time, YYYY-MM-DD HH:mm. */
-export function chinaTime(at: string): string {
-  const t = Date.parse(at)
-  return Number.isNaN(t) ? '' : new Date(t + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
 /** One slot on a list: title, type, day and time, place, places left (or my shift's state); tap opens it. */
@@ -31,7 +21,7 @@ export function SlotCardView({ slot, shiftStatus }: SlotCardViewProps) {
         {slot.serviceType} · {slot.communityName}
       </Text>
       <Text className='hm-text hm-block'>
-        {slot.date} {slot.startTime}–{slot.endTime}（计 {hours(slot.creditMinutes)} 小时）
+        {slot.date} {slot.startTime}–{slot.endTime}（计 {formatHours(slot.creditMinutes)} 小时）
       </Text>
       <Text className='hm-text hm-block'>地点：{slot.placeName}</Text>
       <View className='hm-wrap'>

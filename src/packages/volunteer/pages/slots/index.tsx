@@ -6,6 +6,7 @@ import { Chips } from '@/components/Chips'
 import { ListBody } from '@/components/ListBody'
 import { Page } from '@/components/Page'
 import { Tabs } from '@/components/Tabs'
+import { daysFromToday } from '@/format/day'
 import { useListPage } from '@/hooks/useListPage'
 import { ROUTES, go } from '@/routes'
 import { SlotCardView } from '@/packages/volunteer/components/SlotCardView'
@@ -18,11 +19,11 @@ const SCOPES = [
 
 const TYPES: { key: ServiceType | undefined; label: string }[] = [{ key: undefined, label: '全部类型' }, ...SERVICE_TYPES.map((t) => ({ key: t, label: t }))]
 
-/** The next 7 China days as chips (the device's clock; the server decides what is open). */
+/** The next 7 China days as chips (format/day.ts: the device's clock in China's time; the server decides what is open). */
 function dayChips(): { key: string | undefined; label: string }[] {
   const out: { key: string | undefined; label: string }[] = [{ key: undefined, label: '全部日期' }]
   for (let i = 0; i < 7; i++) {
-    const d = new Date(Date.now() + 8 * 3600_000 + i * 86_400_000).toISOString().slice(0, 10)
+    const d = daysFromToday(i)
     out.push({ key: d, label: i === 0 ? '今天' : i === 1 ? '明天' : d.slice(5) })
   }
   return out

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
 import type { ConfirmShift } from '@/contracts/volunteer/ledger'
 import { formatHours } from '@/contracts/volunteer/hours'
+import { formatTime } from '@/format/day'
 import { CHECK_METHOD_LABELS, SHIFT_STATUS_LABELS } from '@/contracts/volunteer/rules'
 
 export interface ShiftRowProps {
@@ -11,11 +12,6 @@ export interface ShiftRowProps {
   onConfirm: (s: ConfirmShift) => void
   onAdjust: (s: ConfirmShift) => void
   onVoid: (s: ConfirmShift) => void
-}
-
-const hhmm = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000)
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
 }
 
 /** One volunteer's shift: the pairs (China time), the computed hours, the status, and what the server allows. */
@@ -29,7 +25,7 @@ export function ShiftRow({ shift, busy, onConfirm, onAdjust, onVoid }: ShiftRowP
       </Text>
       {shift.pairs.map((p, i) => (
         <Text key={i} className='hm-sub hm-block'>
-          签到 {hhmm(p.inAt)}（{CHECK_METHOD_LABELS[p.inBy]}）{p.outAt ? ` · 签退 ${hhmm(p.outAt)}（${CHECK_METHOD_LABELS[p.outBy ?? 'code']}）` : ' · 未签退'}
+          签到 {formatTime(p.inAt)}（{CHECK_METHOD_LABELS[p.inBy]}）{p.outAt ? ` · 签退 ${formatTime(p.outAt)}（${CHECK_METHOD_LABELS[p.outBy ?? 'code']}）` : ' · 未签退'}
         </Text>
       ))}
       <Text className='hm-text hm-block'>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { SHIFT_STATUS_LABELS, type MyCheckin } from '@/contracts'
-import { clockTime } from '@/format/checkin'
+import { formatTime } from '@/format/day'
 import { formatDay } from '@/format/day'
 
 export interface SlotHeaderProps {
@@ -22,7 +22,7 @@ export function SlotHeader({ c }: SlotHeaderProps) {
       </Text>
       <Text className='hm-text hm-block'>地点：{c.place.name}</Text>
       <Text className='hm-sub hm-block'>
-        {clockTime(c.opensAt)} 起可签到（开始前半小时），{c.endTime} 结束；签到范围 {c.place.radiusM} 米
+        {formatTime(c.opensAt)} 起可签到（开始前半小时），{c.endTime} 结束；签到范围 {c.place.radiusM} 米
       </Text>
       {c.refusal && (
         <Text className='hm-text hm-block' data-testid='refusal' style={{ color: 'var(--hm-danger)' }}>

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { SlotDetail } from '@/contracts/volunteer'
 import { RECORD_WORDING, SHIFT_STATUS_LABELS } from '@/contracts/volunteer/rules'
-import { chinaTime, hours } from '@/packages/volunteer/components/SlotCardView'
+import { formatHours } from '@/contracts/volunteer/hours'
+import { formatDayTime } from '@/format/day'
 
 /** The slot: what, when, where, who to contact, what it requires, places left, and my shift. */
 export function SlotInfo({ s }: { s: SlotDetail }) {
@@ -24,14 +25,14 @@ export function SlotInfo({ s }: { s: SlotDetail }) {
           时间：{s.date} {s.startTime}–{s.endTime}
         </Text>
         <Text className='hm-text hm-block'>
-          计入时长：{hours(s.creditMinutes)} 小时（{RECORD_WORDING}）
+          计入时长：{formatHours(s.creditMinutes)} 小时（{RECORD_WORDING}）
         </Text>
         <Text className='hm-text hm-block'>地点：{s.place.name}</Text>
         <Text className='hm-text hm-block'>
           名额：{s.taken}/{s.headcount}
           {s.status === 'published' ? `，还剩 ${s.placesLeft} 个` : ''}
         </Text>
-        <Text className='hm-text hm-block'>报名截止：{chinaTime(s.signupCutoffAt)}</Text>
+        <Text className='hm-text hm-block'>报名截止：{formatDayTime(s.signupCutoffAt)}</Text>
         <Text className='hm-text hm-block'>报名要求：{needs.length ? needs.join('、') : '无'}</Text>
       </View>
       <View className='hm-card'>
