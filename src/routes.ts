@@ -32,6 +32,21 @@ export const ROUTES = {
   staffConfirm: '/packages/volunteer-staff/pages/confirm/index',
   staffLedger: '/packages/volunteer-staff/pages/ledger/index',
   staffVolunteerStats: '/packages/volunteer-staff/pages/stats/index',
+  // The 4 o'clock school (issue 11): families' pages, and staff's (assigned volunteers use the roster).
+  schoolSessions: '/packages/school/pages/sessions/index',
+  schoolSession: '/packages/school/pages/session/index',
+  schoolChildren: '/packages/school/pages/children/index',
+  schoolChild: '/packages/school/pages/child/index',
+  schoolPolicy: '/packages/school/pages/policy/index',
+  schoolFamily: '/packages/school/pages/family/index',
+  schoolLottery: '/packages/school/pages/lottery/index',
+  schoolDay: '/packages/school/pages/day/index',
+  staffSchoolSessions: '/packages/school-staff/pages/sessions/index',
+  staffSchoolSessionEdit: '/packages/school-staff/pages/session-edit/index',
+  staffSchoolStation: '/packages/school-staff/pages/station/index',
+  staffSchoolEnrolments: '/packages/school-staff/pages/enrolments/index',
+  schoolRoster: '/packages/school-staff/pages/roster/index',
+  staffSchoolStats: '/packages/school-staff/pages/stats/index',
 } as const
 
 /** Opens a page (subpackage pages via navigateTo). */

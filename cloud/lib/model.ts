@@ -36,6 +36,12 @@ export interface UserDoc {
   }
   /** part A: set on approval until the numbering job issues `volunteer.number` (cloud/domain/volunteer/slots/jobs.ts). */
   volunteerNumberDue?: boolean
+  /**
+   * The 4 o'clock school (issue 11): the guardian's family (set with the first child, or by joining with an invitation
+   * code), and, for an approved volunteer, the communities whose station staff assigned them to (they see its
+   * rosters, masked).
+   */
+  school?: { familyId?: string; stations?: string[] }
   /** Communities the user is staff of; empty for non-staff. Granted by an admin. */
   staffCommunityIds: string[]
   /** Changes of the staff scope (grantStaff/revokeStaff), pushed with the change: from/to are comma-joined ids. */

@@ -2,7 +2,8 @@ import type * as z from 'zod/mini'
 import { userInputs, userMutations, type UserOutputs } from './user'
 import { wishInputs, type WishOutputs } from './wish'
 import { exportInputs, type ExportOutputs } from './export'
-import { exportMutations, volunteerMutations, wishMutations } from './mutations'
+import { exportMutations, schoolMutations, volunteerMutations, wishMutations } from './mutations'
+import { schoolInputs, type SchoolOutputs } from './school'
 import { volunteerInputs, type VolunteerOutputs } from './volunteer'
 
 export * from './errors'
@@ -16,6 +17,7 @@ export * from './wish'
 export * from './export'
 export * from './workbench'
 export * from './volunteer'
+export * from './school'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {
@@ -23,6 +25,7 @@ export const contract = {
   wish: { inputs: wishInputs, mutations: wishMutations },
   export: { inputs: exportInputs, mutations: exportMutations },
   volunteer: { inputs: volunteerInputs, mutations: volunteerMutations },
+  school: { inputs: schoolInputs, mutations: schoolMutations },
 } as const
 
 export interface Outputs {
@@ -30,6 +33,7 @@ export interface Outputs {
   wish: WishOutputs
   export: ExportOutputs
   volunteer: VolunteerOutputs
+  school: SchoolOutputs
 }
 
 export type FunctionName = keyof typeof contract

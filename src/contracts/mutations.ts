@@ -1,3 +1,4 @@
+import { schoolAttendanceMutations, schoolChildMutations, schoolEnrolmentMutations, schoolSessionMutations } from './school/mutations'
 import { volunteerCheckinMutations, volunteerLedgerMutations, volunteerSlotMutations } from './volunteer/mutations'
 
 /**
@@ -14,5 +15,8 @@ export const exportMutations = ['wishMonth', 'volunteerRecord', 'volunteerMonth'
 /** The volunteer service: each part lists its own (volunteer/mutations.ts). */
 export const volunteerMutations = [...volunteerSlotMutations, ...volunteerCheckinMutations, ...volunteerLedgerMutations] as const
 
+/** The 4 o'clock school: each part lists its own (school/mutations.ts). */
+export const schoolMutations = [...schoolSessionMutations, ...schoolChildMutations, ...schoolEnrolmentMutations, ...schoolAttendanceMutations] as const
+
 /** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
-export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations, volunteer: volunteerMutations }
+export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations, volunteer: volunteerMutations, school: schoolMutations }

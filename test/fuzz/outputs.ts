@@ -5,6 +5,10 @@
  */
 import * as z from 'zod/mini'
 import { WISH_STATUSES, type FunctionName, type Outputs } from '../../src/contracts'
+import { schoolAttendanceShapes } from './outputs-school-attendance'
+import { schoolChildrenShapes } from './outputs-school-children'
+import { schoolEnrolmentShapes } from './outputs-school-enrolment'
+import { schoolSessionsShapes } from './outputs-school-sessions'
 import { volunteerCheckinShapes } from './outputs-volunteer-checkin'
 import { volunteerLedgerShapes } from './outputs-volunteer-ledger'
 import { volunteerSlotsShapes } from './outputs-volunteer-slots'
@@ -73,4 +77,5 @@ export const OUTPUT_SHAPES = {
     volunteerMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
   volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes, ...volunteerStatsShapes },
+  school: { ...schoolSessionsShapes, ...schoolChildrenShapes, ...schoolEnrolmentShapes, ...schoolAttendanceShapes },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }

@@ -103,9 +103,6 @@ export const SLOT_LIMITS = {
   upcomingShifts: UPCOMING_SHIFTS,
 } as const
 
-/** Weekdays for a repeat rule: 1 = Monday … 7 = Sunday (ISO). */
-export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const
-
 // The refusals of sign-up are the error codes' messages: ./slotMessages (loaded by the main package's transport).
 
 /** The slot forms' messages (the contract's and the handlers'). */

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { volunteerSlotsInputs } from '@/contracts/volunteer/slots'
-import { WEEKDAY_LABELS } from '@/contracts/volunteer/rules'
+import { WEEKDAY_LABELS } from '@/contracts/weekdays'
 import { Button } from '@/components/Button'
 import { CheckChip } from '@/components/Chips'
 import { TextField } from '@/components/TextField'

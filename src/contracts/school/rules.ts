@@ -1,0 +1,99 @@
+// The 4 o'clock school's rules (issue 11): one home for each status set, limit and label, used by the server, the
+// forms and the tests. Zod-free (the pages import it without the schemas). Names: a station (少儿成长服务站, one per
+// community) runs sessions; a child's place is an enrolment; when full, children are on the waitlist; a freed place
+// is an offer.
+
+/** Grades a session may take (小学一年级 to 六年级). */
+export const GRADES = [1, 2, 3, 4, 5, 6] as const
+export type Grade = (typeof GRADES)[number]
+export const GRADE_LABELS: Record<Grade, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级' }
+
+/** ISO weekdays (1 = Monday … 7 = Sunday), as `dayjs().isoWeekday()` and the China day helpers count them. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
+export type Weekday = (typeof WEEKDAYS)[number]
+// Their names: WEEKDAY_LABELS in ../weekdays.ts (shared with the volunteer repeat rule).
+
+/** The daily time when staff do not say otherwise (China time). */
+export const DEFAULT_DAY_START = '16:00'
+export const DEFAULT_DAY_END = '18:00'
+
+/** How places are allocated: 先到先得 (first come), or 摇号 (a lottery at the window's close). */
+export const ALLOCATION_MODES = ['first_come', 'lottery'] as const
+export type AllocationMode = (typeof ALLOCATION_MODES)[number]
+export const ALLOCATION_MODE_LABELS: Record<AllocationMode, string> = { first_come: '先到先得', lottery: '摇号' }
+
+/** Policy priority groups a session may accept; staff verify each claim before the draw. */
+export const PRIORITY_GROUPS = ['left_behind', 'low_income', 'gig_worker'] as const
+export type PriorityGroup = (typeof PRIORITY_GROUPS)[number]
+export const PRIORITY_GROUP_LABELS: Record<PriorityGroup, string> = { left_behind: '留守儿童', low_income: '低保/困难家庭', gig_worker: '新就业形态劳动者子女' }
+
+/** The activities of a day, as staff choose them (a fixed list, so families read the same words everywhere). */
+export const DAY_ACTIVITIES = ['作业辅导', '阅读', '手工', '科普', '绘画', '音乐', '体育游戏', '心理关爱', '安全教育', '其他'] as const
+export type DayActivity = (typeof DAY_ACTIVITIES)[number]
+
+/** A session's life: published and taking enrolments by its window; closed (no new enrolments); cancelled. */
+export const SESSION_STATUSES = ['open', 'closed', 'cancelled'] as const
+export type SessionStatus = (typeof SESSION_STATUSES)[number]
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = { open: '报名中', closed: '已截止', cancelled: '已取消' }
+
+/**
+ * A child's enrolment in a session: `enrolled` holds a place; `waitlisted` waits in order; `offered` holds a freed
+ * place for OFFER_HOURS; `lottery_entered` is a 摇号 entry before the draw; the rest are ends (a new enrolment of the
+ * same child in the same session is refused: one per child per session).
+ */
+export const ENROLMENT_STATUSES = ['lottery_entered', 'enrolled', 'waitlisted', 'offered', 'cancelled', 'declined', 'expired', 'removed'] as const
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number]
+export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
+  lottery_entered: '已参加摇号',
+  enrolled: '已录取',
+  waitlisted: '候补中',
+  offered: '候补到位，待确认',
+  cancelled: '已取消',
+  declined: '已放弃',
+  expired: '逾期未确认',
+  removed: '已被移出',
+}
+/** The statuses that hold a place (capacity counts them). */
+export const HOLDING_STATUSES: readonly EnrolmentStatus[] = ['enrolled', 'offered']
+/** The statuses that keep a child "active" in a session (deleting the child is refused while any is). */
+export const ACTIVE_STATUSES: readonly EnrolmentStatus[] = ['lottery_entered', 'enrolled', 'waitlisted', 'offered']
+
+/** Hours a family has to accept an offered place before it passes to the next on the waitlist. */
+export const OFFER_HOURS = 24
+
+/** The children's personal-information rules (儿童个人信息处理规则): the version a guardian consents to. */
+export const CHILD_POLICY_VERSION = '2026-11'
+
+/** The second guardian's invitation code (亲属码): its length, and hours it lives; it works once. */
+export const INVITE_CODE_LENGTH = 8
+export const INVITE_HOURS = 24
+
+/** Pick-up codes: digits, wrong tries before the lock, minutes the lock lasts. */
+export const PICKUP_CODE_LENGTH = 4
+export const PICKUP_WRONG_LIMIT = 3
+export const PICKUP_LOCK_MINUTES = 10
+/** Authorised pick-up adults per child. */
+export const MAX_PICKUP_ADULTS = 5
+export const PICKUP_RELATIONS = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他亲属', '其他'] as const
+export type PickupRelation = (typeof PICKUP_RELATIONS)[number]
+
+export const GENDERS = ['male', 'female'] as const
+export type Gender = (typeof GENDERS)[number]
+export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' }
+
+/** Form limits (characters unless said otherwise). */
+export const SCHOOL_LIMITS = {
+  sessionName: 40,
+  notes: 500,
+  childName: 20,
+  school: 40,
+  healthNote: 200,
+  adultName: 20,
+  reason: 200,
+  /** Places in one session. */
+  capacity: 200,
+  /** Children a guardian may add. */
+  children: 6,
+  /** Days a term may span. */
+  termDays: 200,
+} as const
