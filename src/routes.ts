@@ -47,6 +47,18 @@ export const ROUTES = {
   staffSchoolEnrolments: '/packages/school-staff/pages/enrolments/index',
   schoolRoster: '/packages/school-staff/pages/roster/index',
   staffSchoolStats: '/packages/school-staff/pages/stats/index',
+  // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
+  elderWeek: '/packages/elder/pages/week/index',
+  elderOccurrence: '/packages/elder/pages/occurrence/index',
+  elderMine: '/packages/elder/pages/mine/index',
+  elderProfiles: '/packages/elder/pages/profiles/index',
+  staffElderActivities: '/packages/elder-staff/pages/activities/index',
+  staffElderActivity: '/packages/elder-staff/pages/activity/index',
+  staffElderRoster: '/packages/elder-staff/pages/roster/index',
+  staffElderProfiles: '/packages/elder-staff/pages/profiles/index',
+  staffElderCallList: '/packages/elder-staff/pages/call-list/index',
+  staffElderStats: '/packages/elder-staff/pages/stats/index',
+  staffElderPoster: '/packages/elder-staff/pages/poster/index',
 } as const
 
 /** Opens a page (subpackage pages via navigateTo). */

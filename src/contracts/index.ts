@@ -2,8 +2,9 @@ import type * as z from 'zod/mini'
 import { userInputs, userMutations, type UserOutputs } from './user'
 import { wishInputs, type WishOutputs } from './wish'
 import { exportInputs, type ExportOutputs } from './export'
-import { exportMutations, schoolMutations, volunteerMutations, wishMutations } from './mutations'
+import { elderMutations, exportMutations, schoolMutations, volunteerMutations, wishMutations } from './mutations'
 import { schoolInputs, type SchoolOutputs } from './school'
+import { elderInputs, type ElderOutputs } from './elder'
 import { volunteerInputs, type VolunteerOutputs } from './volunteer'
 
 export * from './errors'
@@ -18,6 +19,7 @@ export * from './export'
 export * from './workbench'
 export * from './volunteer'
 export * from './school'
+export * from './elder'
 
 /** The whole API: per cloud function, its actions' input schemas and which of them mutate. */
 export const contract = {
@@ -26,6 +28,7 @@ export const contract = {
   export: { inputs: exportInputs, mutations: exportMutations },
   volunteer: { inputs: volunteerInputs, mutations: volunteerMutations },
   school: { inputs: schoolInputs, mutations: schoolMutations },
+  elder: { inputs: elderInputs, mutations: elderMutations },
 } as const
 
 export interface Outputs {
@@ -34,6 +37,7 @@ export interface Outputs {
   export: ExportOutputs
   volunteer: VolunteerOutputs
   school: SchoolOutputs
+  elder: ElderOutputs
 }
 
 export type FunctionName = keyof typeof contract

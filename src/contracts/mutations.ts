@@ -1,3 +1,4 @@
+import { elderActivityMutations, elderOnsiteMutations, elderSignupMutations } from './elder/mutations'
 import { schoolAttendanceMutations, schoolChildMutations, schoolEnrolmentMutations, schoolSessionMutations } from './school/mutations'
 import { volunteerCheckinMutations, volunteerLedgerMutations, volunteerSlotMutations } from './volunteer/mutations'
 
@@ -18,5 +19,15 @@ export const volunteerMutations = [...volunteerSlotMutations, ...volunteerChecki
 /** The 4 o'clock school: each part lists its own (school/mutations.ts). */
 export const schoolMutations = [...schoolSessionMutations, ...schoolChildMutations, ...schoolEnrolmentMutations, ...schoolAttendanceMutations] as const
 
+/** Elder activities: each part lists its own (elder/mutations.ts). */
+export const elderMutations = [...elderActivityMutations, ...elderSignupMutations, ...elderOnsiteMutations] as const
+
 /** Mutating actions per cloud function (the same lists as `contract[fn].mutations`). */
-export const MUTATIONS: Record<string, readonly string[]> = { user: userMutations, wish: wishMutations, export: exportMutations, volunteer: volunteerMutations, school: schoolMutations }
+export const MUTATIONS: Record<string, readonly string[]> = {
+  user: userMutations,
+  wish: wishMutations,
+  export: exportMutations,
+  volunteer: volunteerMutations,
+  school: schoolMutations,
+  elder: elderMutations,
+}

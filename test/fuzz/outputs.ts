@@ -5,6 +5,9 @@
  */
 import * as z from 'zod/mini'
 import { WISH_STATUSES, type FunctionName, type Outputs } from '../../src/contracts'
+import { elderActivitiesShapes } from './outputs-elder-activities'
+import { elderOnsiteShapes } from './outputs-elder-onsite'
+import { elderSignupsShapes } from './outputs-elder-signups'
 import { schoolAttendanceShapes } from './outputs-school-attendance'
 import { schoolChildrenShapes } from './outputs-school-children'
 import { schoolEnrolmentShapes } from './outputs-school-enrolment'
@@ -78,4 +81,5 @@ export const OUTPUT_SHAPES = {
   },
   volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes, ...volunteerStatsShapes },
   school: { ...schoolSessionsShapes, ...schoolChildrenShapes, ...schoolEnrolmentShapes, ...schoolAttendanceShapes },
+  elder: { ...elderActivitiesShapes, ...elderSignupsShapes, ...elderOnsiteShapes },
 } satisfies { [F in FunctionName]: { [A in keyof Outputs[F]]: z.ZodMiniType } }

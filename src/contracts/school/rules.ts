@@ -8,10 +8,8 @@ export const GRADES = [1, 2, 3, 4, 5, 6] as const
 export type Grade = (typeof GRADES)[number]
 export const GRADE_LABELS: Record<Grade, string> = { 1: '一年级', 2: '二年级', 3: '三年级', 4: '四年级', 5: '五年级', 6: '六年级' }
 
-/** ISO weekdays (1 = Monday … 7 = Sunday), as `dayjs().isoWeekday()` and the China day helpers count them. */
-export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
-export type Weekday = (typeof WEEKDAYS)[number]
-// Their names: WEEKDAY_LABELS in ../weekdays.ts (shared with the volunteer repeat rule).
+// Weekdays (WEEKDAYS, Weekday, WEEKDAY_LABELS): ../weekdays.ts, shared with the volunteer repeat rule and elder activities.
+export { WEEKDAYS, type Weekday } from '../weekdays'
 
 /** The daily time when staff do not say otherwise (China time). */
 export const DEFAULT_DAY_START = '16:00'

@@ -1,0 +1,52 @@
+// Elder activities' rules (issue 12): one home for each status set, limit and label, used by the server, the forms and
+// the tests. Zod-free. Names: an activity has a recurrence rule; each dated instance is an occurrence; a person's
+// place in one is a sign-up; presence on the day is a check-in.
+
+export const ACTIVITY_CATEGORIES = ['文娱', '健康', '学习', '手工', '运动', '助餐', '其他'] as const
+export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number]
+
+/**
+ * How an activity repeats: weekly on given weekdays, daily, monthly on the nth weekday (e.g. the first Wednesday; a
+ * month without a 5th such weekday has none), or once. Computed with `rrule`, in China days whatever the server's TZ.
+ */
+export const RECURRENCE_KINDS = ['weekly', 'daily', 'monthly_nth', 'once'] as const
+export type RecurrenceKind = (typeof RECURRENCE_KINDS)[number]
+export const RECURRENCE_LABELS: Record<RecurrenceKind, string> = { weekly: '每周', daily: '每天', monthly_nth: '每月第几个星期几', once: '仅一次' }
+export const NTH_LABELS = ['', '第一个', '第二个', '第三个', '第四个', '第五个'] as const
+
+/** A sign-up's life: signed up, or cancelled (until the start). */
+export const SIGNUP_STATUSES = ['signed_up', 'cancelled'] as const
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number]
+
+/** Who made a sign-up: the elder, a family member for an elder they manage, or staff/a grid worker (代报名). */
+export const SIGNUP_ROLES = ['self', 'family', 'staff'] as const
+export type SignupRole = (typeof SIGNUP_ROLES)[number]
+export const SIGNUP_ROLE_LABELS: Record<SignupRole, string> = { self: '本人报名', family: '家属代报名', staff: '工作人员代报名' }
+
+/** How a person was checked in: ticked on the staff roster, by scanning the occurrence's code, or added as a walk-in. */
+export const ELDER_CHECKIN_METHODS = ['roster', 'scan', 'walk_in'] as const
+export type ElderCheckinMethod = (typeof ELDER_CHECKIN_METHODS)[number]
+
+/** Managed elder profiles: a family's (with the elder's consent noted), or staff-managed for an elder without a phone. */
+export const PROFILE_KINDS = ['family', 'staff'] as const
+export type ProfileKind = (typeof PROFILE_KINDS)[number]
+
+/** Reminders go out at this China time the day before an occurrence. */
+export const REMINDER_TIME = '18:00'
+
+/** Form limits (characters unless said otherwise). */
+export const ELDER_LIMITS = {
+  title: 30,
+  host: 20,
+  place: 40,
+  description: 500,
+  reason: 200,
+  profileName: 20,
+  consentNote: 100,
+  /** Places in one occurrence (no capacity = unlimited). */
+  capacity: 500,
+  /** Minutes an occurrence lasts. */
+  durationMin: 480,
+  /** Elders one family member may manage. */
+  profilesPerManager: 6,
+} as const
