@@ -15,6 +15,8 @@ export interface PageProps {
   empty?: boolean
   emptyText?: string
   onRetry?: () => void
+  /** Large font whatever the user's setting (elder activities: 适老化 by default in that subpackage). */
+  alwaysLarge?: boolean
   className?: string
   children?: ReactNode
 }
@@ -23,8 +25,8 @@ export interface PageProps {
  * Every page's root: applies the font mode class, the privacy sheet, the h5 back link, and the
  * loading/error/empty states.
  */
-export function Page({ loading = false, error, empty = false, emptyText, onRetry, className = '', children }: PageProps) {
-  const large = useLargeFont()
+export function Page({ loading = false, error, empty = false, emptyText, onRetry, alwaysLarge = false, className = '', children }: PageProps) {
+  const large = useLargeFont() || alwaysLarge
   useEffect(() => {
     // h5: Taro's tab bar lives outside every page, so large mode reaches it through a class on <html>.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('hm-large-root', large)
