@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { NormalModuleReplacementPlugin } from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -42,6 +43,17 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       // per page: Taro's h5 router lists every chunk of every page in app.js (the first load), so many small shared
       // chunks cost the first load about 0.1 KB gzip per page (issue 10: 151.7 → 149.7 KB with the error split).
       webpackChain(chain) {
+        // Our tab bar in place of Taro's <taro-tabbar> web component (about 4 KB gzip of the first load): the
+        // router's tabbar.js, which only mounts that component, becomes src/ui/h5TabBar.ts (docs/ARCHITECTURE.md).
+        chain.plugin('hm-h5-tab-bar').use(NormalModuleReplacementPlugin, [
+          /^\.\/tabbar\.js$/,
+          (resource: { context: string; request: string }) => {
+            if (/[\\/]@tarojs[\\/]router[\\/]dist$/.test(resource.context)) resource.request = path.resolve(__dirname, '..', 'src/ui/h5TabBar.ts')
+          },
+        ])
+        // @tarojs/taro-h5 imports the fetch and AbortController polyfills for every app (about 8 KB gzip of the
+        // first load). The h5 build serves local runs and the browser tests in today's Chromium, which has both.
+        chain.merge({ resolve: { alias: { 'whatwg-fetch': false, 'abortcontroller-polyfill/dist/abortcontroller-polyfill-only': false } } })
         const splitChunks = chain.optimization.get('splitChunks')
         if (!splitChunks) return
         chain.optimization.splitChunks({

@@ -27,8 +27,9 @@ export default defineAppConfig({
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons
   // and position), so its labels stay WeChat's size there; a custom-tab-bar would be a second, hand-made tab
-  // bar in the main package for two items. On h5, components.css enlarges Taro's tab bar under .hm-large-root
-  // (18 px labels, 64 px items), and on both, pages and the 大字模式 row itself follow large mode.
+  // bar in the main package for two items. On h5 the bar is src/ui/h5TabBar.ts, drawn from this same config, and
+  // components.css enlarges it under .hm-large-root (18 px labels, 64 px items). On both, pages and the 大字模式
+  // row itself follow large mode.
   tabBar: {
     color: '#4a4a4a',
     selectedColor: '#b3261e',

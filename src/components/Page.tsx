@@ -28,7 +28,7 @@ export interface PageProps {
 export function Page({ loading = false, error, empty = false, emptyText, onRetry, alwaysLarge = false, className = '', children }: PageProps) {
   const large = useLargeFont() || alwaysLarge
   useEffect(() => {
-    // h5: Taro's tab bar lives outside every page, so large mode reaches it through a class on <html>.
+    // h5: the tab bar (src/ui/h5TabBar.ts) lives outside every page, so large mode reaches it through a class on <html>.
     if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('hm-large-root', large)
   }, [large])
   let body: ReactNode = children

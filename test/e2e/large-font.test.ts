@@ -55,6 +55,8 @@ test('大字模式 makes body text at least 18 pt-equivalent, on 我的 and on �
     await goTab(page, '首页')
     await see(current(page), /林阿姨，您好/)
     await shot(page, 'home')
+    // The tab bar is ours (src/ui/h5TabBar.ts), never Taro's heavier <taro-tabbar> (docs/ARCHITECTURE.md).
+    expect(await page.evaluate(() => !!customElements.get('taro-tabbar'))).toBe(false)
 
     // Switch it on.
     await goTab(page, '我的')
