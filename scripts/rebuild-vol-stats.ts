@@ -6,8 +6,8 @@
 //
 // The database comes from the environment as for the functions (cloud/lib/cloud.ts): HEMEI_TCB_URL, HEMEI_SECRET_ID
 // and HEMEI_SECRET_KEY for the local emulator, or CloudBase's own (TENCENTCLOUD_SECRETID… and HEMEI_CLOUD_ENV).
-// wx-server-sdk does not load under tsx, so the rebuild is bundled as the functions are (esbuild, the SDK external)
-// and run by plain node.
+// wx-server-sdk does not load under tsx, so the rebuild (rebuild-vol-stats.main.ts) is bundled as the functions are
+// (esbuild, the SDK external) and run by plain node.
 import { spawnSync } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
@@ -15,24 +15,6 @@ import { join, resolve } from 'path'
 import { buildSync } from 'esbuild'
 
 const ROOT = resolve(__dirname, '..')
-
-/** The bundled program: runs the rebuild and prints what it did as JSON. */
-const PROGRAM = `
-import { db } from './cloud/lib/cloud'
-import { nowMs } from './cloud/lib/dates'
-import { rebuildMonthStats } from './cloud/domain/volunteer/ledger/rebuildStats'
-
-const [communityId, month, flag] = process.argv.slice(2)
-rebuildMonthStats(db, communityId, month, new Date(nowMs()), flag !== '--dry-run')
-  .then((r) => {
-    const figures = (d) => (d ? { minutes: d.minutes, entries: d.entries, backfillMinutes: d.backfillMinutes, backfillEntries: d.backfillEntries, volunteers: Object.keys(d.byVolunteer).length } : null)
-    process.stdout.write(JSON.stringify({ id: r.doc._id, written: r.written, ledgerEntries: r.ledgerEntries, queued: r.queued, before: figures(r.before), after: figures(r.doc) }) + '\\n')
-  })
-  .catch((e) => {
-    console.error(e && e.message ? e.message : e)
-    process.exit(1)
-  })
-`
 
 function main(): void {
   const [communityId, month, flag] = process.argv.slice(2)
@@ -44,7 +26,7 @@ function main(): void {
   try {
     const outfile = join(dir, 'rebuild-vol-stats.cjs')
     buildSync({
-      stdin: { contents: PROGRAM, resolveDir: ROOT, loader: 'ts', sourcefile: 'rebuild-vol-stats-main.ts' },
+      entryPoints: [join(ROOT, 'scripts/rebuild-vol-stats.main.ts')],
       bundle: true,
       platform: 'node',
       format: 'cjs',
