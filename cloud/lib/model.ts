@@ -172,7 +172,11 @@ export interface WishDoc {
   /** Counters (cloud/lib/counters.ts): set by each write that may change the tallies, until the tally job runs. */
   untallied?: string
   /** Counters: the tallies the community's counter document holds for this wish. */
-  tallied?: string[]
+  tallied?: string[] /**
+   * issue 10 part E: set (to the closing time, ms) when a wish claimed by a volunteer closes, until staff credit its
+   * hours (volunteer.creditWish) or hide it: the 待记录时长的心愿 queue (sparse index `creditDue`).
+   */
+  creditDue?: number
 }
 
 /** One entry of a wish's history (its role labels are the public timeline's). */

@@ -31,11 +31,8 @@ export interface AnyWorkbenchSource {
  * documents of every source in ONE request, then each source's own counts (all sources at once).
  */
 export async function readWorkbench(ctx: Ctx, communityIds: string[], sources: readonly AnyWorkbenchSource[]): Promise<Workbench> {
-  const byDomain = await readCountsOf(
-    ctx,
-    sources.flatMap((s) => s.counters ?? []),
-    communityIds,
-  )
+  // A counter source two domains' tiles read (e.g. the wish counters) is read once.
+  const byDomain = await readCountsOf(ctx, [...new Set(sources.flatMap((s) => s.counters ?? []))], communityIds)
   const countsOf: CountsOf = (domain) => sumCounts(byDomain.get(domain) ?? new Map())
   const counts = await Promise.all(sources.map((s) => s.count(ctx, communityIds, countsOf)))
   const queues = sources.flatMap((s, i) => s.queues.map((key) => ({ key, ...WORKBENCH_QUEUES[key], count: Math.max(0, counts[i][key] ?? 0) })))

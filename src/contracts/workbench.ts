@@ -12,6 +12,8 @@ export const WORKBENCH_QUEUES = {
   volFlagged: { title: '需复核的签退', route: '/packages/volunteer-staff/pages/confirm/index' },
   volDisputes: { title: '时长异议', route: '/packages/volunteer-staff/pages/ledger/index?tab=disputes' },
   volCertificates: { title: '证明申请', route: '/packages/volunteer-staff/pages/ledger/index?tab=certificates' },
+  // issue 10 part E: closed wishes whose volunteer's hours wait for the credit (ROUTES.staffLedger, its wishes tab).
+  volCreditDue: { title: '待记录时长的心愿', route: '/packages/volunteer-staff/pages/ledger/index?tab=wish' },
 } as const
 
 export type WorkbenchQueueKey = keyof typeof WORKBENCH_QUEUES

@@ -94,7 +94,7 @@ async function queues(openid: string): Promise<Record<string, number>> {
   }
 }
 
-/** The volunteer service's queues: shifts waiting on the confirm queue's cards (flagged apart), disputes, certificates. */
+/** The volunteer service's queues: shifts waiting on the confirm queue's cards (flagged apart), disputes, certificates, wishes to credit. */
 async function volunteerQueues(openid: string): Promise<Record<string, number>> {
   const pages = async (action: string) => {
     const items: any[] = []
@@ -110,6 +110,7 @@ async function volunteerQueues(openid: string): Promise<Record<string, number>> 
     volFlagged: cards.reduce((n, c) => n + c.flagged, 0),
     volDisputes: (await pages('disputeQueue')).length,
     volCertificates: (await pages('certificateQueue')).length,
+    volCreditDue: (await pages('creditQueue')).length, // part E: closed wishes whose volunteer's hours wait for the credit
   }
 }
 

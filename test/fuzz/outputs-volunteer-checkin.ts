@@ -19,5 +19,8 @@ export const volunteerCheckinShapes = {
     taken: z.number(),
     checkedIn: z.number(),
     shifts: z.array(z.looseObject({ openid: str, name: str, status, pairs: z.array(pair), phone: z.optional(str), can })),
+    page: z.number(),
+    pageSize: z.number(),
+    hasMore: z.boolean(),
   }),
 } satisfies Record<string, z.ZodMiniType>

@@ -48,6 +48,7 @@ export const volunteerLedgerShapes = {
   voidShift: z.looseObject({ slotId: str, openid: str, status: z.literal('voided') }),
   backfill: entry,
   creditWish: entry,
+  creditQueue: page(z.looseObject({ wishId: str, communityId: str, title: str, claimantName: str, closedOn: str, allowed: z.array(z.literal('credit')) })),
   correctEntry: entry,
   disputeQueue: page(dispute),
   answerDispute: dispute,

@@ -1,7 +1,8 @@
 // The staff ledger page (issue 10, part C), layer 2: disputes answered with a reason, certificates recorded, 补录
-// with a confirmation, against the real functions.
+// with a confirmation, and (part E) the closed wishes whose hours wait for the credit, against the real functions.
 import LedgerPage from '@/packages/volunteer-staff/pages/ledger'
-import { gone, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, typeInto, waitFor } from './helpers'
+import { act, fireEvent, gone, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, typeInto, waitFor, within } from './helpers'
+import { fulfilledWish, signUp } from './stage'
 import { stageCheckedOutSlot, stageVolunteer } from './volunteerLedgerStage'
 import { inDays } from '../clock'
 
@@ -69,4 +70,32 @@ it('补录 after the confirmation dialog; a refusal shows its Chinese message an
   await waitFor(() => expect(backend.eventsFor('backfill')).toHaveLength(2))
   await backend.settled()
   expect((await backend.call(v.openid, 'volunteer', 'myTotals', {})).backfillMinutes).toBe(90)
+})
+
+it('lists the closed wishes to credit (the workbench tile’s page); 记录时长 opens the form for the row, and the credited wish leaves the list', async () => {
+  const v = await stageVolunteer('郑晓明')
+  const wisher = await signUp(backend)
+  const wishId = await fulfilledWish(backend, '家具已经搬好了。', { fields: { title: '帮忙搬旧衣柜' }, wisher, claimant: v.openid })
+  await backend.call('demo-staff', 'wish', 'confirm', { wishId }) // closed by staff on the wisher's behalf: now due
+  setRouterParams({ tab: 'wish' })
+  const modal = stubModal({ confirm: true })
+  renderPage(<LedgerPage />)
+  const card = (await screen.findByText('帮忙搬旧衣柜')).closest('[data-testid="credit-due-wish"]') as HTMLElement
+  expect(within(card).getByText(/认领志愿者：郑晓明/)).toBeTruthy()
+  await act(async () => {
+    fireEvent.click(within(card).getByText('记录时长'))
+  })
+  await screen.findByTestId('wish-credit-form')
+  expect(screen.queryByLabelText('心愿编号')).toBeNull() // the row's wish, not one typed
+  await typeInto('服务时长（分钟）', '60')
+  await tap('记录时长')
+  await waitFor(() => expect(backend.eventsFor('creditWish')).toHaveLength(1))
+  expect(modal.mock.calls[0][0]).toMatchObject({ title: '记录心愿服务时长', content: expect.stringContaining('帮忙搬旧衣柜') })
+  expect(backend.eventsFor('creditWish')[0].input).toEqual({ wishId, minutes: 60 })
+  await screen.findByText('按心愿编号记录') // back on the list
+  await gone('帮忙搬旧衣柜')
+  await backend.settled()
+  expect((await backend.call(v.openid, 'volunteer', 'myTotals', {})).liveMinutes).toBe(60)
+  const queue = await backend.call('demo-staff', 'volunteer', 'creditQueue', {})
+  expect(queue.items.map((x: { wishId: string }) => x.wishId)).not.toContain(wishId)
 })

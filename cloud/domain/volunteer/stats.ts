@@ -20,12 +20,12 @@ export function monthDocId(communityId: string, month: string): string {
   return `m_${communityId}_${month.replace('-', '')}`
 }
 
-function emptyMonth(communityId: string, month: string, at: Date): MonthStatsDoc {
+export function emptyMonth(communityId: string, month: string, at: Date): MonthStatsDoc {
   return { _id: monthDocId(communityId, month), communityId, month, minutes: 0, entries: 0, backfillMinutes: 0, backfillEntries: 0, byType: {}, byVolunteer: {}, updatedAt: at }
 }
 
 /** Adds one queued entry of `openid` to its month document (补录 apart; a correction moves minutes, not person-times). */
-function addItem(doc: MonthStatsDoc, openid: string, item: StatsItem): void {
+export function addItem(doc: MonthStatsDoc, openid: string, item: StatsItem): void {
   const n = item.correction ? 0 : 1
   if (item.backfill) {
     doc.backfillMinutes += item.minutes

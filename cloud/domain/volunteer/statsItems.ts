@@ -5,7 +5,7 @@ import { tallyToken } from '../../lib/counters'
 import type { LedgerEntryDoc, StatsItem, SummaryDoc } from './model'
 
 /** The statistics' view of one entry. */
-function statsItem(e: LedgerEntryDoc): StatsItem {
+export function statsItem(e: LedgerEntryDoc): StatsItem {
   return {
     entryId: e._id,
     communityId: e.communityId,

@@ -153,7 +153,8 @@ export async function fulfil(input: In<'fulfil'>, ctx: Ctx): Promise<WishChange>
 
 /**
  * The wisher confirms a fulfilled wish (or staff scoped to the community confirm on their behalf: many
- * wishers are elderly and not on the app), optionally with a public thank-you (content-checked); → closed.
+ * wishers are elderly and not on the app), optionally with a public thank-you (content-checked); → closed. A wish a
+ * volunteer claimed becomes due for the credit of its hours (`creditDue`, cleared by volunteer.creditWish).
  */
 export async function confirm(input: In<'confirm'>, ctx: Ctx): Promise<WishChange> {
   requireSignedUp(ctx)
@@ -168,7 +169,8 @@ export async function confirm(input: In<'confirm'>, ctx: Ctx): Promise<WishChang
     action: 'confirm',
     role: isWisher ? 'wisher' : 'staff',
     to: 'closed',
-    set: { closedAt: ctx.now, ...(thanks ? { thanks } : {}) },
+    // issue 10 part E: a volunteer's (not a unit's) wish is now due for the credit of its hours, in the same update.
+    set: { closedAt: ctx.now, ...(thanks ? { thanks } : {}), ...(wish.claim && !wish.claim.unitName ? { creditDue: ctx.now.getTime() } : {}) },
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
 }

@@ -5,7 +5,7 @@ import { readCounts, reconcileJob, sumCounts, tallyJob, type Counts, type TallyS
 import { addDays, chinaDay, chinaInstant } from '../../lib/dates'
 import type { WishDoc } from '../../lib/model'
 import { WISHES } from './doc'
-import { FULFILLED, fulfilledOn, wishTallies } from './tallies'
+import { CREDIT_DUE, FULFILLED, fulfilledOn, wishTallies } from './tallies'
 
 /** Days of per-day fulfilment counters the readers use (the stats' 7 and 30 days). */
 const RECENT_DAYS = 30
@@ -14,13 +14,14 @@ const MAX_ROWS = 10000
 /** CloudBase's largest page for a server-side get. */
 const PAGE = 1000
 
-type Tallied = Pick<WishDoc, 'communityId' | 'status' | 'reportCount' | 'fulfilledAt' | 'untallied' | 'tallied'>
+type Tallied = Pick<WishDoc, 'communityId' | 'status' | 'reportCount' | 'fulfilledAt' | 'creditDue' | 'untallied' | 'tallied'>
 
 /**
  * The true counts of each of `communityIds`, from the index, in 2 requests:
  * - ONE aggregate, `$match` on communityId, `$group` on communityId, status and report count with `$sum: 1` (the
  *   `reported` index holds all three, so it is answered from the index alone), each row turned into tallies;
- * - the fulfilments of the last RECENT_DAYS days on the `fulfilled` index, one timestamp each, per China day.
+ * - the fulfilments of the last RECENT_DAYS days on the `fulfilled` index, one timestamp each, per China day;
+ * - (issue 10 part E) the wishes whose hours wait for the credit: ONE aggregate answered from the `creditDue` index.
  */
 async function recount(ctx: { db: Database; now: Date }, communityIds: string[]): Promise<Map<string, Counts>> {
   const out = new Map<string, Counts>()
@@ -29,7 +30,7 @@ async function recount(ctx: { db: Database; now: Date }, communityIds: string[])
     const counts = out.get(c) ?? out.set(c, {}).get(c)!
     counts[k] = (counts[k] ?? 0) + n
   }
-  await Promise.all([countFromIndex(ctx, communityIds, add), recentFulfilments(ctx, communityIds, add)])
+  await Promise.all([countFromIndex(ctx, communityIds, add), recentFulfilments(ctx, communityIds, add), creditDueCounts(ctx, communityIds, add)])
   return out
 }
 
@@ -47,6 +48,19 @@ async function countFromIndex(ctx: { db: Database }, communityIds: string[], add
     .end()
   type Row = { _id: { communityId: string; status: WishStatus; reportCount?: number }; n: number }
   for (const { _id, n } of grouped.list as Row[]) for (const k of wishTallies(_id)) add(_id.communityId, k, n)
+}
+
+/** issue 10 part E: the CREDIT_DUE counter, ONE aggregate answered from the sparse `creditDue` index alone. */
+async function creditDueCounts(ctx: { db: Database }, communityIds: string[], add: Add): Promise<void> {
+  const _ = ctx.db.command
+  const grouped = await ctx.db
+    .collection(WISHES)
+    .aggregate()
+    .match({ communityId: communityIds.length === 1 ? communityIds[0] : _.in(communityIds), creditDue: _.gt(0) })
+    .group({ _id: '$communityId', n: { $sum: 1 } })
+    .limit(MAX_ROWS)
+    .end()
+  for (const { _id, n } of grouped.list as { _id: string; n: number }[]) add(_id, CREDIT_DUE, n)
 }
 
 /** The per-day fulfilment counters of the last RECENT_DAYS days: a bounded read on the `fulfilled` index. */
@@ -72,7 +86,7 @@ async function recentFulfilments(ctx: { db: Database; now: Date }, communityIds:
 export const wishCounters: TallySource<Tallied> = {
   domain: 'wish',
   collection: WISHES,
-  fields: { status: true, reportCount: true, fulfilledAt: true },
+  fields: { status: true, reportCount: true, fulfilledAt: true, creditDue: true },
   tallies: wishTallies,
   recount,
 }

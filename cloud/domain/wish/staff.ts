@@ -125,6 +125,7 @@ export async function hide(input: In<'hide'>, ctx: Ctx): Promise<WishChange> {
     to: 'hidden',
     reason: input.reason,
     set: { hiddenReason: input.reason },
+    unset: ['creditDue'], // issue 10 part E: a hidden wish's hours are no longer due for credit
     conflict: invalidState('心愿状态已变化，请刷新后再试'),
   })
 }

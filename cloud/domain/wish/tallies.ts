@@ -12,14 +12,18 @@ export function fulfilledOn(day: string): string {
   return `fulfilledOn_${day.replace(/-/g, '')}`
 }
 
+/** issue 10 part E: a closed wish claimed by a volunteer whose hours staff have yet to credit (`creditDue`). */
+export const CREDIT_DUE = 'volCreditDue'
+
 /**
- * What a wish adds 1 to: its status; `reported` while it is published with reports (the staff `reported` queue);
+ * What a wish adds 1 to: its status; CREDIT_DUE while its hours wait for the credit; `reported` while it is published with reports (the staff `reported` queue);
  * the day it was fulfilled while it counts as fulfilled.
  */
-export function wishTallies(w: Pick<WishDoc, 'status'> & { reportCount?: number; fulfilledAt?: Date }): string[] {
+export function wishTallies(w: Pick<WishDoc, 'status'> & { reportCount?: number; fulfilledAt?: Date; creditDue?: number }): string[] {
   const out: string[] = [w.status]
   if (PUBLISHED_WISH_STATUSES.includes(w.status) && (w.reportCount ?? 0) > 0) out.push('reported')
   if (FULFILLED.includes(w.status) && w.fulfilledAt) out.push(fulfilledOn(chinaDay(new Date(w.fulfilledAt))))
+  if (w.creditDue) out.push(CREDIT_DUE)
   return out
 }
 

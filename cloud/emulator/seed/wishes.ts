@@ -91,6 +91,8 @@ function build(s: Spec, now: number): WishDoc {
   if (s.status === 'closed') {
     doc.closedAt = step(s.wisher, 'wisher', 'confirm', 'fulfilled', 'closed', 6)
     if (s.thanks) doc.thanks = s.thanks
+    // issue 10 part E: a volunteer's closed wish waits for staff to credit its hours (the workbench's 待记录时长的心愿).
+    if (!s.claim!.unitName) doc.creditDue = doc.closedAt.getTime()
   }
   if (s.status === 'cancelled') doc.cancelledAt = step(s.wisher, 'wisher', 'cancel', 'open', 'cancelled', 48)
   if (s.status === 'hidden') {

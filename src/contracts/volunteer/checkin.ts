@@ -1,7 +1,7 @@
 // The volunteer function's checkin actions: input schemas and outputs (issue 10, part B): the on-site code
 // (签到码), check-in and check-out by code, location or the roster, the volunteer's check-in state, the roster.
 import * as z from 'zod/mini'
-import { id, type ISODate } from '../common'
+import { id, pageInput, type ISODate } from '../common'
 import { CHECK_INPUT_METHODS, CHECK_PURPOSES, CHECKIN_MESSAGES as M, type CheckMethod, type CheckPurpose, type ShiftStatus } from './rules'
 
 const code = z.string().check(z.regex(/^\d{6}$/, M.codeMissing))
@@ -33,8 +33,11 @@ export const volunteerCheckinInputs = {
   checkOut: check,
   /** The caller's shift on a slot: the window, the pairs, and what they may do now. */
   myCheckin: z.object({ slotId: id }),
-  /** Staff of the slot's community: the shifts with names, statuses, pairs and phones. */
-  roster: z.object({ slotId: id }),
+  /**
+   * Staff of the slot's community: the shifts with names, statuses, pairs and phones, page by page (part E: a full
+   * slot of 500 does not fit one response).
+   */
+  roster: z.object({ slotId: id, ...pageInput }),
 }
 
 /** The on-site code of a slot, as 签到码 shows it: the 6 digits, the QR text, when it changes. */
@@ -117,7 +120,15 @@ export interface Roster {
   headcount: number
   taken: number
   checkedIn: number
+  /**
+   * This page's shifts (part E): page p holds the slot's sign-ups number (p−1)·pageSize+1 to p·pageSize in the order
+   * they signed up, without the cancelled ones; so the pages list everyone once, even while people sign up or cancel
+   * (a page may hold fewer than pageSize).
+   */
   shifts: RosterShift[]
+  page: number
+  pageSize: number
+  hasMore: boolean
 }
 
 /** Outputs of the checkin actions. */

@@ -52,6 +52,8 @@ export const volunteerLedgerInputs = {
     wishId: id,
     minutes: z.number().check(z.int('请填写整数分钟'), z.minimum(1, '请填写时长'), z.maximum(L.maxWishMinutes, `心愿服务时长不能超过 ${L.maxWishMinutes} 分钟`)),
   }),
+  /** Staff (part E): closed wishes claimed by a volunteer whose hours wait for the credit, oldest closed first. */
+  creditQueue: z.object({ communityId: z.optional(id), ...pageInput }),
   /** Staff: correct an entry to `minutes` (a new entry with the signed difference, referencing the original). */
   correctEntry: z.object({ entryId: id, minutes: minutes(L.maxEntryMinutes), reason }),
   /** Staff: open disputes of their communities, oldest first. */
@@ -192,6 +194,21 @@ export interface CertificateView {
   label: string
 }
 
+/** A closed wish whose volunteer's hours wait for the credit (part E): no phone, no openid, no address. */
+export interface CreditDueWish {
+  wishId: string
+  communityId: string
+  title: string
+  /** The claiming volunteer's name as the claim recorded it. */
+  claimantName: string
+  /** The China day it closed. */
+  closedOn: string
+  /** What this viewer may do: `credit`, or nothing for a wish they claimed themselves (four eyes). */
+  allowed: 'credit'[]
+  /** Why nothing is allowed. */
+  note?: string
+}
+
 export interface VolunteerLedgerOutputs {
   confirmQueue: Page<ConfirmSlotCard>
   confirmSlot: ConfirmSlotView
@@ -200,6 +217,7 @@ export interface VolunteerLedgerOutputs {
   voidShift: { slotId: string; openid: string; status: ShiftStatus }
   backfill: LedgerEntryView
   creditWish: LedgerEntryView
+  creditQueue: Page<CreditDueWish>
   correctEntry: LedgerEntryView
   disputeQueue: Page<DisputeView>
   answerDispute: DisputeView

@@ -13,6 +13,6 @@ export const checkinService = {
   checkOut: (input: CheckInput) => call('volunteer', 'checkOut', input),
   /** My shift on a slot: the window, the pairs, what I may do now. */
   myCheckin: (slotId: string) => call('volunteer', 'myCheckin', { slotId }),
-  /** Staff: the slot's roster, with phones. */
-  roster: (slotId: string) => call('volunteer', 'roster', { slotId }),
+  /** Staff: the slot's roster, with phones, one page of shifts at a time. */
+  roster: (input: InputOf<'volunteer', 'roster'>) => call('volunteer', 'roster', input),
 }

@@ -17,6 +17,8 @@ export const ledgerService = {
   backfill: (input: InputOf<'volunteer', 'backfill'>) => call('volunteer', 'backfill', input),
   /** Staff: credit hours for a closed wish claimed by a volunteer. */
   creditWish: (input: InputOf<'volunteer', 'creditWish'>) => call('volunteer', 'creditWish', input),
+  /** Staff: closed wishes whose volunteer's hours wait for the credit. */
+  creditQueue: (input: InputOf<'volunteer', 'creditQueue'>) => call('volunteer', 'creditQueue', input),
   /** Staff: open disputes. */
   disputeQueue: (input: InputOf<'volunteer', 'disputeQueue'>) => call('volunteer', 'disputeQueue', input),
   /** Staff: answer a dispute (adjust or keep) with a reason. */

@@ -1,20 +1,20 @@
-// Entries staff write outside a slot (issue 10, part C): 补录 (back-fill), a closed wish's credit, and corrections
-// (a new entry with the signed difference; nothing is ever updated or removed in the ledger).
+// Entries staff write outside a slot (issue 10, part C): 补录 (back-fill) and corrections (a new entry with the signed
+// difference; nothing is ever updated or removed in the ledger). A closed wish's credit: wishCredit.ts.
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
 import { communityName, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../../lib/context'
 import { chinaDay, isRealDay } from '../../../lib/dates'
 import { HandlerError, invalidField } from '../../../lib/errors'
-import type { UserDoc, WishDoc } from '../../../lib/model'
+import type { UserDoc } from '../../../lib/model'
 import { VOL_LEDGER, type LedgerEntryDoc } from '../model'
 import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, toEntryView, type Tx } from './common'
 
-type In<A extends 'backfill' | 'creditWish' | 'correctEntry'> = ParsedInputOf<'volunteer', A>
+type In<A extends 'backfill' | 'correctEntry'> = ParsedInputOf<'volunteer', A>
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 /** The staff member's part of an entry: who confirmed it, when, and the call. */
-function confirmer(ctx: SignedUpCtx): Pick<LedgerEntryDoc, 'confirmedBy' | 'confirmedByName' | 'confirmedAt' | 'requestId'> {
+export function confirmer(ctx: SignedUpCtx): Pick<LedgerEntryDoc, 'confirmedBy' | 'confirmedByName' | 'confirmedAt' | 'requestId'> {
   return { confirmedBy: ctx.openid, confirmedByName: ctx.user.nickname, confirmedAt: ctx.now, requestId: ctx.requestId! }
 }
 
@@ -81,41 +81,6 @@ export async function backfill(input: In<'backfill'>, ctx: Ctx): Promise<OutputO
     ...confirmer(ctx),
   }
   return toEntryView(await appendOnce(ctx, entry, '这条补录已提交'))
-}
-
-/**
- * Staff of the wish's community: credit hours for a closed wish claimed by a volunteer (not a unit), once per wish
- * (the entry's id comes from the wish), never to themselves. Source `wish`.
- */
-export async function creditWish(input: In<'creditWish'>, ctx: Ctx): Promise<OutputOf<'volunteer', 'creditWish'>> {
-  requireRole(ctx, 'staff')
-  requireSignedUp(ctx)
-  const wish = (await ctx.db.collection('wishes').doc(input.wishId).get()).data as WishDoc | null
-  if (!wish) throw new HandlerError('NOT_FOUND', '没有找到这个心愿')
-  requireScope(ctx, wish.communityId)
-  if (wish.status !== 'closed') throw new HandlerError('INVALID_STATE', '心愿完成并确认（已关闭）后才能记录服务时长')
-  if (!wish.claim?.openid || wish.claim.unitName) throw new HandlerError('INVALID_STATE', '这个心愿不是由志愿者个人认领的')
-  requireOtherPerson(ctx, wish.claim.openid)
-  const [user] = await Promise.all([(async () => (await ctx.db.collection('users').doc(wish.claim!.openid).get()).data as UserDoc | null)(), loadCommunities(ctx.db)])
-  if (!user || user.volunteerStatus !== 'approved') throw new HandlerError('NOT_VOLUNTEER', '认领人不是审核通过的志愿者')
-  const organiser = communityName(wish.communityId)
-  const entry: LedgerEntryDoc = {
-    _id: entryIdFor('w', wish._id),
-    openid: user._id,
-    volunteerName: user.volunteer?.realName ?? wish.claim.claimantName,
-    volunteerNo: user.volunteer?.number ?? '',
-    communityId: wish.communityId,
-    organiser,
-    source: 'wish',
-    wishId: wish._id,
-    serviceDate: chinaDay(wish.closedAt ?? ctx.now),
-    place: organiser,
-    serviceType: '邻里互助',
-    content: `邻里互助：微心愿「${wish.title}」`,
-    minutes: input.minutes,
-    ...confirmer(ctx),
-  }
-  return toEntryView(await appendOnce(ctx, entry, '这个心愿已记录过服务时长'))
 }
 
 /** The id of the `n`th correction (1, 2, …) of an entry. */

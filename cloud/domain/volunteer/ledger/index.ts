@@ -2,8 +2,9 @@ import type { Handlers } from '../../../lib/router'
 import { idempotentHandler } from '../../../lib/router'
 import type { volunteerLedgerInputs } from '../../../../src/contracts/volunteer/ledger'
 import { adjustShift, confirmQueue, confirmShifts, confirmSlot, voidShift } from './confirm'
-import { backfill, correctEntry, creditWish } from './entries'
+import { backfill, correctEntry } from './entries'
 import { myDisputes, myRecord, myTotals } from './mine'
+import { creditQueue, creditWish } from './wishCredit'
 import { answerDispute, certificateQueue, disputeEntry, disputeQueue, recordCertificate, requestCertificate } from './requests'
 
 /**
@@ -19,6 +20,7 @@ export const ledgerHandlers: Pick<Handlers<'volunteer'>, keyof typeof volunteerL
   voidShift: idempotentHandler(voidShift),
   backfill: idempotentHandler(backfill),
   creditWish: idempotentHandler(creditWish),
+  creditQueue,
   correctEntry: idempotentHandler(correctEntry),
   disputeQueue,
   answerDispute: idempotentHandler(answerDispute),

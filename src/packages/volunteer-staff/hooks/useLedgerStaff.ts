@@ -23,6 +23,11 @@ export function useCertificateQueue() {
   return usePaged((page) => ledgerService.certificateQueue({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
 }
 
+/** Staff: closed wishes whose volunteer's hours wait for the credit, oldest first. */
+export function useCreditQueue() {
+  return usePaged((page) => ledgerService.creditQueue({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
+}
+
 type In<A extends keyof typeof ledgerService> = Parameters<(typeof ledgerService)[A]>[0]
 
 /** Staff: confirm a slot's listed shifts. */

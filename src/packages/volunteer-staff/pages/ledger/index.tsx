@@ -5,7 +5,7 @@ import { Tabs } from '@/components/Tabs'
 import { BackfillForm } from './components/BackfillForm'
 import { CertificateList } from './components/CertificateList'
 import { DisputeList } from './components/DisputeList'
-import { WishCreditForm } from './components/WishCreditForm'
+import { WishCreditQueue } from './components/WishCreditQueue'
 
 type Tab = 'disputes' | 'certificates' | 'backfill' | 'wish'
 const TABS: { key: Tab; label: string }[] = [
@@ -15,7 +15,7 @@ const TABS: { key: Tab; label: string }[] = [
   { key: 'wish', label: '心愿时长' },
 ]
 
-/** Staff: the hours ledger's work: disputes to answer, certificate requests to record, 补录, a closed wish's credit. */
+/** Staff: the hours ledger's work: disputes to answer, certificate requests to record, 补录, closed wishes' credit. */
 export default function LedgerPage() {
   const { params } = useRouter()
   const [tab, setTab] = useState<Tab>(TABS.find((t) => t.key === params.tab)?.key ?? (params.wishId ? 'wish' : 'disputes'))
@@ -25,7 +25,7 @@ export default function LedgerPage() {
       {tab === 'disputes' && <DisputeList />}
       {tab === 'certificates' && <CertificateList />}
       {tab === 'backfill' && <BackfillForm />}
-      {tab === 'wish' && <WishCreditForm initialWishId={params.wishId ? decodeURIComponent(params.wishId) : ''} />}
+      {tab === 'wish' && <WishCreditQueue initialWishId={params.wishId ? decodeURIComponent(params.wishId) : ''} />}
     </Page>
   )
 }

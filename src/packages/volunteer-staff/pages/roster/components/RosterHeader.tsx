@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import type { CheckPurpose, Roster } from '@/contracts'
+import type { CheckPurpose } from '@/contracts'
 import { Button } from '@/components/Button'
 import { formatDay } from '@/format/day'
+import type { RosterHead } from '@/packages/volunteer-staff/hooks/useSlotCheckin'
 
 export interface RosterHeaderProps {
-  r: Roster
+  r: RosterHead
   onCode: (purpose: CheckPurpose) => void
 }
 
