@@ -4,7 +4,8 @@
 import SchoolSessionsPage from '@/packages/school/pages/sessions'
 import StaffSessionsPage from '@/packages/school-staff/pages/sessions'
 import SessionEditPage from '@/packages/school-staff/pages/session-edit'
-import { renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
+import StationPage from '@/packages/school-staff/pages/station'
+import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor, within } from './helpers'
 import { signUp } from './stage'
 import { inDays } from '../clock'
 
@@ -128,5 +129,30 @@ describe('staff: sessions and the session form', () => {
     expect(await screen.findByText('已截止')).toBeTruthy()
     expect(screen.queryByText('截止报名')).toBeNull()
     expect((await backend.call('demo-staff', 'school', 'staffSession', { sessionId: id })).session.status).toBe('closed')
+  })
+})
+
+describe('staff: the station’s volunteers', () => {
+  it('assigns an approved volunteer of the community, and removes them after a confirmation', async () => {
+    const nav = stubNavigation()
+    backend.as('demo-staff')
+    renderPage(<StationPage />)
+    await tapIn('社区', '军门社区')
+    expect(await screen.findByText('还没有安排志愿者')).toBeTruthy()
+    const rows = await screen.findAllByTestId('approved-volunteer')
+    const name = rows[0].textContent!.replace('安排到服务站', '').trim()
+    await act(async () => {
+      fireEvent.click(within(rows[0]).getByText('安排到服务站'))
+    })
+    await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已安排' })))
+    const assigned = await screen.findByTestId('station-volunteer')
+    expect(assigned.textContent).toContain(name)
+    expect(assigned.textContent).not.toMatch(/1[3-9]\d{9}/)
+    const modal = stubModal({ confirm: true })
+    await tap('移出')
+    await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已移出' })))
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '移出服务站' }))
+    expect(await screen.findByText('还没有安排志愿者')).toBeTruthy()
+    expect((await backend.call('demo-staff', 'school', 'stationVolunteers', { communityId: 'junmen' })).items).toEqual([])
   })
 })
