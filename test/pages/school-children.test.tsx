@@ -31,10 +31,13 @@ describe('school: children, consent first', () => {
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/school/pages/policy/index?next=child' })
     list.unmount()
 
-    // The child page itself refuses to show the form before the consent.
+    // The child page itself shows no form before the consent: it sends the guardian to the rules.
     setRouterParams({})
     const { unmount } = renderPage(<ChildPage />)
-    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/school/pages/policy/index?next=child' }))
+    expect(await screen.findByText('添加孩子前，请先阅读并同意《儿童个人信息处理规则》。')).toBeTruthy()
+    expect(screen.queryByLabelText('孩子姓名')).toBeNull()
+    await tap('阅读并同意规则')
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/school/pages/policy/index?next=child' })
     unmount()
     expect(backend.eventsFor('addChild')).toEqual([])
 

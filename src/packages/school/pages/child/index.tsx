@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Button } from '@/components/Button'
 import { Page } from '@/components/Page'
 import { SKIP, useAction } from '@/hooks/useAction'
@@ -12,7 +12,7 @@ import { ChildForm } from './components/ChildForm'
 import { PickupSection } from './components/PickupSection'
 
 /**
- * A child: a new one (after the consent: without it, the guardian is sent to the rules first), or one of mine to
+ * A child: a new one (after the consent: without it, the page sends the guardian to the rules first), or one of mine to
  * edit, with its pick-up adults and codes, and 删除孩子 (with confirmation).
  */
 export default function ChildPage() {
@@ -24,9 +24,6 @@ export default function ChildPage() {
   const data = children.data
   const child = id ? data?.children.find((c) => c.id === id) : undefined
   const needsConsent = !!data && !data.consented && !id
-  useEffect(() => {
-    if (needsConsent) void Taro.redirectTo({ url: `${ROUTES.schoolPolicy}?next=child` })
-  }, [needsConsent])
 
   const remove = () =>
     void action.run(
@@ -38,7 +35,16 @@ export default function ChildPage() {
       { done: '已删除', then: () => Taro.navigateBack() },
     )
 
-  if (needsConsent) return <Page loading />
+  if (needsConsent) {
+    return (
+      <Page>
+        <Text className='hm-text hm-block'>添加孩子前，请先阅读并同意《儿童个人信息处理规则》。</Text>
+        <Button className='hm-btn' onClick={() => void Taro.redirectTo({ url: `${ROUTES.schoolPolicy}?next=child` })}>
+          阅读并同意规则
+        </Button>
+      </Page>
+    )
+  }
   return (
     <Page {...page} empty={!!data && !!id && !child} emptyText='没有找到这个孩子'>
       {data && !id && (
