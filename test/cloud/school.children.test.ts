@@ -167,6 +167,17 @@ describe('the invitation code', () => {
     expect(await h.count('sch_children', { guardianOpenids: third })).toBe(0)
   })
 
+  it('works once under concurrency: of five residents racing with one code, exactly one joins', async () => {
+    const first = await guardianWithChildren(h, 1)
+    const invite = await schoolOk(h, first.openid, 'createInvite', {})
+    const racers = await Promise.all([1, 2, 3, 4, 5].map(() => resident(h)))
+    const results = await Promise.all(racers.map((r) => school(h, r, 'joinFamily', { code: invite.code })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.message === '这个亲属码已经使用过了，请让家人重新生成')).toBe(true)
+    const [child] = await h.find('sch_children', { _id: first.childIds[0] })
+    expect(child.guardianOpenids).toHaveLength(2)
+  })
+
   it('needs a family to invite into', async () => {
     const g = await resident(h)
     expect(await school(h, g, 'createInvite', {})).toMatchObject({ ok: false, code: 'INVALID_STATE', message: '请先添加孩子，再邀请家人' })

@@ -5,7 +5,8 @@ import ChildrenPage from '@/packages/school/pages/children'
 import ChildPage from '@/packages/school/pages/child'
 import PolicyPage from '@/packages/school/pages/policy'
 import { CHILD_POLICY_VERSION } from '@/contracts/school/rules'
-import { renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
+import { setLargeFontChoice } from '@/hooks/useLargeFont'
+import { act, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor } from './helpers'
 import { signUp } from './stage'
 
 const backend = setupBackend()
@@ -113,5 +114,19 @@ describe('school: children, consent first', () => {
     await tap('删除孩子')
     await waitFor(() => expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已删除' })))
     expect((await backend.call(openid, 'school', 'myChildren', {})).children).toEqual([])
+  })
+
+  it('the child page follows large-font mode', async () => {
+    const openid = await signUp(backend)
+    await backend.call(openid, 'school', 'consentChildPolicy', { version: CHILD_POLICY_VERSION })
+    const child = await backend.call(openid, 'school', 'addChild', CHILD)
+    backend.as(openid)
+    setRouterParams({ id: child.id })
+    const { container } = renderPage(<ChildPage />)
+    expect(await screen.findByText('授权接送人')).toBeTruthy()
+    expect(container.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(false)
+    await act(async () => setLargeFontChoice(true))
+    expect(container.querySelector('.hm-page')!.classList.contains('hm-large')).toBe(true)
+    await act(async () => setLargeFontChoice(false))
   })
 })
