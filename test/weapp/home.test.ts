@@ -32,8 +32,8 @@ test('the data comes through wx.cloud.callFunction as the persona under test', a
 test('tapping a tile tells the user the service is coming (showToast)', async () => {
   const page = renderPage('pages/home/index', { persona: 'demo-resident' })
   await settle(page)
-  await page.tap({ text: '四点钟学校' })
-  expect(calls('showToast')).toEqual([expect.objectContaining({ title: '四点钟学校即将开放' })])
+  await page.tap({ text: '长者活动' })
+  expect(calls('showToast')).toEqual([expect.objectContaining({ title: '长者活动即将开放' })])
   expect(calls('navigateTo')).toEqual([])
 })
 

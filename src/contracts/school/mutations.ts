@@ -2,10 +2,20 @@
 // lists its own; `schoolMutations` (../mutations.ts) joins them.
 
 /** Sessions and the station's volunteers (sessions.ts). */
-export const schoolSessionMutations = [] as const
+export const schoolSessionMutations = ['saveSession', 'closeSession', 'assignStationVolunteer', 'unassignStationVolunteer'] as const
 
 /** Children, consent, invitations, pick-up adults (children.ts). */
-export const schoolChildMutations = [] as const
+export const schoolChildMutations = [
+  'consentChildPolicy',
+  'addChild',
+  'editChild',
+  'savePickupAdult',
+  'removePickupAdult',
+  'renewPickupCode',
+  'createInvite',
+  'joinFamily',
+  'deleteChild',
+] as const
 
 /** Enrolment, lottery, offers (enrolment.ts). */
 export const schoolEnrolmentMutations = [] as const

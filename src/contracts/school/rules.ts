@@ -95,3 +95,37 @@ export const SCHOOL_LIMITS = {
   /** Days a term may span. */
   termDays: 200,
 } as const
+
+// part A: sessions, the station, children.
+/** What staff may do with a session (the server's allowed list; the staff pages draw their buttons from it). */
+export const STAFF_SESSION_ACTIONS = ['edit', 'close', 'enrolments', 'roster', 'stats'] as const
+export type StaffSessionAction = (typeof STAFF_SESSION_ACTIONS)[number]
+/** Where families browse sessions: my community, or the whole district. */
+export const SESSION_SCOPES = ['community', 'district'] as const
+export type SessionScope = (typeof SESSION_SCOPES)[number]
+/** The characters of an invitation code (亲属码): no 0/O, 1/I/L, so it reads aloud without doubt. */
+export const INVITE_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+/** The announced number of a 摇号 (seeds the draw): digits, as announced before the window closes. */
+export const ANNOUNCED_NUMBER_MAX = 20
+/** A deleted child's name, on its record and on every session's snapshot (the attendance history stays). */
+export const DELETED_CHILD_NAME = '已删除'
+/** The refusals of this part, in Chinese (one home, shared by the server and the tests). */
+export const SCHOOL_A_MESSAGES = {
+  consentRequired: '添加孩子前，请先阅读并同意《儿童个人信息处理规则》',
+  consentVersion: '请同意最新版本的《儿童个人信息处理规则》',
+  inviteUnknown: '亲属码不正确，请核对后重新输入',
+  inviteUsed: '这个亲属码已经使用过了，请让家人重新生成',
+  inviteExpired: '这个亲属码已过期（有效期 24 小时），请让家人重新生成',
+  inviteOwnFamily: '您已经是这个家庭的监护人了',
+  inviteHasFamily: '您已经添加了自己的孩子，不能再加入其他家庭',
+  inviteNoFamily: '请先添加孩子，再邀请家人',
+  childNotFound: '没有找到这个孩子',
+  childDeleted: '孩子的信息已删除',
+  tooManyChildren: `每位监护人最多添加 ${SCHOOL_LIMITS.children} 个孩子`,
+  tooManyPickups: `每个孩子最多登记 ${MAX_PICKUP_ADULTS} 位接送人`,
+  pickupNotFound: '没有找到这位接送人',
+  locked: '已有报名的班次不能修改招生方式、年级或名额（名额请在报名管理中调整）',
+  sessionNotFound: '没有找到这个班次',
+  sessionCancelled: '已取消的班次不能修改',
+  notVolunteer: '只能安排审核通过的志愿者',
+} as const

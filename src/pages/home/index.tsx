@@ -11,7 +11,7 @@ import { ROUTES, go } from '@/routes'
 /** The four services; each opens as its subpackage lands. */
 const TILES: { key: string; name: string; desc: string; url?: string }[] = [
   { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙', url: ROUTES.wishWall },
-  { key: 'school', name: '四点钟学校', desc: '放学后的课后托管' },
+  { key: 'school', name: '四点钟学校', desc: '放学后的课后托管', url: ROUTES.schoolSessions },
   { key: 'elder', name: '长者活动', desc: '每周活动，报名参加' },
   { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到', url: ROUTES.volunteerSlots },
 ]

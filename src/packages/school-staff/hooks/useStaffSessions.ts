@@ -1,0 +1,21 @@
+import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
+import { usePaged } from '@/hooks/usePaged'
+import { useRemote } from '@/hooks/useRemote'
+import { schoolSessionsService as svc } from '@/services/school/sessions'
+
+/** Staff: the sessions of their communities, latest term first, 20 a page. */
+export function useStaffSessionList() {
+  const list = usePaged((page) => svc.staffSessions({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
+  return { ...list, data: list.items }
+}
+
+/** Staff: one session (for the edit form); nothing to load for a new one. */
+export function useStaffSession(id: string | undefined) {
+  return useRemote(() => (id ? svc.staffSession(id) : Promise.resolve(undefined)), [id])
+}
+
+/** What the staff session pages do. */
+export const staffSessionActions = {
+  save: svc.saveSession,
+  close: svc.closeSession,
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '四点钟学校', enablePullDownRefresh: true })
