@@ -5,7 +5,7 @@ import { startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
 import { activityInput, eld, eldOk, makeActivity, messages, ruleInput, stageSignups, storedOccurrence } from './elderFixtures'
 import { occurrenceOn } from '../../cloud/domain/elder/recurrence'
-import { addDays } from '../../cloud/lib/dates'
+import { addDays, setClockOffset } from '../../cloud/lib/dates'
 import { chinaToday, inDays } from '../clock'
 
 let h: Harness
@@ -239,5 +239,42 @@ describe('the week', () => {
     expect(w.days.every((d: any) => d.day >= today && d.day <= w.to)).toBe(true)
     const t = await eldOk(h, STAFF, 'week', { communityId: h.communityId('军门社区'), todayOnly: true })
     expect(t.days.map((d: any) => d.day)).toEqual([today])
+  })
+})
+
+describe('the calendar through the week, with the clock set', () => {
+  const saved = process.env.HEMEI_CLOCK
+  afterAll(() => {
+    if (saved === undefined) delete process.env.HEMEI_CLOCK
+    else process.env.HEMEI_CLOCK = saved
+  })
+
+  it('29 Feb 2028, the month end, the nth weekday and a 5th weekday a month lacks', async () => {
+    // Monday 28 February 2028, 08:00 in China: this week runs to Sunday 5 March.
+    setClockOffset(Date.parse('2028-02-28T08:00:00+08:00') - Date.now())
+    expect(chinaToday()).toBe('2028-02-28')
+    const c = '庆城社区'
+    const from = '2028-02-28'
+    const daily = await makeActivity(h, STAFF, c, { title: '每日八段锦' }, { kind: 'daily', from, startTime: '09:00' })
+    const leap = await makeActivity(h, STAFF, c, { title: '闰日茶话会' }, { kind: 'once', from: '2028-02-29', startTime: '15:00' })
+    const fifthTue = await makeActivity(h, STAFF, c, { title: '第五个周二' }, { kind: 'monthly_nth', nth: 5, weekday: 2, from, startTime: '10:00' })
+    const fifthWed = await makeActivity(h, STAFF, c, { title: '第五个周三' }, { kind: 'monthly_nth', nth: 5, weekday: 3, from, startTime: '10:00' })
+    const firstWed = await makeActivity(h, STAFF, c, { title: '第一个周三' }, { kind: 'monthly_nth', nth: 1, weekday: 3, from, startTime: '10:00' })
+    const w = await eldOk(h, STAFF, 'week', { communityId: h.communityId(c) })
+    expect(w).toMatchObject({ today: '2028-02-28', from: '2028-02-28', to: '2028-03-05' })
+    const on = (id: string) => w.days.flatMap((d: any) => d.items.filter((i: any) => i.activityId === id).map(() => d.day))
+    expect(on(daily.id)).toEqual(['2028-02-28', '2028-02-29', '2028-03-01', '2028-03-02', '2028-03-03', '2028-03-04', '2028-03-05'])
+    expect(on(leap.id)).toEqual(['2028-02-29'])
+    expect(on(fifthTue.id)).toEqual(['2028-02-29'])
+    expect(on(fifthWed.id)).toEqual([])
+    expect(on(firstWed.id)).toEqual(['2028-03-01'])
+    expect(w.days[1]).toMatchObject({ day: '2028-02-29', weekday: 2 })
+    expect(w.days[1].items.map((i: any) => i.start)).toEqual(['09:00', '10:00', '15:00'])
+    // Next week: March has no 5th Tuesday; the first Wednesday is past.
+    const n = await eldOk(h, STAFF, 'week', { communityId: h.communityId(c), week: 'next' })
+    expect(n).toMatchObject({ from: '2028-03-06', to: '2028-03-12' })
+    const ids = n.days.flatMap((d: any) => d.items.map((i: any) => i.activityId))
+    expect(ids.filter((id: string) => id === daily.id)).toHaveLength(7)
+    expect(ids.filter((id: string) => id !== daily.id)).toEqual([])
   })
 })

@@ -25,7 +25,7 @@ export const elderActivitiesShapes = {
   saveActivity: activity,
   editRule: z.looseObject({ activity, cancelled: z.array(z.looseObject({ day: str, notified: num, callList })) }),
   archiveActivity: activity,
-  staffActivities: page(activity),
+  staffActivities: page(z.looseObject({ id: str, title: str, status: z.enum(['active', 'archived']), rev: num, summary: str })),
   staffActivity: z.looseObject({ activity, occurrences: z.array(occurrence), allowed: z.array(str) }),
   cancelOccurrence: change,
   moveOccurrence: change,

@@ -104,6 +104,9 @@ export interface ActivityView {
   updatedAt: ISODate
 }
 
+/** An activity in the staff list: no description, no segments (the summary says the rule in force). */
+export type ActivityCard = Omit<ActivityView, 'description' | 'segments'>
+
 /** One occurrence on the staff page: counts, never names. */
 export interface StaffOccurrence {
   /** The original China day (the occurrence's key). */
@@ -197,7 +200,7 @@ export interface ElderActivitiesOutputs {
   saveActivity: ActivityView
   editRule: RuleChange
   archiveActivity: ActivityView
-  staffActivities: Page<ActivityView>
+  staffActivities: Page<ActivityCard>
   staffActivity: StaffActivityDetail
   cancelOccurrence: OccurrenceChange
   moveOccurrence: OccurrenceChange

@@ -1,7 +1,7 @@
 // Shared pieces of elder activities (issue 12, part A): loading an activity, rule segments from the form, China weeks,
 // how activities and occurrences are shown to staff, and the notice to those signed up when an occurrence changes.
 import { createHash } from 'crypto'
-import type { ActivityView, ElderCallEntry, RuleSegmentView, StaffOccurrence } from '../../../../src/contracts/elder/activities'
+import type { ActivityCard, ActivityView, ElderCallEntry, RuleSegmentView, StaffOccurrence } from '../../../../src/contracts/elder/activities'
 import { ruleSummary, type OccurrenceStaffAction } from '../../../../src/contracts/elder/rules'
 import type { Weekday } from '../../../../src/contracts/weekdays'
 import type { Ctx } from '../../../lib/context'
@@ -110,6 +110,12 @@ export function toActivityView(a: ActivityDoc, today: string): ActivityView {
     segments: a.segments.map(toSegmentView),
     updatedAt: iso(a.updatedAt),
   }
+}
+
+/** An activity in the staff list (no description, no segments). */
+export function toActivityCard(a: ActivityDoc, today: string): ActivityCard {
+  const { description: _d, segments: _s, ...card } = toActivityView(a, today)
+  return card
 }
 
 /** What staff may still do with an occurrence: cancel or move it before it starts, unless cancelled. */

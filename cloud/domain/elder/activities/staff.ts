@@ -11,7 +11,7 @@ import { HandlerError, invalidField } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { ELD_ACTIVITIES, ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc, type RuleSegment } from '../model'
 import { applyStored, expand, occurrenceOn } from '../recurrence'
-import { derivedId, loadActivity, notifySignedUp, signedUp, toActivityView, toSegment, toStaffOccurrence } from './doc'
+import { derivedId, loadActivity, toActivityCard, notifySignedUp, signedUp, toActivityView, toSegment, toStaffOccurrence } from './doc'
 
 type In<A extends 'saveActivity' | 'editRule' | 'archiveActivity' | 'staffActivities' | 'staffActivity'> = ParsedInputOf<'elder', A>
 
@@ -204,7 +204,7 @@ export async function staffActivities(input: In<'staffActivities'>, ctx: Ctx): P
     .limit(w.limit)
     .get()
   const today = chinaDay(ctx.now)
-  return toPage(res.data as ActivityDoc[], w, (a) => toActivityView(a, today))
+  return toPage(res.data as ActivityDoc[], w, (a) => toActivityCard(a, today))
 }
 
 /**
