@@ -23,6 +23,9 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
+    { root: 'packages/elder', pages: ['pages/week/index'] },
+    { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

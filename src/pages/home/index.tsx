@@ -12,7 +12,7 @@ import { ROUTES, go } from '@/routes'
 const TILES: { key: string; name: string; desc: string; url?: string }[] = [
   { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙', url: ROUTES.wishWall },
   { key: 'school', name: '四点钟学校', desc: '放学后的课后托管' },
-  { key: 'elder', name: '长者活动', desc: '每周活动，报名参加' },
+  { key: 'elder', name: '长者活动', desc: '每周活动，报名参加', url: ROUTES.elderWeek },
   { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到', url: ROUTES.volunteerSlots },
 ]
 
