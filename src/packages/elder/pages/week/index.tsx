@@ -16,12 +16,12 @@ const TABS = [
   { key: 'next', label: '下周' },
 ] as const
 
-/** A day's header: 今天 / 明天 / 周三 12月2日. */
+/** A day's header: 今天 · 周日 11月29日 / 明天 · 周一 11月30日 / 周三 12月2日. */
 function dayTitle(d: WeekDay, today: string): string {
   const date = `${Number(d.day.slice(5, 7))}月${Number(d.day.slice(8, 10))}日`
   const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
-  const name = d.day === today ? '今天' : d.day === tomorrow ? '明天' : WEEKDAY_LABELS[d.weekday]
-  return `${name} ${date}`
+  const near = d.day === today ? '今天 · ' : d.day === tomorrow ? '明天 · ' : ''
+  return `${near}${WEEKDAY_LABELS[d.weekday]} ${date}`
 }
 
 /** 长者活动: the week's schedule in large type, today first; each row opens the occurrence (报名). */
