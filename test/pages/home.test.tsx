@@ -12,11 +12,11 @@ describe('home page', () => {
     renderPage(<Home />)
     expect(await screen.findByText('军门社区')).toBeTruthy()
     for (const t of ['微心愿墙', '四点钟学校', '长者活动', '志愿服务']) expect(screen.getByText(t)).toBeTruthy()
-    expect(screen.getAllByText('即将开放')).toHaveLength(2)
+    expect(screen.getAllByText('即将开放')).toHaveLength(1)
     expect(screen.queryByText('立即注册')).toBeNull()
   })
 
-  it('the wish and volunteer tiles open their domains; the others say 即将开放', async () => {
+  it('the wish, volunteer and elder tiles open their domains; the others say 即将开放', async () => {
     const nav = stubNavigation()
     backend.as('demo-resident')
     renderPage(<Home />)
@@ -25,8 +25,10 @@ describe('home page', () => {
     await tap('志愿服务')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/volunteer/pages/slots/index' })
     await tap('长者活动')
-    expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '长者活动即将开放' }))
-    expect(nav.navigateTo).toHaveBeenCalledTimes(2)
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/elder/pages/week/index' })
+    await tap('四点钟学校')
+    expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '四点钟学校即将开放' }))
+    expect(nav.navigateTo).toHaveBeenCalledTimes(3)
   })
 
   it('asks a new user to sign up, and the button opens sign-up', async () => {

@@ -66,7 +66,8 @@ export async function week(input: ParsedInputOf<'elder', 'week'>, ctx: Ctx): Pro
   }
   const _ = ctx.db.command
   const today = chinaDay(ctx.now)
-  const choice = input.week ?? 'this'
+  // Today is in this week, whatever `week` says.
+  const choice = input.todayOnly ? 'this' : (input.week ?? 'this')
   const monday = addDays(mondayOf(today), choice === 'next' ? 7 : 0)
   const sunday = addDays(monday, 6)
   const [actsRes, storedRes] = await Promise.all([
