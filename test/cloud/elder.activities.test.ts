@@ -202,6 +202,13 @@ describe('a rule edited from a day', () => {
     expect(days).not.toContain(dropped)
     expect(days.filter((d: string) => d >= from).every((d: string) => isoWeekday(d) === isoWeekday(kept))).toBe(true)
   })
+
+  it('refuses to change the rule from today once today’s occurrence has begun (that is the past)', async () => {
+    const a = await makeActivity(h, STAFF, '军门社区', { title: '早操' }, { kind: 'daily', weekdays: undefined, startTime: '00:00' })
+    const res = await eld(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(0), startTime: '08:00' }) })
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', issues: [{ path: 'rule.from' }] })
+    expect(await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(1), startTime: '08:00' }) })).toMatchObject({ activity: { rev: a.rev + 1 } })
+  })
 })
 
 describe('the week', () => {

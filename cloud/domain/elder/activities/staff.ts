@@ -115,6 +115,9 @@ export async function editRule(input: In<'editRule'>, ctx: Ctx): Promise<OutputO
   if (a.status !== 'active') throw new HandlerError('INVALID_STATE', '已归档的活动不能修改规则')
   if (a.rev !== input.rev) throw new HandlerError('CONFLICT', '活动刚刚被修改过，请刷新后再试')
   requireFrom(input.rule.from, ctx)
+  // Today's occurrence that has begun belongs to the past: the rule then changes from tomorrow at the earliest.
+  const todays = input.rule.from === today ? occurrenceOn(a, today) : null
+  if (todays && todays.startAt.getTime() <= ctx.now.getTime()) throw invalidField('rule.from', '今天的活动已开始，请从明天起修改规则')
   const next = toSegment(input.rule)
   const segments = segmentsFrom(a.segments, input.rule.from, next)
   const res = await ctx.db
