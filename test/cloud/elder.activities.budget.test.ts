@@ -94,3 +94,17 @@ it('the week: ≤ 2 requests on indexes and ≤ 32 KB for 30 activities; every o
     week.map((c) => c.responseBytes),
   )
 })
+
+it('a rule edit that must cancel stored sign-ups and re-place others says so: 4 + 1 + 1', async () => {
+  const a = await makeActivity(h, STAFF, COMMUNITY, { title: '规则调整' }, { startTime: '09:00' })
+  const keep = inDays(8)
+  const drop = inDays(9)
+  await stageSignups(h, a.id, keep, [{ name: '留下的', by: 'dev-rule-keep' }])
+  await stageSignups(h, a.id, drop, [{ name: '取消的', by: 'dev-rule-drop' }])
+  const start = h.emu.calls.length
+  const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(7), weekdays: [isoWeekday(keep)], startTime: '09:00', place: '新地点' }) })
+  expect(res.cancelled.map((c: { day: string }) => c.day)).toEqual([drop])
+  const [c] = h.emu.calls.slice(start).filter((x) => x.fn === 'elder')
+  expect(c.dbRequests).toBe(6)
+  expect(c.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
+})
