@@ -2,7 +2,7 @@
 // occurrences, expanded in memory with the recurrence, grouped by China day, today first.
 import type { WeekActivity, WeekDay, WeekItem } from '../../../../src/contracts/elder/activities'
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
-import { requireSignedUp, type Ctx } from '../../../lib/context'
+import { readUser, requireSignedUp, type Ctx } from '../../../lib/context'
 import { addDays, chinaDay, chinaTime } from '../../../lib/dates'
 import { ELD_ACTIVITIES, ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc } from '../model'
 import { applyStored, expand, type Occurrence } from '../recurrence'
@@ -54,13 +54,7 @@ function toItem(o: Occurrence, ctx: Ctx): WeekItem {
 export async function week(input: ParsedInputOf<'elder', 'week'>, ctx: Ctx): Promise<OutputOf<'elder', 'week'>> {
   let communityId = input.communityId
   if (!communityId) {
-    const user = (
-      await ctx.db
-        .collection('users')
-        .doc(ctx.openid || '-')
-        .get()
-    ).data as Ctx['user']
-    const c: Ctx = { ...ctx, user }
+    const c: Ctx = { ...ctx, user: await readUser(ctx.db, ctx.openid) }
     requireSignedUp(c)
     communityId = c.user.communityId
   }
