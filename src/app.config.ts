@@ -26,6 +26,9 @@ export default defineAppConfig({
     // The 4 o'clock school (issue 11): families' pages, and staff's (part A's pages; parts B and C add theirs).
     { root: 'packages/school', pages: ['pages/sessions/index', 'pages/children/index', 'pages/child/index', 'pages/policy/index'] },
     { root: 'packages/school-staff', pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index'] },
+    // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
+    { root: 'packages/elder', pages: ['pages/week/index'] },
+    { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

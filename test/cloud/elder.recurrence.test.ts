@@ -64,3 +64,20 @@ test('stored exceptions: a moved and a cancelled occurrence', () => {
   expect(occ[1]).toMatchObject({ day: '2027-01-12', cancelled: true })
   expect(occurrenceId('a1', '2027-01-12')).toBe(cancelled._id)
 })
+
+// part A: gaps found while building activities (a segment never gives a day before its own `from`).
+test('a rule starting mid-week or mid-month gives nothing before its first day', () => {
+  // 2027-01-01 is a Friday: a Monday rule from then starts on 4 January, not on 28 December.
+  expect(days(act(seg({ weekdays: [1] })), '2026-12-28', '2027-01-10')).toEqual(['2027-01-04'])
+  // The first Wednesday of January 2027 (the 6th) is before a rule from the 10th: its first is 3 February.
+  expect(days(act(seg({ kind: 'monthly_nth', nth: 1, weekday: 3, from: '2027-01-10' })), '2027-01-01', '2027-02-28')).toEqual(['2027-02-03'])
+})
+
+test('a rule edited twice: the middle segment gives only its own span', () => {
+  const a = act(
+    seg({ kind: 'daily', until: '2027-01-03' }),
+    seg({ from: '2027-01-04', until: '2027-01-10', weekdays: [3] }),
+    seg({ from: '2027-01-11', kind: 'once', day: '2027-01-12', until: '2027-01-12' }),
+  )
+  expect(days(a, '2027-01-01', '2027-01-31')).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-01-06', '2027-01-12'])
+})

@@ -90,6 +90,8 @@ export function validOf(schema: z.ZodMiniType, pools: Pools, key = ''): fc.Arbit
     }
     case 'optional':
       return validOf(def.innerType!, pools, key)
+    case 'nullable':
+      return fc.option(validOf(def.innerType!, pools, key), { nil: null })
     case 'enum':
       return fc.constantFrom(...Object.values(def.entries || {}))
     case 'literal':

@@ -16,7 +16,7 @@ describe('home page', () => {
     expect(screen.queryByText('立即注册')).toBeNull()
   })
 
-  it('the wish, school and volunteer tiles open their domains; the other says 即将开放', async () => {
+  it('the four tiles open their domains', async () => {
     const nav = stubNavigation()
     backend.as('demo-resident')
     renderPage(<Home />)
@@ -27,8 +27,9 @@ describe('home page', () => {
     await tap('四点钟学校')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/school/pages/sessions/index' })
     await tap('长者活动')
-    expect(nav.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '长者活动即将开放' }))
-    expect(nav.navigateTo).toHaveBeenCalledTimes(3)
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: '/packages/elder/pages/week/index' })
+    expect(nav.navigateTo).toHaveBeenCalledTimes(4)
+    expect(nav.showToast).not.toHaveBeenCalled()
   })
 
   it('asks a new user to sign up, and the button opens sign-up', async () => {

@@ -29,12 +29,12 @@ test('the data comes through wx.cloud.callFunction as the persona under test', a
   expect(text).not.toContain('林阿姨')
 })
 
-test('tapping a tile tells the user the service is coming (showToast)', async () => {
+test('tapping a tile opens its domain in its subpackage (navigateTo)', async () => {
   const page = renderPage('pages/home/index', { persona: 'demo-resident' })
   await settle(page)
   await page.tap({ text: '长者活动' })
-  expect(calls('showToast')).toEqual([expect.objectContaining({ title: '长者活动即将开放' })])
-  expect(calls('navigateTo')).toEqual([])
+  expect(calls('navigateTo')).toEqual([expect.objectContaining({ url: '/packages/elder/pages/week/index' })])
+  expect(calls('showToast')).toEqual([])
 })
 
 test('a new user is asked to sign up, and the button opens the signup page in its subpackage', async () => {

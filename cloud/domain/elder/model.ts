@@ -118,6 +118,8 @@ export interface OccurrenceDoc {
   tallied?: string[]
   createdAt: Date
   updatedAt: Date
+  // part A: the requestId of the last exception (cancel or move) written, so a retried call is recognised.
+  exceptionRequestId?: string
 }
 
 /** A managed elder (collection `eld_profiles`): a family's, or staff-managed (纸质同等, paper parity). */

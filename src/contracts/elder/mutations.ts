@@ -2,7 +2,7 @@
 // lists its own; `elderMutations` (../mutations.ts) joins them.
 
 /** Activities and exceptions (activities.ts). */
-export const elderActivityMutations = [] as const
+export const elderActivityMutations = ['saveActivity', 'editRule', 'archiveActivity', 'cancelOccurrence', 'moveOccurrence'] as const
 
 /** Sign-ups and managed profiles (signups.ts). */
 export const elderSignupMutations = [] as const

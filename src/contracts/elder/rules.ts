@@ -2,6 +2,8 @@
 // the tests. Zod-free. Names: an activity has a recurrence rule; each dated instance is an occurrence; a person's
 // place in one is a sign-up; presence on the day is a check-in.
 
+import { WEEKDAY_LABELS } from '../weekdays'
+
 export const ACTIVITY_CATEGORIES = ['文娱', '健康', '学习', '手工', '运动', '助餐', '其他'] as const
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number]
 
@@ -49,4 +51,41 @@ export const ELDER_LIMITS = {
   durationMin: 480,
   /** Elders one family member may manage. */
   profilesPerManager: 6,
+  // part A: the staff page's coming occurrences (a daily activity over 8 weeks is 56).
+  staffOccurrences: 60,
 } as const
+
+// part A: activities, exceptions and the week's view.
+
+/** The week's view: this week (from today) or next week (China weeks, Monday first). */
+export const WEEK_CHOICES = ['this', 'next'] as const
+export type WeekChoice = (typeof WEEK_CHOICES)[number]
+
+/** What staff may do with an activity (the server says; the page draws its buttons from it). */
+export const ACTIVITY_VIEWER_ACTIONS = ['edit', 'editRule', 'archive'] as const
+export type ActivityViewerAction = (typeof ACTIVITY_VIEWER_ACTIONS)[number]
+
+/** What staff may do with one occurrence: cancel it or move it (before it starts, when not cancelled). */
+export const OCCURRENCE_STAFF_ACTIONS = ['cancel', 'move'] as const
+export type OccurrenceStaffAction = (typeof OCCURRENCE_STAFF_ACTIONS)[number]
+
+/** Who made a sign-up, in a word, on a call list. */
+export const SIGNUP_ROLE_SHORT: Record<SignupRole, string> = { self: '本人', family: '家属', staff: '工作人员' }
+
+/** A rule segment in words, e.g. 每周二、周四 09:30 / 每月第一个周三 14:00 / 2026-12-05 09:00. */
+export function ruleSummary(seg: { kind: RecurrenceKind; weekdays?: readonly number[]; nth?: number; weekday?: number; day?: string; from: string; startTime: string }): string {
+  const names = WEEKDAY_LABELS
+  switch (seg.kind) {
+    case 'daily':
+      return `每天 ${seg.startTime}`
+    case 'weekly':
+      return `每${[...(seg.weekdays ?? [])]
+        .sort()
+        .map((d) => names[d])
+        .join('、')} ${seg.startTime}`
+    case 'monthly_nth':
+      return `每月${NTH_LABELS[seg.nth ?? 1]}${names[seg.weekday ?? 1]} ${seg.startTime}`
+    case 'once':
+      return `${seg.day ?? seg.from} ${seg.startTime}`
+  }
+}

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@/components/Button'
-import Taro from '@tarojs/taro'
 import type { Role } from '@/contracts'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
@@ -9,10 +8,10 @@ import { useRemotePage } from '@/hooks/useRemotePage'
 import { ROUTES, go } from '@/routes'
 
 /** The four services; each opens as its subpackage lands. */
-const TILES: { key: string; name: string; desc: string; url?: string }[] = [
+const TILES: { key: string; name: string; desc: string; url: string }[] = [
   { key: 'wish', name: '微心愿墙', desc: '说出小心愿，志愿者来帮忙', url: ROUTES.wishWall },
   { key: 'school', name: '四点钟学校', desc: '放学后的课后托管', url: ROUTES.schoolSessions },
-  { key: 'elder', name: '长者活动', desc: '每周活动，报名参加' },
+  { key: 'elder', name: '长者活动', desc: '每周活动，报名参加', url: ROUTES.elderWeek },
   { key: 'volunteer', name: '志愿服务', desc: '志愿者报名与签到', url: ROUTES.volunteerSlots },
 ]
 
@@ -59,15 +58,10 @@ export default function Home() {
               </View>
             )}
             {TILES.map((t) => (
-              <View
-                key={t.key}
-                className='hm-tile'
-                onClick={() => (t.url ? go(t.url) : void Taro.showToast({ title: `${t.name}即将开放`, icon: 'none' }))}
-                {...tapA11y(t.url ? 'link' : 'button')}
-              >
+              <View key={t.key} className='hm-tile' onClick={() => go(t.url)} {...tapA11y('link')}>
                 <Text className='hm-tile-name'>{t.name}</Text>
                 <Text className='hm-sub hm-block'>{t.desc}</Text>
-                {t.url ? <Text className='hm-badge hm-badge-primary'>进入 ›</Text> : <Text className='hm-badge'>即将开放</Text>}
+                <Text className='hm-badge hm-badge-primary'>进入 ›</Text>
               </View>
             ))}
           </View>

@@ -58,6 +58,7 @@ export default function MePage() {
                 <LinkRow label='签到码' url={ROUTES.staffCheckinCode} />
                 <LinkRow label='志愿服务项目' url={ROUTES.staffProjects} />
                 <LinkRow label='四点钟学校管理' url={ROUTES.staffSchoolSessions} />
+                <LinkRow label='长者活动管理' url={ROUTES.staffElderActivities} />
               </>
             )}
             {process.env.TARO_ENV === 'h5' && (

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '长者活动管理', enablePullDownRefresh: true })
