@@ -12,6 +12,9 @@ export const WORKBENCH_QUEUES = {
   volFlagged: { title: '需复核的签退', route: '/packages/volunteer-staff/pages/confirm/index' },
   volDisputes: { title: '时长异议', route: '/packages/volunteer-staff/pages/ledger/index?tab=disputes' },
   volCertificates: { title: '证明申请', route: '/packages/volunteer-staff/pages/ledger/index?tab=certificates' },
+  // issue 11 part C: the 4 o'clock school's queues (ROUTES.staffSchoolSessions: each session card opens its 报名管理).
+  schoolOffers: { title: '待确认的候补名额', route: '/packages/school-staff/pages/sessions/index?queue=offers' },
+  schoolClaims: { title: '待核实的优先资格', route: '/packages/school-staff/pages/sessions/index?queue=claims' },
 } as const
 
 export type WorkbenchQueueKey = keyof typeof WORKBENCH_QUEUES

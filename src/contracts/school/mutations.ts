@@ -11,4 +11,4 @@ export const schoolChildMutations = [] as const
 export const schoolEnrolmentMutations = [] as const
 
 /** Attendance (attendance.ts). */
-export const schoolAttendanceMutations = [] as const
+export const schoolAttendanceMutations = ['reportLeave', 'markLeave', 'cancelLeave', 'checkInChild', 'checkOutChild', 'releaseChild', 'cancelDay'] as const
