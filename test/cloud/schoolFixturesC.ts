@@ -58,6 +58,7 @@ export interface StagedChild {
   familyId: string
   guardians: string[]
   name: string
+  healthNote?: string
   phone: string
   /** The authorised adult and their code. */
   adult: { id: string; name: string; code: string }
@@ -91,15 +92,23 @@ export async function stageChild(h: Harness, g: { openid: string; familyId: stri
     familyId: doc.familyId,
     guardians: doc.guardianOpenids,
     name: doc.name,
+    ...(doc.healthNote ? { healthNote: doc.healthNote } : {}),
     phone: doc.guardianPhone,
     adult: { id: a?.id ?? '', name: a?.name ?? '', code: a?.code ?? '' },
   }
 }
 
 /** An entry of the child in a session (enrolled unless said). */
-export function entryOf(c: Pick<StagedChild, 'childId' | 'familyId' | 'guardians' | 'name'>, status: EnrolmentEntry['status'] = 'enrolled', grade: Grade = 2): EnrolmentEntry {
+export function entryOf(c: Pick<StagedChild, 'childId' | 'familyId' | 'guardians' | 'name' | 'healthNote'>, status: EnrolmentEntry['status'] = 'enrolled', grade: Grade = 2): EnrolmentEntry {
   const at = new Date(nowMs() - 40 * 86_400_000)
-  return { childId: c.childId, familyId: c.familyId, status, at, by: c.guardians[0] ?? '', child: { name: c.name, gender: 'male', grade, allergy: true, healthNote: '花生过敏' } }
+  return {
+    childId: c.childId,
+    familyId: c.familyId,
+    status,
+    at,
+    by: c.guardians[0] ?? '',
+    child: { name: c.name, gender: 'male', grade, allergy: !!c.healthNote, ...(c.healthNote ? { healthNote: c.healthNote } : {}) },
+  }
 }
 
 /** A session of the community in the store: every weekday, the term from 30 days ago to 30 days on, with `entries`. */
@@ -133,8 +142,9 @@ export async function stageSession(h: Harness, entries: EnrolmentEntry[], over: 
     updatedAt: at,
     ...over,
   }
-  // Stamped as the tally job would have counted it, so a test's counters start true.
-  doc.tallied = sessionTallies(doc)
+  // Stamped as the tally job would have counted it, so a test's counters start true; a session staged `untallied`
+  // is new to the counters (the tally job counts it).
+  if (!doc.untallied) doc.tallied = sessionTallies(doc)
   await h.insert(SCH_SESSIONS, doc)
   return doc._id
 }

@@ -3,7 +3,7 @@
 // attendance (child × session day: 到/请假/未到 with the times).
 import { GENDER_LABELS, GRADE_LABELS, dayKey, notSessionDay } from '../../../src/contracts/school/rules'
 import type { ExportFile, ParsedInputOf } from '../../../src/contracts'
-import { communityName } from '../../lib/communities'
+import { communityName, loadCommunities } from '../../lib/communities'
 import type { Ctx } from '../../lib/context'
 import { addDays, chinaDay, chinaTime } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
@@ -17,6 +17,7 @@ function requireSomeStaff(ctx: Ctx): void {
 }
 
 async function readSession(ctx: Ctx, sessionId: string, extra: Record<string, true>): Promise<DaySession> {
+  await loadCommunities(ctx.db) // cached per instance: the file's community name
   const res = await ctx.db
     .collection(SCH_SESSIONS)
     .where({ _id: sessionId })

@@ -2,7 +2,7 @@
 import type { CheckoutOptions, RosterAction, RosterChild, SchoolRoster } from '../../../../src/contracts/school/attendance'
 import { NOT_SESSION_DAY_LABELS, notSessionDay, PICKUP_WRONG_LIMIT } from '../../../../src/contracts/school/rules'
 import type { ParsedInputOf } from '../../../../src/contracts'
-import { communityName } from '../../../lib/communities'
+import { communityName, loadCommunities } from '../../../lib/communities'
 import type { Ctx } from '../../../lib/context'
 import { addDays, iso } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
@@ -62,12 +62,13 @@ function rosterRow(ctx: Ctx, s: DaySession, e: EnrolmentEntry, r: AttendanceReco
  * Staff of the session's community, or a volunteer assigned to its station: the day's enrolled children with leave,
  * arrival and departure. Staff see the name, grade, allergy flag and health note; assigned volunteers the masked
  * name, grade and allergy flag only. Database requests: the user + the session (projected to its entries and that
- * day's records) = 2, whatever the number of children.
+ * day's records) = 2, whatever the number of children (+1 for the communities on a cold instance).
  */
 export async function roster(input: ParsedInputOf<'school', 'roster'>, ctx: Ctx): Promise<SchoolRoster> {
   const today = todayOf(ctx)
   const day = input.day ?? today
-  const s = await readDaySession(ctx, input.sessionId, day, { entries: ['childId', 'familyId', 'status', 'child'] })
+  // The communities are cached per instance (no request when warm): the header's community name.
+  const [s] = await Promise.all([readDaySession(ctx, input.sessionId, day, { entries: ['childId', 'familyId', 'status', 'child'] }), loadCommunities(ctx.db)])
   const viewer = requireViewer(ctx, s.communityId)
   const records = s.days ? (Object.values(s.days)[0] ?? {}) : {}
   const enrolled = (s.entries ?? []).filter((e) => e.status === 'enrolled')
