@@ -241,3 +241,23 @@ it('in large-font mode the roster and the check-out sheet keep every control', a
     await act(async () => setLargeFontChoice(false))
   }
 })
+
+it('staff cancel a coming day after a reason and a confirmation: the roster says so', async () => {
+  const s = await stage()
+  const day = inDays(2)
+  setRouterParams({ sessionId: s.sessionId, day })
+  backend.as('demo-staff')
+  const prompt = jest.spyOn(window, 'prompt').mockReturnValue('台风停课')
+  const modal = stubModal({ confirm: true })
+  try {
+    renderPage(<RosterPage />)
+    expect(await screen.findByText('张小明')).toBeTruthy()
+    await tap('这一天停课…')
+    expect(await screen.findByText('这一天已停课：台风停课')).toBeTruthy()
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认停课' }))
+    expect(backend.eventsFor('cancelDay')[0].input).toEqual({ sessionId: s.sessionId, day, reason: '台风停课' })
+    expect(screen.queryByText('张小明')).toBeNull()
+  } finally {
+    prompt.mockRestore()
+  }
+})

@@ -6,7 +6,7 @@ import { Page } from '@/components/Page'
 import { SKIP, useAction } from '@/hooks/useAction'
 import { useRemotePage } from '@/hooks/useRemotePage'
 import { rosterActions, useSchoolRoster } from '@/packages/school-staff/hooks/useAttendance'
-import { askRequiredText, askText, confirm } from '@/ui/feedback'
+import { askRequiredText, askText, confirm, showHint } from '@/ui/feedback'
 import { ChildRow } from './components/ChildRow'
 import { CheckoutSheet, releaseSteps } from './components/CheckoutSheet'
 import { DaySwitcher } from './components/DaySwitcher'
@@ -51,7 +51,14 @@ export default function SchoolRosterPage() {
         if (!reason || !(await confirm('确认停课', `确认 ${r.day} 停课？已录取孩子的家长会收到通知。`, '停课'))) return SKIP
         return rosterActions.cancelDay({ sessionId, day: r.day, reason })
       },
-      { done: '已停课并通知家长', then: () => roster.refresh() },
+      {
+        done: '已停课并通知家长',
+        then: (res) => {
+          // Guardians no message reached: staff phone them.
+          if (res.callList.length) showHint(res.callList.map((c) => `${c.childName}：${c.phone}`).join('\n'), '请电话通知以下家长')
+          return roster.refresh()
+        },
+      },
     )
 
   return (
