@@ -180,6 +180,13 @@ describe('leave', () => {
     await schOk(h, g.openid, 'cancelLeave', { sessionId, childId: c.childId, day })
     expect((await record(sessionId, c.childId, day)).leave).toBeUndefined()
     expect(await sch(h, g.openid, 'reportLeave', { sessionId, childId: c.childId, day: inDays(-1) })).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    expect(await sch(h, g.openid, 'reportLeave', { sessionId, childId: c.childId, day: '2027-02-30' })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('日期不存在'),
+    })
+    const [stored] = await h.find(SCH_SESSIONS, { _id: sessionId })
+    expect(Object.keys(stored.days)).toEqual([key(day)])
   })
 
   it('staff mark leave for today; an unassigned resident cannot', async () => {
