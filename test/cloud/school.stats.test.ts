@@ -155,6 +155,10 @@ it('the workbench tiles count offered places and claims to verify once the tally
   // Another community's staff see none of it.
   const tangmen = await tiles(staffOf('汤门社区'))
   expect(tangmen.schoolOffers).toBe(0)
+  // The tally job and the reconcile read the sessions on indexes (untallied, browse).
+  const jobQueries = h.emu.calls.filter((x) => x.fn === 'scheduler').flatMap((x) => x.queries)
+  expect(jobQueries.filter((q) => q.startsWith('sch_sessions:'))).not.toEqual([])
+  expect(jobQueries.filter((q) => q.startsWith('sch_sessions:') && q.endsWith(':SCAN'))).toEqual([])
   const start = h.emu.calls.length
   await tiles(STAFF)
   expect(h.emu.calls.slice(start).find((x) => x.action === 'workbench')?.dbRequests).toBeLessThanOrEqual(4)
