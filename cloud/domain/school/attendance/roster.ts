@@ -1,6 +1,6 @@
 // The day's roster and the check-out chooser (issue 11, part C).
 import type { CheckoutOptions, RosterAction, RosterChild, SchoolRoster } from '../../../../src/contracts/school/attendance'
-import { NOT_SESSION_DAY_LABELS, notSessionDay, PICKUP_WRONG_LIMIT } from '../../../../src/contracts/school/rules'
+import { dayKey, NOT_SESSION_DAY_LABELS, notSessionDay, PICKUP_WRONG_LIMIT } from '../../../../src/contracts/school/rules'
 import type { ParsedInputOf } from '../../../../src/contracts'
 import { communityName, loadCommunities } from '../../../lib/communities'
 import type { Ctx } from '../../../lib/context'
@@ -70,7 +70,7 @@ export async function roster(input: ParsedInputOf<'school', 'roster'>, ctx: Ctx)
   // The communities are cached per instance (no request when warm): the header's community name.
   const [s] = await Promise.all([readDaySession(ctx, input.sessionId, day, { entries: ['childId', 'familyId', 'status', 'child'] }), loadCommunities(ctx.db)])
   const viewer = requireViewer(ctx, s.communityId)
-  const records = s.days ? (Object.values(s.days)[0] ?? {}) : {}
+  const records = s.days?.[dayKey(day)] ?? {}
   const enrolled = (s.entries ?? []).filter((e) => e.status === 'enrolled')
   const children = enrolled.map((e) => rosterRow(ctx, s, e, records[e.childId] ?? {}, day, viewer))
   const why = notSessionDay(s, day)
