@@ -23,9 +23,9 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
-    // The 4 o'clock school (issue 11): families' pages, and staff's (part A's pages; parts B and C add theirs).
-    { root: 'packages/school', pages: ['pages/sessions/index', 'pages/children/index', 'pages/child/index', 'pages/policy/index'] },
-    { root: 'packages/school-staff', pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index'] },
+    // The 4 o'clock school (issue 11): families' pages, and staff's (assigned volunteers use the roster).
+    { root: 'packages/school', pages: ['pages/sessions/index', 'pages/children/index', 'pages/child/index', 'pages/policy/index', 'pages/day/index'] },
+    { root: 'packages/school-staff', pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index', 'pages/roster/index', 'pages/stats/index'] },
     // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
     { root: 'packages/elder', pages: ['pages/week/index'] },
     { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index'] },

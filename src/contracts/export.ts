@@ -12,6 +12,10 @@ export const exportInputs = {
   volunteerRecord: z.object({ openid: z.optional(id) }),
   /** Staff: the ledger entries of one community's month (by service date), for one community they serve. */
   volunteerMonth: z.object({ communityId: id, month }),
+  /** issue 11 part C. Staff of the session's community: its enrolled children with guardians' phones and pick-up adults. */
+  schoolRoster: z.object({ sessionId: id }),
+  /** Staff of the session's community: a month's attendance, child × day (到/请假/未到, pick-up times). */
+  schoolMonth: z.object({ sessionId: id, month }),
 }
 
 /** A spreadsheet written to cloud storage: its fileID and a temporary download URL. */
@@ -28,4 +32,6 @@ export interface ExportOutputs {
   wishMonth: ExportFile
   volunteerRecord: ExportFile
   volunteerMonth: ExportFile
+  schoolRoster: ExportFile
+  schoolMonth: ExportFile
 }

@@ -11,7 +11,7 @@ export const userMutations = ['signUp', 'updateProfile', 'applyVolunteer', 'setB
 export const wishMutations = ['post', 'resubmit', 'cancel', 'claim', 'withdraw', 'fulfil', 'confirm', 'report', 'review', 'hide', 'release', 'requestRelease'] as const
 
 /** Exports write a file and a log entry: a retry answers with the first call's file. */
-export const exportMutations = ['wishMonth', 'volunteerRecord', 'volunteerMonth'] as const
+export const exportMutations = ['wishMonth', 'volunteerRecord', 'volunteerMonth', 'schoolRoster', 'schoolMonth'] as const
 
 /** The volunteer service: each part lists its own (volunteer/mutations.ts). */
 export const volunteerMutations = [...volunteerSlotMutations, ...volunteerCheckinMutations, ...volunteerLedgerMutations] as const

@@ -11,6 +11,10 @@ export const exportService = {
   volunteerRecord: (input: InputOf<'export', 'volunteerRecord'>) => call('export', 'volunteerRecord', input),
   /** Staff: one community's month of volunteer ledger entries. */
   volunteerMonth: (input: InputOf<'export', 'volunteerMonth'>) => call('export', 'volunteerMonth', input),
+  /** Staff: a 4 o'clock school session's roster (issue 11 part C). */
+  schoolRoster: (input: InputOf<'export', 'schoolRoster'>) => call('export', 'schoolRoster', input),
+  /** Staff: a session's month of attendance, child × day. */
+  schoolMonth: (input: InputOf<'export', 'schoolMonth'>) => call('export', 'schoolMonth', input),
 }
 
 /** Runs an export; on weapp the file is then downloaded and opened (h5 pages link `file.url` instead). */

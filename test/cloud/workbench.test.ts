@@ -8,6 +8,8 @@ import { WORKBENCH_QUEUES, type Workbench } from '../../src/contracts'
 import { testNow } from '../clock'
 import { certificateTallies, disputeTallies } from '../../cloud/domain/volunteer/tallies'
 import { stageSlot, stageVolunteer, volOk } from './volunteerLedgerFixtures'
+import { SCH_SESSIONS, type SessionDoc } from '../../cloud/domain/school/model'
+import { sessionTallies } from '../../cloud/domain/school/tallies'
 
 let h: Harness
 beforeAll(async () => {
@@ -38,6 +40,8 @@ beforeAll(async () => {
   h.emu.core.store.write([...wishes.map((d) => ({ coll: 'wishes', id: d._id, doc: { ...d } })), ...apps.map((d) => ({ coll: 'volunteer_applications', id: d._id, doc: { ...d } }))])
   // The volunteer service (issue 10 part D): in every community, shifts waiting (one flagged), an open dispute, a certificate request.
   for (const communityId of ids) {
+    // The 4 o'clock school (issue 11 part C): a session with an offered place and a priority claim to verify.
+    await h.insert(SCH_SESSIONS, schoolSession(communityId, now))
     const [a, b, c] = await Promise.all([0, 1, 2].map(() => stageVolunteer(h, communityId)))
     await stageSlot(h, communityId, [{ openid: a.openid }, { openid: b.openid }, { openid: c.openid, flagged: '未签退' }])
     const dispute = {
@@ -91,6 +95,54 @@ async function queues(openid: string): Promise<Record<string, number>> {
     wishOverdue: await wishQueue('overdue'),
     volunteerApplications: await listed((page) => h.userOk(openid, 'listApplications', { status: 'pending', page, pageSize: 20 })),
     ...(await volunteerQueues(openid)),
+    ...(await schoolQueues(openid)),
+  }
+}
+
+/** A session of the community with one offered place and one unverified priority claim (tallied, as the job would). */
+function schoolSession(communityId: string, now: number): SessionDoc {
+  const at = new Date(now)
+  const child = { name: '测试童', gender: 'male' as const, grade: 2 as const, allergy: false }
+  const entry = (childId: string, status: SessionDoc['entries'][number]['status']) => ({ childId, familyId: `f-${childId}`, status, at, by: 'g', child })
+  const doc: SessionDoc = {
+    _id: `wb-s-${communityId}`,
+    communityId,
+    name: '四点钟学校',
+    termStart: '2026-09-01',
+    termEnd: '2027-01-15',
+    weekdays: [1, 2, 3, 4, 5],
+    startTime: '16:00',
+    endTime: '18:00',
+    capacity: 1,
+    grades: { min: 1, max: 3 },
+    opensAt: at,
+    closesAt: at,
+    mode: 'lottery',
+    priorityGroups: ['left_behind'],
+    activities: [],
+    status: 'open',
+    held: 1,
+    waiting: 1,
+    entries: [entry(`wb-k1-${communityId}`, 'offered'), entry(`wb-k2-${communityId}`, 'lottery_entered')],
+    lottery: { announcedNumber: '1', entries: [{ familyId: `f-wb-k2-${communityId}`, childIds: [`wb-k2-${communityId}`], by: 'g', at, claim: 'left_behind' }] },
+    cancelledDays: [],
+    days: {},
+    rev: 0,
+    createdBy: 'wb',
+    createdAt: at,
+    updatedAt: at,
+  }
+  return { ...doc, tallied: sessionTallies(doc) }
+}
+
+/** The school's queues, from the sessions of the caller's scope in the store (part B's staff pages list them). */
+async function schoolQueues(openid: string): Promise<Record<string, number>> {
+  const [user] = await h.find('users', { _id: openid })
+  const scope = new Set<string>(openid === 'demo-admin' ? h.communities.map((c) => c.id) : user.staffCommunityIds)
+  const sessions = ((await h.find(SCH_SESSIONS)) as SessionDoc[]).filter((s) => scope.has(s.communityId) && s.status !== 'cancelled')
+  return {
+    schoolOffers: sessions.reduce((n, s) => n + s.entries.filter((e) => e.status === 'offered').length, 0),
+    schoolClaims: sessions.reduce((n, s) => n + (s.lottery && !s.lottery.draw ? s.lottery.entries.filter((l) => l.claim && l.verified === undefined).length : 0), 0),
   }
 }
 

@@ -78,6 +78,8 @@ export const OUTPUT_SHAPES = {
     wishMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
     volunteerRecord: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
     volunteerMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
+    schoolRoster: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
+    schoolMonth: z.looseObject({ fileID: str, url: str, name: str, rows: z.number() }),
   },
   volunteer: { ...volunteerSlotsShapes, ...volunteerCheckinShapes, ...volunteerLedgerShapes, ...volunteerStatsShapes },
   school: { ...schoolSessionsShapes, ...schoolChildrenShapes, ...schoolEnrolmentShapes, ...schoolAttendanceShapes },

@@ -1,4 +1,5 @@
 import { idempotentHandler, type Handlers } from '../../lib/router'
+import { schoolMonth, schoolRoster } from './school'
 import { volunteerMonth, volunteerRecord } from './volunteer'
 import { wishMonth } from './wishMonth'
 
@@ -10,4 +11,6 @@ export const exportHandlers: Handlers<'export'> = {
   wishMonth: idempotentHandler(wishMonth),
   volunteerRecord: idempotentHandler(volunteerRecord),
   volunteerMonth: idempotentHandler(volunteerMonth),
+  schoolRoster: idempotentHandler(schoolRoster),
+  schoolMonth: idempotentHandler(schoolMonth),
 }

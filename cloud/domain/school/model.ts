@@ -101,6 +101,8 @@ export interface AttendanceRecord {
   release?: { staffOpenid: string; staffName: string; reason: string; at: Date }
   /** Who recorded the check-out. */
   outBy?: string
+  // part C: the requestIds of the calls that changed this record (a retried call recognises its own change).
+  rids?: string[]
 }
 
 /** A session day cancelled by staff (the families are notified). */
@@ -109,6 +111,8 @@ export interface CancelledDay {
   reason: string
   by: string
   at: Date
+  // part C: the call that cancelled it (a retry notifies no one again).
+  requestId?: string
 }
 
 /** A session (collection `sch_sessions`), owned by one community's station staff. Cancelled, never deleted. */
@@ -182,8 +186,11 @@ export interface ChildDoc {
   pickups: PickupAdult[]
   /** The consent this child was added under (a copy of the consent record). */
   consent: { version: string; at: Date; by: string }
-  /** Wrong pick-up codes in a row, and the lock they caused (PICKUP_WRONG_LIMIT, PICKUP_LOCK_MINUTES). */
-  pickupLock?: { wrong: number; until?: Date }
+  /**
+   * Wrong pick-up codes in a row, and the lock they caused (PICKUP_WRONG_LIMIT, PICKUP_LOCK_MINUTES). part C: `rid`,
+   * the call that counted the last wrong code (a retried call does not count twice).
+   */
+  pickupLock?: { wrong: number; until?: Date; rid?: string }
   status: 'active' | 'deleted'
   deletedAt?: Date
   createdAt: Date

@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf } from '../../../src/contracts'
 import { loadCommunities } from '../../lib/communities'
 import { requireRole, type Ctx } from '../../lib/context'
 import { readWorkbench, type AnyWorkbenchSource } from '../../lib/workbench'
+import { schoolWorkbench } from '../school/workbench'
 import { applicationsWorkbench } from '../user/workbench'
 import { volunteerWorkbench } from '../volunteer/workbench'
 import { wishWorkbench } from '../wish/workbench'
@@ -10,7 +11,7 @@ import { wishWorkbench } from '../wish/workbench'
  * Every domain's workbench entry, in the order the tiles are shown. Adding a domain = one line here (its
  * `cloud/domain/<domain>/workbench.ts`) and its queues in `src/contracts/workbench.ts`.
  */
-const SOURCES: readonly AnyWorkbenchSource[] = [wishWorkbench, applicationsWorkbench, volunteerWorkbench]
+const SOURCES: readonly AnyWorkbenchSource[] = [wishWorkbench, applicationsWorkbench, volunteerWorkbench, schoolWorkbench]
 
 /**
  * Staff: each work queue of their communities with its count (admin: every community), from indexes only.

@@ -21,4 +21,4 @@ export const schoolChildMutations = [
 export const schoolEnrolmentMutations = [] as const
 
 /** Attendance (attendance.ts). */
-export const schoolAttendanceMutations = [] as const
+export const schoolAttendanceMutations = ['reportLeave', 'markLeave', 'cancelLeave', 'checkInChild', 'checkOutChild', 'releaseChild', 'cancelDay'] as const

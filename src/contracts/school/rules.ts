@@ -10,6 +10,7 @@ export const GRADE_LABELS: Record<Grade, string> = { 1: '一年级', 2: '二年�
 
 // Weekdays (WEEKDAYS, Weekday, WEEKDAY_LABELS): ../weekdays.ts, shared with the volunteer repeat rule and elder activities.
 export { WEEKDAYS, type Weekday } from '../weekdays'
+import type { Weekday } from '../weekdays'
 
 /** The daily time when staff do not say otherwise (China time). */
 export const DEFAULT_DAY_START = '16:00'
@@ -128,4 +129,59 @@ export const SCHOOL_A_MESSAGES = {
   sessionNotFound: '没有找到这个班次',
   sessionCancelled: '已取消的班次不能修改',
   notVolunteer: '只能安排审核通过的志愿者',
+} as const
+
+// part C: attendance (the session days, leave, check-in and check-out, statistics).
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of a China day YYYY-MM-DD, whatever the machine's TZ. */
+export function isoWeekdayOf(day: string): Weekday {
+  return (new Date(`${day}T00:00:00Z`).getUTCDay() || 7) as Weekday
+}
+
+/** The key of a day in `SessionDoc.days`: YYYYMMDD. */
+export function dayKey(day: string): string {
+  return day.replace(/-/g, '')
+}
+
+/** Why a day is not a session day (null when it is one). */
+export type NotSessionDay = 'session_cancelled' | 'out_of_term' | 'not_weekday' | 'cancelled'
+export const NOT_SESSION_DAY_LABELS: Record<NotSessionDay, string> = {
+  session_cancelled: '本期已取消',
+  out_of_term: '不在本期的学期内',
+  not_weekday: '这一天不上课',
+  cancelled: '这一天已停课',
+}
+
+/** Whether `day` (YYYY-MM-DD) is a session day: open or closed session, inside the term, one of its weekdays, not cancelled. */
+export function notSessionDay(
+  s: { status: SessionStatus; termStart: string; termEnd: string; weekdays: readonly Weekday[]; cancelledDays?: readonly { day: string }[] },
+  day: string,
+): NotSessionDay | null {
+  if (s.status === 'cancelled') return 'session_cancelled'
+  if (day < s.termStart || day > s.termEnd) return 'out_of_term'
+  if (!s.weekdays.includes(isoWeekdayOf(day))) return 'not_weekday'
+  if ((s.cancelledDays ?? []).some((c) => c.day === day)) return 'cancelled'
+  return null
+}
+
+/** What the attendance pages say, one home for each refusal. */
+export const ATTENDANCE_MESSAGES = {
+  notEnrolled: '这个孩子没有在本期就读',
+  notGuardian: '只有孩子的监护人可以查看或请假',
+  notStaffOrAssigned: '只有本站工作人员或站点指派的志愿者可以查看花名册',
+  notToday: '只能为今天的课签到或签退',
+  notArrived: '孩子还没有签到到校',
+  alreadyOut: '孩子今天已经离校',
+  pastDay: '只能为今天或以后的上课日请假',
+  alreadyArrived: '孩子已经到校，不能再请假',
+  noLeave: '这一天没有请假记录',
+  dayBegun: '这一天的课已经开始，不能取消请假',
+  alreadyCancelled: '这一天已经停课',
+  adultNotListed: '此人不在孩子的授权接送人名单中，不能接走',
+  wrongCode: '接送码不正确',
+  locked: '接送码错误次数过多，已暂时锁定',
+  contactStaff: '请联系工作人员',
+  callGuardian: '请联系监护人确认后再放行',
+  ownFamily: '不能放行自己家的孩子，请由其他工作人员处理',
+  childGone: '这个孩子的档案已删除',
 } as const

@@ -1,0 +1,59 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { ExportFile } from '@/contracts'
+import { Button } from '@/components/Button'
+import { Link } from '@/components/Link'
+import { Page } from '@/components/Page'
+import { today } from '@/format/day'
+import { useAction } from '@/hooks/useAction'
+import { useRemotePage } from '@/hooks/useRemotePage'
+import { exportSchool, useSessionStats } from '@/packages/school-staff/hooks/useAttendance'
+import { go, ROUTES } from '@/routes'
+import { Figures } from './components/Figures'
+
+/** Staff: a session's figures (ROUTES.staffSchoolStats?sessionId=): counts, attendance by day and week, no-shows, and the two exports. */
+export default function SchoolStatsPage() {
+  const { params } = useRouter()
+  const sessionId = params?.sessionId ? decodeURIComponent(params.sessionId) : undefined
+  const stats = useSessionStats(sessionId)
+  const page = useRemotePage(stats, true)
+  const action = useAction()
+  const thisMonth = today().slice(0, 7)
+  const [month, setMonth] = useState(thisMonth)
+  const [file, setFile] = useState<ExportFile>()
+  const run = (kind: 'roster' | 'month') => void action.run(() => exportSchool(kind, sessionId!, month), { done: '已导出', then: (f) => setFile(f) })
+  return (
+    <Page {...page} loading={!!sessionId && page.loading} error={sessionId ? page.error : undefined} empty={!sessionId} emptyText='没有找到这期课程'>
+      {stats.data && (
+        <>
+          <Figures s={stats.data} />
+          <Link onClick={() => go(`${ROUTES.schoolRoster}?sessionId=${encodeURIComponent(stats.data!.sessionId)}`)}>打开今天的花名册 ›</Link>
+          <View className='hm-card'>
+            <Text className='hm-h2 hm-block'>导出（Excel）</Text>
+            <Button className='hm-btn' disabled={action.busy} onClick={() => run('roster')}>
+              导出花名册
+            </Button>
+            <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+              <View className='hm-row' data-testid='school-stats-month'>
+                <Text className='hm-text'>月份</Text>
+                <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
+              </View>
+            </Picker>
+            <Button className='hm-btn' disabled={action.busy} onClick={() => run('month')}>
+              导出本月出勤
+            </Button>
+            {file && <Text className='hm-sub hm-block'>已导出 {file.rows} 行</Text>}
+            {file && process.env.TARO_ENV === 'h5' && (
+              // h5 has no document viewer: a link to the file (weapp opened it already).
+              <a className='hm-link hm-block' href={file.url} download={file.name} data-testid='export-link'>
+                下载 {file.name}
+              </a>
+            )}
+            <Text className='hm-sub hm-block'>表格含孩子和监护人的个人信息，仅供本站工作使用，请勿外传</Text>
+          </View>
+        </>
+      )}
+    </Page>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '在校记录', enablePullDownRefresh: true })
