@@ -31,6 +31,8 @@ export const ERROR_MESSAGES = {
   INSURANCE_ACK_REQUIRED: SLOT_MESSAGES.insurance,
   BIRTH_DATE_REQUIRED: SLOT_MESSAGES.birthDate,
   TOO_MANY_SHIFTS: SLOT_MESSAGES.tooManyShifts,
+  // The 4 o'clock school, part B: an offered place accepted after its window.
+  OFFER_EXPIRED: '候补名额的确认时间已过，名额已顺延给下一位',
   DUPLICATE_REQUEST: '请求正在处理中，请稍候',
   CONFLICT: '操作冲突，请刷新后再试',
   UNAUTHENTICATED: '无法识别您的身份，请重新打开小程序',
