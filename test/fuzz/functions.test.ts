@@ -19,7 +19,7 @@ const BATCH = 100
 let h: Harness
 const tally = new Tally()
 /** Filled in place by refreshPools (the arbitraries, built at load, hold these arrays). */
-const pools: Pools = Object.fromEntries(['wishId', 'applicationId', 'communityId', 'gridId', 'openid', 'photos', 'photo', 'privacyVersion'].map((k) => [k, []]))
+const pools: Pools = Object.fromEntries(['wishId', 'applicationId', 'communityId', 'gridId', 'openid', 'photos', 'photo', 'privacyVersion', 'sessionId', 'childId'].map((k) => [k, []]))
 /** requestIds already sent (a replay is a retry, or a requestId reused for another action). */
 const sent: string[] = []
 
@@ -53,6 +53,9 @@ function refreshPools(): void {
   set('photos', photos)
   set('photo', photos)
   set('privacyVersion', [PRIVACY_VERSION])
+  // The school's enrolment part (issue 11, part B): sessions and children.
+  set('sessionId', ids('sch_sessions'))
+  set('childId', ids('sch_children'))
 }
 
 type RequestIdKind = 'fresh' | 'missing' | 'replay' | 'bad'
