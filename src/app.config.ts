@@ -23,6 +23,9 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    // The 4 o'clock school (issue 11): families' pages, and staff's (each part adds its own).
+    { root: 'packages/school', pages: ['pages/session/index', 'pages/family/index', 'pages/lottery/index'] },
+    { root: 'packages/school-staff', pages: ['pages/enrolments/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons
