@@ -25,5 +25,5 @@ export function useEnrolmentMoves(then: () => Promise<unknown>) {
         (await confirm('放弃名额', `确定放弃${e.childName}的这个名额吗？名额会顺延给下一位候补，放弃后不能恢复。`, '放弃')) ? enrolmentActions.decline(sessionId, e.childId) : SKIP,
       { done: '已放弃', then },
     )
-  return { busy: action.busy, run: action.run, cancel, accept, decline }
+  return { busy: action.busy, run: action.run, running: action.running, cancel, accept, decline }
 }

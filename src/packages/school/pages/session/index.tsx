@@ -24,8 +24,9 @@ export default function SessionPage() {
   const moves = useEnrolmentMoves(() => detail.refresh())
   const d = detail.data
   // The subscription prompt must come from the tap itself: enrol asks it before anything is awaited.
+  // A second tap while one runs makes no second call (nor a second prompt).
   const enrol = (childId: string) => {
-    if (!d) return
+    if (!d || moves.running()) return
     const call = enrolmentActions.enrol(d.session.id, childId)
     void moves.run(() => call, {
       then: (r) => {
@@ -36,7 +37,7 @@ export default function SessionPage() {
     })
   }
   const enterLottery = (childIds: string[], claim?: PriorityGroup) => {
-    if (!d) return
+    if (!d || moves.running()) return
     const call = enrolmentActions.enterLottery(d.session.id, childIds, claim)
     void moves.run(() => call, { done: '已参加摇号', then: () => detail.refresh() })
   }
