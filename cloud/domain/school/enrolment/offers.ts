@@ -18,7 +18,7 @@ function offerTemplateId(): string {
 }
 
 /** The family page a notice opens. */
-export const FAMILY_PAGE = 'packages/school/pages/family/index'
+const FAMILY_PAGE = 'packages/school/pages/family/index'
 
 /** A decision on a session as read: entries to replace (by index) and fields to set; or an answer without a write. */
 export type Decision<T> = { done: T } | { edits: Map<number, EnrolmentEntry>; capacity?: number; set?: Record<string, unknown>; answer: (after: EnrolmentEntry[], offered: number[]) => T }

@@ -6,7 +6,7 @@ import { usePaged } from '@/hooks/usePaged'
 import { schoolEnrolmentService as svc } from '@/services/school/enrolment'
 
 /** A row of the staff enrolments page: an entry, or (tab 摇号报名) a family's 摇号 entry. */
-export type EnrolmentsRow = StaffEnrolmentRow | StaffLotteryRow
+type EnrolmentsRow = StaffEnrolmentRow | StaffLotteryRow
 
 /** Staff: a session's entries on one tab, page by page, and the session's header (view, counts, what staff may do). */
 export function useSessionEnrolments(sessionId: string | undefined, tab: EnrolmentTab | undefined) {

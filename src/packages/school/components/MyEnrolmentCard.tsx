@@ -13,7 +13,7 @@ export interface MyEnrolmentCardProps {
 }
 
 /** Hours and minutes left until `iso` (the offer's window), in words. */
-export function timeLeft(iso: string, now = Date.now()): string {
+function timeLeft(iso: string, now = Date.now()): string {
   const ms = new Date(iso).getTime() - now
   if (ms <= 0) return '已过期'
   const h = Math.floor(ms / 3600_000)
