@@ -105,8 +105,9 @@ describe('a family enrols', () => {
 })
 
 describe('我的报名 and offers', () => {
+  let nav: ReturnType<typeof stubNavigation>
   beforeEach(() => {
-    stubNavigation()
+    nav = stubNavigation()
   })
 
   it('an offered place shows its time left; 确认入学 enrols the child', async () => {
@@ -127,6 +128,9 @@ describe('我的报名 and offers', () => {
     expect(document.body.textContent).not.toContain('陈小红')
     await tap('确认入学')
     expect(await screen.findByText('状态：已录取')).toBeTruthy()
+    // An enrolled child's days (part C's page) are one tap away.
+    await tap('到校和接送记录')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.schoolDay}?childId=${g.childId}` })
     await backend.settled()
     expect((await backend.call(g.openid, 'school', 'sessionDetail', { sessionId })).mine[0]).toMatchObject({ status: 'enrolled' })
   })

@@ -3,6 +3,7 @@ import type { MyEnrolment } from '@/contracts/school'
 import { ENROLMENT_STATUS_LABELS } from '@/contracts/school/rules'
 import { Button } from '@/components/Button'
 import { formatDayTime } from '@/format/day'
+import { ROUTES, go } from '@/routes'
 
 export interface MyEnrolmentCardProps {
   e: MyEnrolment
@@ -44,6 +45,11 @@ export function MyEnrolmentCard({ e, busy, onCancel, onAccept, onDecline }: MyEn
       {can.has('decline') && (
         <Button className='hm-btn hm-btn-plain' disabled={busy} onClick={() => onDecline(e)}>
           放弃
+        </Button>
+      )}
+      {e.status === 'enrolled' && (
+        <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.schoolDay}?childId=${encodeURIComponent(e.childId)}`)}>
+          到校和接送记录
         </Button>
       )}
       {can.has('cancel') && (
