@@ -21,6 +21,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     env: {
       TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || ''),
       TARO_APP_TPL_VOL_SLOT_CHANGED: JSON.stringify(process.env.TARO_APP_TPL_VOL_SLOT_CHANGED || ''),
+      // The 4 o'clock school (part B): "a waitlist place is offered to you".
+      TARO_APP_TPL_SCH_OFFER: JSON.stringify(process.env.TARO_APP_TPL_SCH_OFFER || ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

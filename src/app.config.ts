@@ -24,8 +24,23 @@ export default defineAppConfig({
       ],
     },
     // The 4 o'clock school (issue 11): families' pages, and staff's (assigned volunteers use the roster).
-    { root: 'packages/school', pages: ['pages/sessions/index', 'pages/children/index', 'pages/child/index', 'pages/policy/index', 'pages/day/index'] },
-    { root: 'packages/school-staff', pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index', 'pages/roster/index', 'pages/stats/index'] },
+    {
+      root: 'packages/school',
+      pages: [
+        'pages/sessions/index',
+        'pages/session/index',
+        'pages/family/index',
+        'pages/lottery/index',
+        'pages/children/index',
+        'pages/child/index',
+        'pages/policy/index',
+        'pages/day/index',
+      ],
+    },
+    {
+      root: 'packages/school-staff',
+      pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index', 'pages/enrolments/index', 'pages/roster/index', 'pages/stats/index'],
+    },
     // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
     { root: 'packages/elder', pages: ['pages/week/index'] },
     { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index'] },

@@ -33,6 +33,8 @@ export const ERROR_MESSAGES = {
   TOO_MANY_SHIFTS: SLOT_MESSAGES.tooManyShifts,
   // The 4 o'clock school (issue 11, part A): a child is added only after the guardian's consent.
   CONSENT_REQUIRED: '添加孩子前，请先阅读并同意《儿童个人信息处理规则》',
+  // The 4 o'clock school, part B: an offered place accepted after its window.
+  OFFER_EXPIRED: '候补名额的确认时间已过，名额已顺延给下一位',
   DUPLICATE_REQUEST: '请求正在处理中，请稍候',
   CONFLICT: '操作冲突，请刷新后再试',
   UNAUTHENTICATED: '无法识别您的身份，请重新打开小程序',

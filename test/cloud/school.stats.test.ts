@@ -133,9 +133,9 @@ it('the workbench tiles count offered places and claims to verify once the tally
   const lottery = {
     announcedNumber: '20261130',
     entries: [
-      { familyId: c[0].familyId, childIds: [c[0].childId], by: 'g', at: new Date(nowMs()), claim: 'left_behind' as const },
-      { familyId: c[1].familyId, childIds: [c[1].childId], by: 'g', at: new Date(nowMs()), claim: 'low_income' as const, verified: true },
-      { familyId: c[2].familyId, childIds: [c[2].childId], by: 'g', at: new Date(nowMs()) },
+      { familyId: c[0].familyId, no: 1, childIds: [c[0].childId], by: 'g', at: new Date(nowMs()), claim: 'left_behind' as const },
+      { familyId: c[1].familyId, no: 2, childIds: [c[1].childId], by: 'g', at: new Date(nowMs()), claim: 'low_income' as const, verified: true },
+      { familyId: c[2].familyId, no: 3, childIds: [c[2].childId], by: 'g', at: new Date(nowMs()) },
     ],
   }
   await stageSession(

@@ -115,7 +115,7 @@ describe('the overdue-claims job', () => {
     const { result } = await fire()
     expect(result.data).toMatchObject({ claimed: true })
     // The hourly job made due, and the minute's tallies when a new minute began meanwhile; nothing else.
-    const everyMinute = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally']
+    const everyMinute = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally', 'schoolOfferExpiry']
     expect(result.data.due.filter((j: string) => !everyMinute.includes(j))).toEqual(['wishOverdueClaims'])
     const [after] = await h.find('jobs', { _id: 'schedule' })
     expect(after.next.purgeRequests).toEqual(before.next.purgeRequests)

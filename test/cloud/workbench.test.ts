@@ -124,7 +124,7 @@ function schoolSession(communityId: string, now: number): SessionDoc {
     held: 1,
     waiting: 1,
     entries: [entry(`wb-k1-${communityId}`, 'offered'), entry(`wb-k2-${communityId}`, 'lottery_entered')],
-    lottery: { announcedNumber: '1', entries: [{ familyId: `f-wb-k2-${communityId}`, childIds: [`wb-k2-${communityId}`], by: 'g', at, claim: 'left_behind' }] },
+    lottery: { announcedNumber: '1', entries: [{ familyId: `f-wb-k2-${communityId}`, no: 1, childIds: [`wb-k2-${communityId}`], by: 'g', at, claim: 'left_behind' }] },
     cancelledDays: [],
     days: {},
     rev: 0,

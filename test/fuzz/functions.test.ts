@@ -53,6 +53,7 @@ function refreshPools(): void {
   set('photos', photos)
   set('photo', photos)
   set('privacyVersion', [PRIVACY_VERSION])
+  // The 4 o'clock school: sessions and children.
   set('sessionId', ids('sch_sessions'))
   set('childId', ids('sch_children'))
 }

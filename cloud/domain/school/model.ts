@@ -60,6 +60,8 @@ export interface EnrolmentEntry {
   reason?: string
   /** The requestId of the call that made the last change (a retried call recognises its own change). */
   requestId?: string
+  // part B: the guardian accepted the subscription message for offers when enrolling.
+  subscribed?: boolean
 }
 
 /** A family's 摇号 entry: all its children who apply, so siblings get places together or wait together. */
@@ -73,6 +75,9 @@ export interface LotteryEntry {
   verified?: boolean
   verifiedBy?: string
   verifiedAt?: Date
+  // part B: the entry number (the order of entry, 1, 2, …; seeds its place in the draw), and the call that made it.
+  no: number
+  requestId?: string
 }
 
 /** A 摇号's published draw: anyone can re-run it from these (scripts/lottery-rerun.ts). */
@@ -85,6 +90,8 @@ export interface LotteryDraw {
   drawnBy: string
   /** The families in draw order. */
   order: string[]
+  // part B: the places the draw allocated (the results are recomputed from the order and this, never guessed).
+  capacity: number
 }
 
 /** One child's attendance on one session day: `days.<YYYYMMDD>.<childId>` of the session. */

@@ -1,4 +1,5 @@
 import { schoolCounterJobs } from '../../domain/school/counters'
+import { enrolmentJobs } from '../../domain/school/enrolment/jobs'
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { volunteerCounterJobs } from '../../domain/volunteer/counters'
 import { volunteerStatsJobs } from '../../domain/volunteer/stats'
@@ -9,4 +10,6 @@ import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...schoolCounterJobs, purgeRequestsJob]))
+export const main = createTimerMain(
+  defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...schoolCounterJobs, ...enrolmentJobs, purgeRequestsJob]),
+)

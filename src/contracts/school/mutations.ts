@@ -18,7 +18,7 @@ export const schoolChildMutations = [
 ] as const
 
 /** Enrolment, lottery, offers (enrolment.ts). */
-export const schoolEnrolmentMutations = [] as const
+export const schoolEnrolmentMutations = ['enrol', 'enterLottery', 'cancelEnrolment', 'acceptOffer', 'declineOffer', 'removeEnrolment', 'setCapacity', 'verifyClaim', 'drawLottery'] as const
 
 /** Attendance (attendance.ts). */
 export const schoolAttendanceMutations = ['reportLeave', 'markLeave', 'cancelLeave', 'checkInChild', 'checkOutChild', 'releaseChild', 'cancelDay'] as const

@@ -185,3 +185,42 @@ export const ATTENDANCE_MESSAGES = {
   ownFamily: '不能放行自己家的孩子，请由其他工作人员处理',
   childGone: '这个孩子的档案已删除',
 } as const
+
+// part B: enrolment, the waitlist, offers and the lottery.
+
+/** What a family may do with its child's place in a session (the server sends it as `allowed`). */
+export const FAMILY_ENROLMENT_ACTIONS = ['enrol', 'enterLottery', 'cancel', 'accept', 'decline'] as const
+export type FamilyEnrolmentAction = (typeof FAMILY_ENROLMENT_ACTIONS)[number]
+
+/** What staff may do on a session's enrolments page. */
+export const STAFF_ENROLMENT_ACTIONS = ['remove', 'setCapacity', 'verifyClaim', 'draw', 'callList'] as const
+export type StaffEnrolmentAction = (typeof STAFF_ENROLMENT_ACTIONS)[number]
+
+/** The staff enrolments page's tabs: the entries by status, and the 摇号 entries with their claims. */
+export const ENROLMENT_TABS = ['enrolled', 'waitlisted', 'offered', 'lottery'] as const
+export type EnrolmentTab = (typeof ENROLMENT_TABS)[number]
+export const ENROLMENT_TAB_LABELS: Record<EnrolmentTab, string> = { enrolled: '已录取', waitlisted: '候补', offered: '待确认', lottery: '摇号报名' }
+
+/** Children one family may put in one 摇号 entry. */
+export const LOTTERY_MAX_CHILDREN = 6
+
+/** The draw, in plain Chinese (shown on the results page; cloud/domain/school/enrolment/draw.ts is the code). */
+export const LOTTERY_ALGORITHM = [
+  '1. 种子 = 报名截止时间（UTC，ISO 格式）+ “#” + 事先公布的号码，例如 2027-01-15T10:00:00.000Z#8273。',
+  '2. 每个家庭的报名号为 n 时，计算 SHA-256(种子 + “:” + n) 的十六进制值作为该家庭的抽签值。',
+  '3. 经工作人员核实的优先资格家庭排在前面，其余家庭（含未核实的优先申请）排在后面；每组内按抽签值从小到大排序。',
+  '4. 按此顺序逐户分配名额：剩余名额够全家孩子时全家录取，不够时全家一起候补（兄弟姐妹同进同退），后面人数较少的家庭仍可录取剩余名额。',
+  '5. 候补按同一顺序排位。任何人可用公布的种子和报名号，用仓库中的 scripts/lottery-rerun.ts 重算，结果相同。',
+] as const
+
+/** The one-line messages of the enrolment refusals (one home: the server and the pages). */
+export const ENROLMENT_MESSAGES = {
+  offerExpired: '候补名额的确认时间已过，名额已顺延给下一位',
+  notGuardian: '只有孩子的监护人才能为孩子报名',
+  gradeMismatch: '孩子的年级不在这个班的招收范围内',
+  windowClosed: '不在报名时间内',
+  already: '孩子已报名这个班',
+  notFirstCome: '这个班采用摇号方式，请参加摇号',
+  notLottery: '这个班是先到先得，请直接报名',
+  familyEntered: '您的家庭已参加这个班的摇号',
+} as const

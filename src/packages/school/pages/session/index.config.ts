@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '班级详情', enablePullDownRefresh: true })
