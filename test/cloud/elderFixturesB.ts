@@ -66,7 +66,8 @@ export async function stageProfile(h: Harness, over: Partial<ProfileDoc> & { com
 
 /** Makes the reminder job due and fires the scheduler once; returns the job's report. */
 export async function runReminderJob(h: Harness): Promise<{ done: number; error?: string; more?: boolean } | undefined> {
-  if (!(await h.update('jobs', { _id: 'schedule' }, { 'next.elderReminders': new Date(0) }))) await h.insert('jobs', { _id: 'schedule', next: { elderReminders: new Date(0) } })
+  if (await h.count('jobs', { _id: 'schedule' })) await h.update('jobs', { _id: 'schedule' }, { 'next.elderReminders': new Date(0) })
+  else await h.insert('jobs', { _id: 'schedule', next: { elderReminders: new Date(0) } })
   const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string; more?: boolean }> }> }
   if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
   return result.data.jobs.elderReminders
