@@ -23,6 +23,9 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's. Part B's pages.
+    { root: 'packages/elder', pages: ['pages/occurrence/index', 'pages/mine/index', 'pages/profiles/index'] },
+    { root: 'packages/elder-staff', pages: ['pages/profiles/index', 'pages/call-list/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons
