@@ -24,6 +24,7 @@ export const elderSignupsShapes = {
     placesLeft: left,
     cancelled: z.boolean(),
     stored: z.boolean(),
+    reminderTemplateId: str,
     candidates: z.array(z.looseObject({ person, name: str, status, allowed })),
   }),
   signUp: result,

@@ -13,7 +13,7 @@ const REMIND_BATCH = 50
 const SEND_AT_ONCE = 20
 
 /** The subscription template for "your activity is tomorrow" (deployment config; the emulator logs any id). */
-function reminderTemplateId(): string {
+export function reminderTemplateId(): string {
   return process.env.HEMEI_TPL_ELDER_REMINDER || 'local-tpl-elder-reminder'
 }
 

@@ -23,11 +23,11 @@ export function useMyProfiles() {
 }
 
 /**
- * Asks for the one-time reminder subscription. MUST be called synchronously in the tap handler, before any await
- * (WeChat shows the prompt only from a tap). Resolves true when accepted (never on h5, nor without a template id).
+ * Asks for the one-time reminder subscription (the template id comes with the occurrence, from the server). MUST be
+ * called synchronously in the tap handler, before any await (WeChat shows the prompt only from a tap). Resolves true
+ * when accepted (never on h5, nor without a template id).
  */
-function askReminder(): Promise<boolean> {
-  const tpl = process.env.TARO_APP_TPL_ELDER_REMINDER || ''
+function askReminder(tpl: string): Promise<boolean> {
   if (process.env.TARO_ENV !== 'weapp' || !tpl) return Promise.resolve(false)
   return Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option))
     .then((res) => (res as unknown as Record<string, string>)[tpl] === 'accept')
@@ -37,8 +37,8 @@ function askReminder(): Promise<boolean> {
 /** The sign-up actions of the occurrence and mine pages. */
 export const signupActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the sign-up with its answer. */
-  signUp: (input: Omit<InputOf<'elder', 'signUp'>, 'subscribed'>) => {
-    const asked = askReminder()
+  signUp: (input: Omit<InputOf<'elder', 'signUp'>, 'subscribed'>, reminderTemplateId: string) => {
+    const asked = askReminder(reminderTemplateId)
     return asked.then((subscribed) => svc.signUp({ ...input, subscribed }))
   },
   cancelSignUp: (activityId: string, day: string, person: ElderPersonRef) => svc.cancelSignUp({ activityId, day, person }),

@@ -36,7 +36,7 @@ export default function OccurrencePage() {
     if (!o) return
     setNotice('')
     // action.run calls its steps synchronously: the prompt is still inside the tap.
-    void action.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }), {
+    void action.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }, o.reminderTemplateId), {
       then: () => (setNotice(`${c.name} 报名成功`), occ.refresh()),
       onError: said,
     })
