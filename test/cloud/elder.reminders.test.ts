@@ -7,7 +7,7 @@ import { addDays, chinaInstant, clockOffset, nowMs, setClockOffset } from '../..
 import { inDays } from '../clock'
 import { startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { eldOk, reminders, runReminderJob, stageActivity, stageProfile } from './elderFixturesB'
+import { eldOk, makeReminderDue, reminders, runReminderJob, stageActivity, stageProfile } from './elderFixturesB'
 
 let h: Harness
 beforeAll(async () => {
@@ -105,6 +105,7 @@ describe('the reminder job', () => {
 
   it('500 subscribed sign-ups in 25 occurrences: one run sends 500 messages (requests and time reported)', async () => {
     const day = addDays(Z, 2)
+    await h.emu.fireTrigger('scheduler') // every job once: the schedule then names them all
     for (let k = 0; k < 25; k++) {
       const a = await stageActivity(h, '军门社区', { startTime: '10:00', capacity: 20 })
       const signups: SignupEntry[] = Array.from({ length: 20 }, (_x, i) => ({
@@ -120,13 +121,26 @@ describe('the reminder job', () => {
     }
     const before = reminders(h).length
     jumpTo(chinaInstant(addDays(day, -1), '18:05'))
-    if (!(await h.update('jobs', { _id: 'schedule' }, { 'next.elderReminders': new Date(0) }))) throw new Error('no schedule')
-    const { stat, result } = (await h.emu.fireTrigger('scheduler')) as { stat: { dbRequests: number; durationMs: number }; result: any }
+    await makeReminderDue(h)
+    // Only this job due, so the run's figures are the job's (+ the schedule's read and claim, and the run's record).
+    const [schedule] = await h.find('jobs', { _id: 'schedule' })
+    const later = Object.fromEntries(
+      Object.keys(schedule.next)
+        .filter((k) => k !== 'elderReminders')
+        .map((k) => [`next.${k}`, new Date(nowMs() + 7 * 86_400_000)]),
+    )
+    if (Object.keys(later).length) await h.update('jobs', { _id: 'schedule' }, later)
+    const { stat, result } = (await h.emu.fireTrigger('scheduler')) as { stat: { dbRequests: number; durationMs: number; queries: string[] }; result: any }
     expect(result.data.jobs.elderReminders).toMatchObject({ done: 500 })
+    expect(stat.queries.filter((q) => q.startsWith('eld_'))).toEqual(expect.arrayContaining([expect.stringMatching(/^eld_occurrences:/)]))
+    expect(stat.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
     expect(reminders(h).length - before).toBe(500)
     console.log(
-      `elder reminders: 500 sign-ups in 25 occurrences, one scheduler run: ${stat.dbRequests} database requests, ${result.data.jobs.elderReminders.ms} ms in the job, ${stat.durationMs} ms the run`,
+      `elder reminders: 500 sign-ups in 25 occurrences, one scheduler run: ${stat.dbRequests} database requests, ${result.data.jobs.elderReminders.ms} ms in the job, ${Math.round(stat.durationMs)} ms the run`,
     )
+    // The schedule's read and claim, the query, the titles, 25 claims, the run's record.
+    expect(Object.keys(result.data.jobs)).toEqual(['elderReminders'])
+    expect(stat.dbRequests).toBe(30)
     expect(await runReminderJob(h)).toMatchObject({ done: 0 })
     expect(reminders(h).length - before).toBe(500)
   })

@@ -64,10 +64,15 @@ export async function stageProfile(h: Harness, over: Partial<ProfileDoc> & { com
   return doc
 }
 
-/** Makes the reminder job due and fires the scheduler once; returns the job's report. */
-export async function runReminderJob(h: Harness): Promise<{ done: number; error?: string; more?: boolean } | undefined> {
+/** Makes the reminder job due at the next scheduler run. */
+export async function makeReminderDue(h: Harness): Promise<void> {
   if (await h.count('jobs', { _id: 'schedule' })) await h.update('jobs', { _id: 'schedule' }, { 'next.elderReminders': new Date(0) })
   else await h.insert('jobs', { _id: 'schedule', next: { elderReminders: new Date(0) } })
+}
+
+/** Makes the reminder job due and fires the scheduler once; returns the job's report. */
+export async function runReminderJob(h: Harness): Promise<{ done: number; error?: string; more?: boolean } | undefined> {
+  await makeReminderDue(h)
   const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string; more?: boolean }> }> }
   if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
   return result.data.jobs.elderReminders
