@@ -6,9 +6,10 @@ import OccurrencePage from '@/packages/elder/pages/occurrence'
 import MinePage from '@/packages/elder/pages/mine'
 import ProfilesPage from '@/packages/elder/pages/profiles'
 import CallListPage from '@/packages/elder-staff/pages/call-list'
+import StaffProfilesPage from '@/packages/elder-staff/pages/profiles'
 import { stageDocs } from '../support/stageDocs'
 import { inDays } from '../clock'
-import { renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, typeInto, waitFor } from './helpers'
+import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, typeInto, waitFor } from './helpers'
 
 const backend = setupBackend()
 
@@ -98,6 +99,36 @@ describe('elder sign-up pages', () => {
     await tap('我要报名')
     expect(await screen.findByText('名额已满')).toBeTruthy()
     expect(modal).not.toHaveBeenCalled()
+  })
+
+  it('staff add a staff-managed elder, see who manages whom, and sign one up for an occurrence (代报名)', async () => {
+    const activityId = await stageActivity()
+    const day = inDays(2)
+    await backend.call('demo-resident', 'elder', 'saveProfile', { name: '林妈妈', age: 81, consentNote: '已征得长者本人同意' })
+    backend.as('demo-staff')
+    stubModal({ confirm: true })
+    setRouterParams({ activityId, day })
+    renderPage(<StaffProfilesPage />)
+    expect(await screen.findByText('林妈妈')).toBeTruthy()
+    expect(screen.getByText('家属管理：林阿姨')).toBeTruthy()
+    await tap('添加长者')
+    await typeInto('长者姓名', '许阿公')
+    await typeInto('年龄', '90')
+    await tap('保存')
+    expect(await screen.findByText('许阿公')).toBeTruthy()
+    expect(screen.getByText('工作人员管理（纸质同等）')).toBeTruthy()
+    const rows = await screen.findAllByText('代报名')
+    await waitFor(() => expect(rows.length).toBe(2))
+    // Profiles come family first, then staff-managed: 许阿公's button is the last.
+    const buttons = screen.getAllByText('代报名')
+    await act(async () => {
+      fireEvent.click(buttons[buttons.length - 1])
+    })
+    await waitFor(() => expect(backend.eventsFor('signUp')).toHaveLength(1))
+    await backend.settled()
+    expect(backend.eventsFor('signUp')[0].input).toMatchObject({ activityId, day, person: { profileId: expect.any(String) }, subscribed: false })
+    const calls = await backend.call('demo-staff', 'elder', 'callList', { communityId: 'junmen', day })
+    expect(calls.lines.map((l) => [l.name, l.reason])).toEqual([['许阿公', 'staff']])
   })
 
   it('staff see tomorrow’s call list with the elders who get no message', async () => {
