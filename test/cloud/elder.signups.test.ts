@@ -1,8 +1,8 @@
 // Elder activities, part B (issue 12): sign-up for myself, a family elder or a staff-managed elder; capacity under
 // concurrency; one per person; on behalf only for elders you manage (staff only in scope); managed profiles;
 // privacy of phones and ages on raw answers; the budgets. Activities and profiles are staged in the store.
-import { occurrenceId } from '../../cloud/domain/elder/recurrence'
-import { inDays } from '../clock'
+import { newOccurrenceDoc, occurrenceId, occurrenceOn } from '../../cloud/domain/elder/recurrence'
+import { inDays, testNow } from '../clock'
 import { rid, startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
 import { eld, eldOk, stageActivity, stageProfile } from './elderFixturesB'
@@ -75,6 +75,22 @@ describe('signing up myself', () => {
     expect(await eld(h, me, 'signUp', { activityId: 'nope', day: inDays(3), person: 'self' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await eld(h, me, 'signUp', { activityId: cancelled._id, day: '3 号', person: 'self' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await eld(h, me, 'signUp', { activityId: cancelled._id, day: inDays(3), person: 'mum' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
+  it('a moved occurrence takes sign-ups until its new start, whatever time the rule gave it', async () => {
+    const a = await stageActivity(h, '军门社区', { startTime: '00:00' })
+    const today = inDays(0)
+    const me = await resident(h)
+    expect(await eld(h, me, 'signUp', { activityId: a._id, day: today, person: 'self', stored: false })).toMatchObject({ ok: false, code: 'SIGNUP_CLOSED' })
+    const at = new Date(testNow())
+    const moved = {
+      ...newOccurrenceDoc(a, occurrenceOn(a, today)!, at),
+      startAt: new Date(at.getTime() + 3600_000),
+      endAt: new Date(at.getTime() + 7200_000),
+      moved: { reason: '改到稍后', by: STAFF, at },
+    }
+    await h.insert('eld_occurrences', moved)
+    expect(await eldOk(h, me, 'signUp', { activityId: a._id, day: today, person: 'self', stored: true })).toMatchObject({ status: 'signed_up', placesLeft: 19 })
   })
 
   it('50 concurrent sign-ups for 20 places: 20 taken, one each, the rest told it is full', async () => {

@@ -35,13 +35,15 @@ async function acting(ctx: SignedUpCtx, person: ElderPersonRef, profile: Promise
   return { key: personKeyOf(person, ctx.openid), name: p.name, role }
 }
 
-/** The computed occurrence that may take sign-ups now, or the refusal. */
-function openOccurrence(activity: ActivityDoc, day: string, now: Date): ComputedOccurrence {
+/**
+ * The computed occurrence that may take sign-ups, or the refusal. Whether it has started is the stored
+ * document's to say when there is one (a moved occurrence starts at its new time): the write's condition holds it.
+ */
+function openOccurrence(activity: ActivityDoc, day: string): ComputedOccurrence {
   if (activity.status !== 'active') throw new HandlerError('INVALID_STATE', '这个活动已停办')
   const c = occurrenceOn(activity, day)
   if (!c) throw new HandlerError('NOT_FOUND', M.noOccurrence)
   if (!c.signupRequired) throw new HandlerError('INVALID_STATE', M.noSignup)
-  if (c.startAt.getTime() <= now.getTime()) throw new HandlerError('SIGNUP_CLOSED', M.started)
   return c
 }
 
@@ -61,7 +63,8 @@ function refusal(occ: OccurrenceDoc, key: string, now: Date): HandlerError | nul
 
 /**
  * Sign up myself, an elder I manage (family), or a managed elder of my community (staff, role `staff`).
- * - Checks: the day is an occurrence of the rule (occurrenceOn), the activity takes sign-ups, it has not started;
+ * - Checks: the day is an occurrence of the rule (occurrenceOn), the activity takes sign-ups, it has not started
+ *   (as stored: a moved occurrence starts at its new time; nothing stored: as the rule gives it);
  *   for a profile: active, and managed by me or in my scope.
  * - ONE conditional write: on a stored occurrence, the update whose condition holds the rules that can change
  *   under us (not cancelled, not started, the capacity as stored and `taken < capacity`, the person not there:
@@ -81,7 +84,8 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
   const activity = await loadActivity(ctx, input.activityId)
   const who = await acting(ctx, input.person, profile)
   if (who.role === 'staff' && !inScope(ctx, activity.communityId)) throw new HandlerError('SCOPE_DENIED', '只能为本社区的活动代报名')
-  const c = openOccurrence(activity, input.day, ctx.now)
+  const c = openOccurrence(activity, input.day)
+  const computedStarted = c.startAt.getTime() <= ctx.now.getTime()
   const _ = ctx.db.command
   const col = ctx.db.collection(ELD_OCCURRENCES)
   const id = occurrenceId(activity._id, input.day)
@@ -111,7 +115,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
   }
   const insert = async (): Promise<boolean> => {
     const doc: OccurrenceDoc = { ...newOccurrenceDoc(activity, c, ctx.now), signups: [entry], taken: 1, rev: 1, untallied: tallyToken() }
-    if (c.capacity !== null && c.capacity < 1) return false
+    if (computedStarted || (c.capacity !== null && c.capacity < 1)) return false
     try {
       await col.add({ data: doc })
       return true
@@ -121,13 +125,14 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
     }
   }
 
-  if (input.stored === false && (await insert())) return answer(c.capacity, 1)
+  if (input.stored === false && !computedStarted && (await insert())) return answer(c.capacity, 1)
   const pushed = await push(c.capacity)
   if (pushed) return answer(pushed.capacity, pushed.taken)
 
   // A miss: read the occurrence once to say why, recognise a retry, or take the other way in.
   let occ = await findOccurrence(ctx, id)
   if (!occ) {
+    if (computedStarted) throw new HandlerError('SIGNUP_CLOSED', M.started)
     // Nothing stored after all (`stored` said otherwise): insert; someone else's insert first: the update.
     if (await insert()) return answer(c.capacity, 1)
     const late = await push(c.capacity)
