@@ -42,8 +42,8 @@ export default defineAppConfig({
       pages: ['pages/sessions/index', 'pages/session-edit/index', 'pages/station/index', 'pages/enrolments/index', 'pages/roster/index', 'pages/stats/index'],
     },
     // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
-    { root: 'packages/elder', pages: ['pages/week/index'] },
-    { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index'] },
+    { root: 'packages/elder', pages: ['pages/week/index', 'pages/occurrence/index', 'pages/mine/index', 'pages/profiles/index'] },
+    { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index', 'pages/profiles/index', 'pages/call-list/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

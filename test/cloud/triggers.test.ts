@@ -114,8 +114,8 @@ describe('the overdue-claims job', () => {
     expect(await h.update('jobs', { _id: 'schedule' }, { next: { wishOverdueClaims: new Date(0) } })).toBe(1)
     const { result } = await fire()
     expect(result.data).toMatchObject({ claimed: true })
-    // The hourly job made due, and the minute's tallies when a new minute began meanwhile; nothing else.
-    const everyMinute = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally', 'schoolOfferExpiry']
+    // The hourly job made due, and the minute's (and half-hour's) jobs when a new one began meanwhile; nothing else.
+    const everyMinute = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally', 'schoolOfferExpiry', 'elderReminders']
     expect(result.data.due.filter((j: string) => !everyMinute.includes(j))).toEqual(['wishOverdueClaims'])
     const [after] = await h.find('jobs', { _id: 'schedule' })
     expect(after.next.purgeRequests).toEqual(before.next.purgeRequests)

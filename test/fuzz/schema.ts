@@ -20,6 +20,7 @@ type Def = {
   element?: z.ZodMiniType
   entries?: Record<string, string>
   values?: unknown[]
+  options?: z.ZodMiniType[]
   checks?: { _zod: { def: CheckDef } }[]
 }
 type CheckDef = { check: string; minimum?: number; maximum?: number; value?: number; format?: string; pattern?: RegExp; prefix?: string }
@@ -92,6 +93,8 @@ export function validOf(schema: z.ZodMiniType, pools: Pools, key = ''): fc.Arbit
       return validOf(def.innerType!, pools, key)
     case 'nullable':
       return fc.option(validOf(def.innerType!, pools, key), { nil: null })
+    case 'union':
+      return fc.oneof(...(def.options || []).map((o) => validOf(o, pools, key)))
     case 'enum':
       return fc.constantFrom(...Object.values(def.entries || {}))
     case 'literal':

@@ -83,6 +83,12 @@ export interface SignupEntry {
   checkedInBy?: string
   checkinMethod?: ElderCheckinMethod
   requestId?: string
+  // part B: every requestId that changed this entry (sign-up, cancel, sign-up again: a retry of any is recognised),
+  // the cancellation (who, when), and a reminder that WeChat refused after its claim (the call list shows it).
+  requestIds?: string[]
+  cancelledAt?: Date
+  cancelledBy?: string
+  remindFailed?: boolean
 }
 
 /** Someone who came without signing up, added on the roster by name or from a managed profile. */
@@ -140,4 +146,6 @@ export interface ProfileDoc {
   createdAt: Date
   updatedAt: Date
   requestId?: string
+  // part B: who archived it.
+  archivedBy?: string
 }

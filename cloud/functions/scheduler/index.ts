@@ -1,5 +1,6 @@
 import { schoolCounterJobs } from '../../domain/school/counters'
 import { enrolmentJobs } from '../../domain/school/enrolment/jobs'
+import { elderReminderJob } from '../../domain/elder/signups/reminders'
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { volunteerCounterJobs } from '../../domain/volunteer/counters'
 import { volunteerStatsJobs } from '../../domain/volunteer/stats'
@@ -11,5 +12,5 @@ import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
 export const main = createTimerMain(
-  defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...schoolCounterJobs, ...enrolmentJobs, purgeRequestsJob]),
+  defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...schoolCounterJobs, ...enrolmentJobs, elderReminderJob, purgeRequestsJob]),
 )

@@ -5,7 +5,7 @@
 export const elderActivityMutations = ['saveActivity', 'editRule', 'archiveActivity', 'cancelOccurrence', 'moveOccurrence'] as const
 
 /** Sign-ups and managed profiles (signups.ts). */
-export const elderSignupMutations = [] as const
+export const elderSignupMutations = ['signUp', 'cancelSignUp', 'saveProfile', 'archiveProfile', 'saveStaffProfile'] as const
 
 /** Check-in and walk-ins (onsite.ts). */
 export const elderOnsiteMutations = [] as const

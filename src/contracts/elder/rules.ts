@@ -89,3 +89,31 @@ export function ruleSummary(seg: { kind: RecurrenceKind; weekdays?: readonly num
       return `${seg.day ?? seg.from} ${seg.startTime}`
   }
 }
+
+// part B: sign-ups, managed profiles, reminders and the call list.
+
+/** A managed elder's age (whole years), as the family member or staff noted it. */
+export const PROFILE_AGE = { min: 40, max: 120 } as const
+
+/** What a viewer may do about one person's place in an occurrence (the server's answer; pages draw from it). */
+export const SIGNUP_ACTIONS = ['signUp', 'cancelSignUp'] as const
+export type SignupAction = (typeof SIGNUP_ACTIONS)[number]
+
+/** A person's state in one occurrence: not signed up, or the sign-up's status. */
+export type PersonSignupStatus = SignupStatus | 'none'
+export const PERSON_STATUS_LABELS: Record<PersonSignupStatus, string> = { none: '未报名', signed_up: '已报名', cancelled: '已取消' }
+
+/** Refusals of part B (one home for the wording). */
+export const SIGNUP_MESSAGES = {
+  noOccurrence: '这一天没有这个活动',
+  noSignup: '这个活动无需报名，到时直接参加即可',
+  started: '活动已开始，不能再报名或取消',
+  cancelled: '本次活动已取消',
+  full: '名额已满',
+  already: '已经报名了这次活动',
+  notSignedUp: '没有找到这次活动的报名',
+  notManaged: '只能为您管理的家人报名',
+  archived: '这位长者的档案已停用',
+  tooManyProfiles: `每位家属最多管理 ${ELDER_LIMITS.profilesPerManager} 位长者`,
+  futureSignups: '这位长者还有未开始的活动报名，请先取消报名再停用档案',
+} as const

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '电话提醒名单', enablePullDownRefresh: true })
