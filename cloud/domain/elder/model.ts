@@ -83,6 +83,9 @@ export interface SignupEntry {
   checkedInBy?: string
   checkinMethod?: ElderCheckinMethod
   requestId?: string
+  // part C: the signer's nickname, for the roster ("who signed them up") without reading the users; set at sign-up
+  // (part B). The roster reads the users of entries without it (one more request).
+  byName?: string
 }
 
 /** Someone who came without signing up, added on the roster by name or from a managed profile. */
@@ -91,6 +94,8 @@ export interface WalkIn {
   profileId?: string
   at: Date
   by: string
+  // part C: the call that added it (a retried call is recognised, not added twice).
+  requestId?: string
 }
 
 /** A stored occurrence (collection `eld_occurrences`, _id `<activityId>_<YYYYMMDD>` of the original day). */
@@ -118,6 +123,10 @@ export interface OccurrenceDoc {
   tallied?: string[]
   createdAt: Date
   updatedAt: Date
+  // part C: the occurrence's code (its scene, set by `occurrenceCode`; index `scene`), and the people present
+  // (checked-in sign-ups + walk-ins; index `attended`, for the person-times recount).
+  scene?: string
+  checkins?: number
 }
 
 /** A managed elder (collection `eld_profiles`): a family's, or staff-managed (纸质同等, paper parity). */

@@ -1,3 +1,4 @@
+import { elderCounterJobs } from '../../domain/elder/counters'
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { volunteerCounterJobs } from '../../domain/volunteer/counters'
 import { volunteerStatsJobs } from '../../domain/volunteer/stats'
@@ -8,4 +9,4 @@ import { defineJobs } from '../../lib/jobs'
 import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
-export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, purgeRequestsJob]))
+export const main = createTimerMain(defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...elderCounterJobs, purgeRequestsJob]))

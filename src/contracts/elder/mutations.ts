@@ -8,4 +8,4 @@ export const elderActivityMutations = [] as const
 export const elderSignupMutations = [] as const
 
 /** Check-in and walk-ins (onsite.ts). */
-export const elderOnsiteMutations = [] as const
+export const elderOnsiteMutations = ['checkIn', 'addWalkIn', 'scanCheckIn'] as const
