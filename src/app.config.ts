@@ -23,6 +23,8 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    // Elder activities (issue 12): staff's pages (part C: the roster and check-in, person-times, the poster).
+    { root: 'packages/elder-staff', pages: ['pages/roster/index', 'pages/stats/index', 'pages/poster/index'] },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

@@ -160,6 +160,16 @@ describe('walk-ins', () => {
     const raw = JSON.stringify(await elder(h, 'demo-staff', 'roster', { activityId: a._id, day }))
     expect(raw).not.toContain(paper.phone!)
   })
+  it("the profiles to pick from: the community's active ones, names only, staff in scope", async () => {
+    const p = await stageProfile(h, '冯奶奶', { communityId: 'jinjiang', phone: '13700007777', age: 90 })
+    await stageProfile(h, '已归档', { communityId: 'jinjiang', status: 'archived' })
+    const res = await elder(h, 'demo-admin', 'walkInProfiles', { communityId: 'jinjiang' })
+    expect(res).toMatchObject({ ok: true, data: { items: [{ profileId: p._id, name: '冯奶奶', kind: 'family' }], hasMore: false } })
+    expect(JSON.stringify(res)).not.toMatch(/13700007777|"age"|"phone"/)
+    expect(lastRequests(h, 'walkInProfiles')).toBe(2)
+    expect(h.emu.calls.at(-1)!.queries.some((q) => q.includes('SCAN'))).toBe(false)
+    expect(await elder(h, 'demo-staff', 'walkInProfiles', { communityId: 'jinjiang' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+  })
 })
 
 describe("the occurrence's code and the scan check-in", () => {

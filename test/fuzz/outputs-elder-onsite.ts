@@ -1,6 +1,6 @@
 // The fuzzer's output shapes of the elder function's onsite actions (outputs.ts joins the parts).
 import * as z from 'zod/mini'
-import { ACTIVITY_CATEGORIES, ELDER_CHECKIN_METHODS, POSTER_WEEKS, SIGNUP_ROLES, SIGNUP_STATUSES } from '../../src/contracts/elder/rules'
+import { ACTIVITY_CATEGORIES, ELDER_CHECKIN_METHODS, POSTER_WEEKS, PROFILE_KINDS, SIGNUP_ROLES, SIGNUP_STATUSES } from '../../src/contracts/elder/rules'
 
 const str = z.string()
 const num = z.number()
@@ -13,6 +13,7 @@ const occurrence = { activityId: str, day: str }
 export const elderOnsiteShapes = {
   roster: z.looseObject({
     ...occurrence,
+    communityId: str,
     title: str,
     category,
     startAt: str,
@@ -40,6 +41,7 @@ export const elderOnsiteShapes = {
   }),
   checkIn: z.looseObject({ ...occurrence, index: num, name: str, checkedInAt: str, checkinMethod: method, repeated: bool }),
   addWalkIn: z.looseObject({ ...occurrence, walkIn, repeated: bool }),
+  walkInProfiles: z.looseObject({ items: z.array(z.looseObject({ profileId: str, name: str, kind: z.enum(PROFILE_KINDS) })), page: num, pageSize: num, hasMore: bool }),
   occurrenceCode: z.looseObject({ ...occurrence, title: str, startAt: str, page: str, scene: str, fileID: str, url: str }),
   scanCheckIn: z.looseObject({ ...occurrence, title: str, startAt: str, place: str, checkedIn: z.array(z.looseObject({ personKey: str, name: str, at: str })), repeated: bool }),
   monthStats: z.looseObject({

@@ -14,7 +14,7 @@ import { personTimesPrefix } from './tallies'
  * by _id (their titles and categories): 3 (a community without a counter document yet is recounted instead).
  */
 export async function monthStats(input: ParsedInputOf<'elder', 'monthStats'>, ctx: Ctx): Promise<ElderMonthStats> {
-  const communityId = staffCommunity(ctx, input.communityId)
+  const communityId = await staffCommunity(ctx, input.communityId)
   const counts = (await readCounts(ctx, personTimesCounters, [communityId])).get(communityId) ?? {}
   const prefix = personTimesPrefix(input.month)
   const perActivity = new Map<string, number>()

@@ -1,8 +1,18 @@
 // The elder function's onsite actions: input schemas and outputs (issue 12): the roster, check-in (roster, walk-ins, the occurrence's code), person-times, the printable poster (part C).
 import * as z from 'zod/mini'
-import { id, type ISODate } from '../common'
+import { id, pageInput, type ISODate, type Page } from '../common'
 import { text } from '../text'
-import { ELDER_LIMITS, ONSITE_MESSAGES as M, POSTER_WEEKS, type ActivityCategory, type ElderCheckinMethod, type PosterWeek, type SignupRole, type SignupStatus } from './rules'
+import {
+  ELDER_LIMITS,
+  ONSITE_MESSAGES as M,
+  POSTER_WEEKS,
+  type ActivityCategory,
+  type ElderCheckinMethod,
+  type PosterWeek,
+  type ProfileKind,
+  type SignupRole,
+  type SignupStatus,
+} from './rules'
 
 /** A China day, YYYY-MM-DD. */
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
@@ -21,6 +31,8 @@ export const elderOnsiteInputs = {
     name: z.optional(text({ max: ELDER_LIMITS.profileName, maxMessage: `姓名最多${ELDER_LIMITS.profileName}个字` })),
     profileId: z.optional(id),
   }),
+  /** Staff in scope: the community's active managed profiles to pick a walk-in from (names only), by name. */
+  walkInProfiles: z.object({ communityId: id, ...pageInput }),
   /** Staff in scope: the occurrence's mini-program code (签到码), whose scene is the occurrence. */
   occurrenceCode: z.object(occurrence),
   /** The elder or family member who scanned the code: checks in themselves and/or the elders they signed up. */
@@ -55,6 +67,7 @@ export interface RosterWalkIn {
 /** An occurrence's roster (staff in scope only). */
 export interface ElderRoster {
   activityId: string
+  communityId: string
   day: string
   title: string
   category: ActivityCategory
@@ -90,6 +103,13 @@ export interface WalkInResult {
   day: string
   walkIn: RosterWalkIn
   repeated: boolean
+}
+
+/** A managed profile to pick as a walk-in: the name and kind only (never a phone or an age). */
+export interface WalkInProfile {
+  profileId: string
+  name: string
+  kind: ProfileKind
 }
 
 /** The occurrence's mini-program code (a temporary URL of the PNG). */
@@ -153,6 +173,7 @@ export interface ElderOnsiteOutputs {
   roster: ElderRoster
   checkIn: ElderCheckInResult
   addWalkIn: WalkInResult
+  walkInProfiles: Page<WalkInProfile>
   occurrenceCode: OccurrenceCode
   scanCheckIn: ScanCheckInResult
   monthStats: ElderMonthStats

@@ -1,6 +1,7 @@
 // Part C's shared reads and rules: the occurrence (the activity + its stored document, read side by side), staff
 // scope, the check-in windows, and the counts of the people present.
 import { ONSITE_MESSAGES as M, SCAN_OPENS_MINUTES } from '../../../../src/contracts/elder/rules'
+import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { addDays, chinaDay, chinaInstant } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
@@ -92,11 +93,12 @@ export function presentCount(o: Pick<OccurrenceDoc, 'signups' | 'walkIns'>): num
 
 /**
  * The community a staff view is about: the one asked for (in scope), else the caller's own community when they are
- * its staff, else their first community. The admin must name one.
+ * its staff, else their first community; the admin (who serves none by name) gets the district's first.
  */
-export function staffCommunity(ctx: Ctx, asked: string | undefined): string {
+export async function staffCommunity(ctx: Ctx, asked: string | undefined): Promise<string> {
   requireRole(ctx, 'staff')
-  const communityId = asked ?? (ctx.user?.communityId && ctx.staffCommunityIds.includes(ctx.user.communityId) ? ctx.user.communityId : ctx.staffCommunityIds[0])
+  let communityId = asked ?? (ctx.user?.communityId && ctx.staffCommunityIds.includes(ctx.user.communityId) ? ctx.user.communityId : ctx.staffCommunityIds[0])
+  if (!communityId && ctx.isAdmin) communityId = (await loadCommunities(ctx.db))[0]?._id
   if (!communityId) throw new HandlerError('INVALID_INPUT', M.noCommunity, [{ path: 'communityId', message: M.noCommunity }])
   requireScope(ctx, communityId)
   return communityId

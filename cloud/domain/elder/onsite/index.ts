@@ -4,6 +4,7 @@ import { monthStats } from '../stats'
 import { addWalkIn, checkIn } from './checkin'
 import { occurrenceCode, scanCheckIn } from './code'
 import { poster } from './poster'
+import { walkInProfiles } from './profiles'
 import { roster } from './roster'
 
 /**
@@ -14,6 +15,7 @@ export const onsiteHandlers: Pick<Handlers<'elder'>, keyof typeof elderOnsiteInp
   roster,
   checkIn: idempotentHandler(checkIn),
   addWalkIn: idempotentHandler(addWalkIn),
+  walkInProfiles,
   occurrenceCode,
   scanCheckIn: idempotentHandler(scanCheckIn),
   monthStats,

@@ -17,7 +17,7 @@ export const WEEK_PAGE = 'packages/elder/pages/week/index'
  * cold instance only), the activities and the week's stored occurrences side by side: ≤ 4.
  */
 export async function poster(input: ParsedInputOf<'elder', 'poster'>, ctx: Ctx): Promise<ElderPoster> {
-  const communityId = staffCommunity(ctx, input.communityId)
+  const communityId = await staffCommunity(ctx, input.communityId)
   const { from, to } = weekRange(chinaDay(ctx.now), input.week)
   const [community, occurrences] = await Promise.all([findCommunity(ctx.db, communityId), occurrencesBetween(ctx, communityId, from, to)])
   const days = new Map<string, PosterItem[]>()

@@ -19,6 +19,7 @@ export async function roster(input: ParsedInputOf<'elder', 'roster'>, ctx: Ctx):
   const names = await signerNames(ctx, signups)
   return {
     activityId: activity._id,
+    communityId: activity.communityId,
     day: occ.day,
     title: activity.title,
     category: activity.category,
