@@ -68,6 +68,7 @@ describe('the roster', () => {
     expect(await elder(h, 'demo-staff-tangmen', 'roster', { activityId: a._id, day })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
     expect(await elder(h, 'demo-staff', 'roster', { activityId: a._id, day: '2020-01-01' })).toMatchObject({ ok: false, code: 'NOT_FOUND', message: M.notAnOccurrence })
     expect(await elder(h, 'demo-staff', 'roster', { activityId: a._id, day: '1/1' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await elder(h, 'demo-staff', 'roster', { activityId: a._id, day: '2026-02-30' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 })
 
