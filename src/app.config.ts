@@ -43,7 +43,10 @@ export default defineAppConfig({
     },
     // Elder activities (issue 12): elders' and families' pages (large font by default), and staff's.
     { root: 'packages/elder', pages: ['pages/week/index', 'pages/occurrence/index', 'pages/mine/index', 'pages/profiles/index'] },
-    { root: 'packages/elder-staff', pages: ['pages/activities/index', 'pages/activity/index', 'pages/profiles/index', 'pages/call-list/index'] },
+    {
+      root: 'packages/elder-staff',
+      pages: ['pages/activities/index', 'pages/activity/index', 'pages/profiles/index', 'pages/call-list/index', 'pages/roster/index', 'pages/stats/index', 'pages/poster/index'],
+    },
   ],
   window: { navigationBarTitleText: '和美社区', navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black', backgroundTextStyle: 'dark' },
   // 大字模式 and the tab bar: weapp's native tab bar has no font size or height setting (only colours, icons

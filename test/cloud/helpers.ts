@@ -98,9 +98,16 @@ export async function startHarness(opts: { poolSize?: number; volunteerDemo?: bo
     async countNow({ tally = true, reconcile = true } = {}) {
       const later = new Date(nowMs() + 86_400_000)
       // The scheduler's job names (cloud/functions/scheduler): the counters' jobs due now, the others not.
-      const tallies = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally']
+      const tallies = ['wishTally', 'volSlotsTally', 'volDisputesTally', 'volCertificatesTally', 'volStatsTally', 'schSessionsTally', 'eldPersonTimesTally']
       const reconciles = ['wishCounters', 'volSlotsCounters', 'volDisputesCounters', 'volCertificatesCounters', 'schSessionsCounters']
-      const next: Record<string, Date> = { wishOverdueClaims: later, purgeRequests: later, volunteerNumbers: later, volunteerForgottenCheckouts: later }
+      const next: Record<string, Date> = {
+        wishOverdueClaims: later,
+        purgeRequests: later,
+        volunteerNumbers: later,
+        volunteerForgottenCheckouts: later,
+        schoolOfferExpiry: later,
+        elderReminders: later,
+      }
       for (const j of tallies) next[j] = tally ? new Date(0) : later
       for (const j of reconciles) next[j] = reconcile ? new Date(0) : later
       if (!(await h.update('jobs', { _id: 'schedule' }, { next }))) await h.insert('jobs', { _id: 'schedule', next })

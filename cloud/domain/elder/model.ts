@@ -89,6 +89,9 @@ export interface SignupEntry {
   cancelledAt?: Date
   cancelledBy?: string
   remindFailed?: boolean
+  // part C: the signer's nickname, for the roster ("who signed them up") without reading the users; set at sign-up
+  // (part B). The roster reads the users of entries without it (one more request).
+  byName?: string
 }
 
 /** Someone who came without signing up, added on the roster by name or from a managed profile. */
@@ -97,6 +100,8 @@ export interface WalkIn {
   profileId?: string
   at: Date
   by: string
+  // part C: the call that added it (a retried call is recognised, not added twice).
+  requestId?: string
 }
 
 /** A stored occurrence (collection `eld_occurrences`, _id `<activityId>_<YYYYMMDD>` of the original day). */
@@ -126,6 +131,10 @@ export interface OccurrenceDoc {
   updatedAt: Date
   // part A: the requestId of the last exception (cancel or move) written, so a retried call is recognised.
   exceptionRequestId?: string
+  // part C: the occurrence's code (its scene, set by `occurrenceCode`; index `scene`), and the people present
+  // (checked-in sign-ups + walk-ins; index `attended`, for the person-times recount).
+  scene?: string
+  checkins?: number
 }
 
 /** A managed elder (collection `eld_profiles`): a family's, or staff-managed (纸质同等, paper parity). */

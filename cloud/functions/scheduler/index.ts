@@ -1,6 +1,7 @@
 import { schoolCounterJobs } from '../../domain/school/counters'
 import { enrolmentJobs } from '../../domain/school/enrolment/jobs'
 import { elderReminderJob } from '../../domain/elder/signups/reminders'
+import { elderCounterJobs } from '../../domain/elder/counters'
 import { checkinJobs } from '../../domain/volunteer/checkin/jobs'
 import { volunteerCounterJobs } from '../../domain/volunteer/counters'
 import { volunteerStatsJobs } from '../../domain/volunteer/stats'
@@ -12,5 +13,16 @@ import { createTimerMain } from '../../lib/router'
 
 /** Cloud function `scheduler`: the one timer trigger (config.json, every minute); runs every domain's due jobs. */
 export const main = createTimerMain(
-  defineJobs([...wishJobs, ...volunteerSlotJobs, ...checkinJobs, ...volunteerCounterJobs, ...volunteerStatsJobs, ...schoolCounterJobs, ...enrolmentJobs, elderReminderJob, purgeRequestsJob]),
+  defineJobs([
+    ...wishJobs,
+    ...volunteerSlotJobs,
+    ...checkinJobs,
+    ...volunteerCounterJobs,
+    ...volunteerStatsJobs,
+    ...schoolCounterJobs,
+    ...enrolmentJobs,
+    elderReminderJob,
+    ...elderCounterJobs,
+    purgeRequestsJob,
+  ]),
 )

@@ -8,4 +8,4 @@ export const elderActivityMutations = ['saveActivity', 'editRule', 'archiveActiv
 export const elderSignupMutations = ['signUp', 'cancelSignUp', 'saveProfile', 'archiveProfile', 'saveStaffProfile'] as const
 
 /** Check-in and walk-ins (onsite.ts). */
-export const elderOnsiteMutations = [] as const
+export const elderOnsiteMutations = ['checkIn', 'addWalkIn', 'scanCheckIn'] as const

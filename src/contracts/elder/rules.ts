@@ -117,3 +117,36 @@ export const SIGNUP_MESSAGES = {
   tooManyProfiles: `每位家属最多管理 ${ELDER_LIMITS.profilesPerManager} 位长者`,
   futureSignups: '这位长者还有未开始的活动报名，请先取消报名再停用档案',
 } as const
+
+// part C: on site (check-in, walk-ins, the occurrence's code), person-times, the poster.
+
+/** Check-in by the occurrence's code opens this many minutes before the start (and closes at the end). */
+export const SCAN_OPENS_MINUTES = 30
+
+/** The weeks the poster (and the week's view) speak of: China weeks, Monday first. */
+export const POSTER_WEEKS = ['this', 'next'] as const
+export type PosterWeek = (typeof POSTER_WEEKS)[number]
+
+/** Person-times (人次) counts are moved by the tally job each minute: the stats page says they may be this old. */
+export const PERSON_TIMES_REFRESH_MINUTES = 1
+
+/** What on-site refusals say (the codes are the shared ones: INVALID_STATE, NOT_FOUND, …). */
+export const ONSITE_MESSAGES = {
+  notAnOccurrence: '这一天没有这项活动',
+  cancelled: '这次活动已取消',
+  noSuchSignup: '名单已变化，请刷新后再试',
+  signupCancelled: '此人已取消报名，可作为现场参加者添加',
+  checkinNotOpen: '签到还没开始：活动开始前30分钟起可以签到',
+  checkinClosed: '这次活动已结束，不能再签到',
+  rosterClosed: '只能在活动当天签到',
+  notOnDay: '今天没有这次活动，请看看日期是否扫错了',
+  notSignedUp: '您没有报名这次活动，请找现场工作人员登记',
+  unknownCode: '这个签到码无效，请扫现场的签到码',
+  walkInWho: '请填写姓名，或选择一位长者档案',
+  walkInTwice: '这位长者已在现场名单中',
+  walkInSignedUp: '这位长者已报名，请在名单中勾选签到',
+  profileNotHere: '只能选择本社区的长者档案',
+  selfCheckin: '不能为自己签到，请由其他工作人员勾选',
+  monthFormat: '月份格式应为 YYYY-MM',
+  noCommunity: '请选择社区',
+} as const

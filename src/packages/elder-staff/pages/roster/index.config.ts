@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '活动名单与签到', enablePullDownRefresh: true })

@@ -1,0 +1,34 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Chips } from '@/components/Chips'
+import { Page } from '@/components/Page'
+import { today } from '@/format/day'
+import { useRemotePage } from '@/hooks/useRemotePage'
+import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useElderMonthStats } from '@/packages/elder-staff/hooks/useOnsite'
+import { PersonTimes } from './components/PersonTimes'
+
+/** Staff: one community's person-times (人次) of a month, by category and by activity; pull down to refresh. */
+export default function ElderStatsPage() {
+  const communities = useStaffCommunities()
+  const [chosen, setChosen] = useState<string>()
+  const thisMonth = today().slice(0, 7)
+  const [month, setMonth] = useState(thisMonth)
+  const communityId = chosen ?? communities.data?.[0]?.key
+  const stats = useElderMonthStats(!communities.loading, communityId, month)
+  const page = useRemotePage(stats)
+  const s = stats.data
+  return (
+    <Page {...page}>
+      {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
+      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+        <View className='hm-row' data-testid='stats-month'>
+          <Text className='hm-text'>月份</Text>
+          <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
+        </View>
+      </Picker>
+      {s && <Text className='hm-sub hm-block'>人次每 {s.refreshMinutes} 分钟更新一次，刚签到的可能稍后计入</Text>}
+      {s && <PersonTimes s={s} />}
+    </Page>
+  )
+}
