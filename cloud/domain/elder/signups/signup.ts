@@ -94,6 +94,8 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
     name: who.name,
     status: 'signed_up',
     by: ctx.openid,
+    // The signer's nickname, so the roster says who signed them up without reading the users (part C).
+    byName: ctx.user.nickname,
     role: who.role,
     at: ctx.now,
     // Staff sign up elders who cannot get messages: they go on the call list.
@@ -156,7 +158,7 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
       ...capacityWhere(ctx, occ.capacity),
     }
     const data: Record<string, unknown> = { taken: _.inc(1), rev: _.inc(1), untallied: tallyToken(), updatedAt: ctx.now, [`signups.${i}.remindedAt`]: _.remove() }
-    for (const k of ['name', 'status', 'by', 'role', 'at', 'subscribed'] as const) data[`signups.${i}.${k}`] = entry[k]
+    for (const k of ['name', 'status', 'by', 'byName', 'role', 'at', 'subscribed'] as const) data[`signups.${i}.${k}`] = entry[k]
     data[`signups.${i}.requestIds`] = _.push([ctx.requestId!])
     const res = await updateOneAndReturn(col, where, data)
     if (res.updated === 1) return answer((res.doc as OccurrenceDoc).capacity, (res.doc as OccurrenceDoc).taken)

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { useScene } from '@/hooks/useScene'
 import type { ElderSignupCandidate } from '@/contracts'
 import { Page } from '@/components/Page'
 import { SKIP, useAction, type AppError } from '@/hooks/useAction'
@@ -10,6 +11,7 @@ import { ROUTES, go } from '@/routes'
 import { signupActions, useOccurrence } from '@/packages/elder/hooks/useSignups'
 import { Candidates } from './components/Candidates'
 import { OccurrenceInfo } from './components/OccurrenceInfo'
+import { ScanCheckIn } from '@/packages/elder/components/ScanCheckIn'
 
 /**
  * One occurrence for an elder or a family member (large type): the details, and whom I may sign up — myself
@@ -18,6 +20,8 @@ import { OccurrenceInfo } from './components/OccurrenceInfo'
  */
 export default function OccurrencePage() {
   const { params } = useRouter()
+  // Opened from the occurrence's code (签到码): the scene names the occurrence; the page is the check-in.
+  const scene = useScene()
   const activityId = params?.activityId ? decodeURIComponent(params.activityId) : undefined
   const day = params?.day ? decodeURIComponent(params.day) : undefined
   const occ = useOccurrence(activityId, day)
@@ -51,6 +55,13 @@ export default function OccurrencePage() {
   }
 
   const missing = !activityId || !day
+  if (scene && missing) {
+    return (
+      <Page alwaysLarge>
+        <ScanCheckIn scene={scene} />
+      </Page>
+    )
+  }
   return (
     <Page alwaysLarge {...page} loading={!missing && page.loading} error={missing ? undefined : page.error} empty={missing} emptyText='没有找到这次活动'>
       {o && (
