@@ -12,7 +12,8 @@ describe('home page', () => {
     renderPage(<Home />)
     expect(await screen.findByText('军门社区')).toBeTruthy()
     for (const t of ['微心愿墙', '四点钟学校', '长者活动', '志愿服务']) expect(screen.getByText(t)).toBeTruthy()
-    expect(screen.getAllByText('即将开放')).toHaveLength(1)
+    expect(screen.getAllByText('进入 ›')).toHaveLength(4)
+    expect(screen.queryByText('即将开放')).toBeNull()
     expect(screen.queryByText('立即注册')).toBeNull()
   })
 
