@@ -13,6 +13,7 @@
  */
 import dayjs, { type Dayjs } from 'dayjs'
 import utc from 'dayjs/plugin/utc'
+import { isoWeekdayOf } from '../../src/contracts/weekdays'
 
 dayjs.extend(utc)
 
@@ -90,6 +91,11 @@ export function chinaInstant(day: string, time = '00:00'): Date {
 /** The day `n` days after `day` (YYYY-MM-DD; n may be negative). */
 export function addDays(day: string, n: number): string {
   return dayjs.utc(day).add(n, 'day').format(DAY_FORMAT)
+}
+
+/** The Monday (YYYY-MM-DD) of the China week (Monday first) holding `day`. */
+export function mondayOf(day: string): string {
+  return addDays(day, 1 - isoWeekdayOf(day))
 }
 
 /** True when `day` is written YYYY-MM-DD and is a real calendar date (not 2026-02-30). */

@@ -6,6 +6,7 @@ import { staffOf } from './wishFixtures'
 import { activityInput, eld, eldOk, makeActivity, ruleInput, stageSignups } from './elderFixtures'
 import { addDays } from '../../cloud/lib/dates'
 import { chinaToday, inDays } from '../clock'
+import { isoWeekdayOf } from '../../src/contracts/weekdays'
 
 let h: Harness
 beforeAll(async () => {
@@ -18,8 +19,7 @@ afterAll(async () => {
 const KB32 = 32 * 1024
 const COMMUNITY = '汤门社区'
 const STAFF = staffOf(COMMUNITY)
-const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7
-const nextMonday = () => addDays(chinaToday(), 8 - isoWeekday(chinaToday()))
+const nextMonday = () => addDays(chinaToday(), 8 - isoWeekdayOf(chinaToday()))
 
 /** 30 activities as a 居家养老服务站 runs them: 10 daily, 15 weekly on three days, 5 monthly; long texts. */
 async function thirtyActivities(): Promise<string[]> {
@@ -102,7 +102,7 @@ it('a rule edit that must cancel stored sign-ups and re-place others says so: 4 
   await stageSignups(h, a.id, keep, [{ name: '留下的', by: 'dev-rule-keep' }])
   await stageSignups(h, a.id, drop, [{ name: '取消的', by: 'dev-rule-drop' }])
   const start = h.emu.calls.length
-  const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(7), weekdays: [isoWeekday(keep)], startTime: '09:00', place: '新地点' }) })
+  const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(7), weekdays: [isoWeekdayOf(keep)], startTime: '09:00', place: '新地点' }) })
   expect(res.cancelled.map((c: { day: string }) => c.day)).toEqual([drop])
   const [c] = h.emu.calls.slice(start).filter((x) => x.fn === 'elder')
   expect(c.dbRequests).toBe(6)

@@ -7,6 +7,7 @@ import { activityInput, eld, eldOk, makeActivity, messages, ruleInput, stageSign
 import { occurrenceOn } from '../../cloud/domain/elder/recurrence'
 import { addDays, setClockOffset } from '../../cloud/lib/dates'
 import { chinaToday, inDays } from '../clock'
+import { isoWeekdayOf } from '../../src/contracts/weekdays'
 
 let h: Harness
 beforeAll(async () => {
@@ -18,9 +19,8 @@ afterAll(async () => {
 
 const STAFF = staffOf('军门社区')
 const OTHER = staffOf('汤门社区')
-const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7
 /** Monday of next China week. */
-const nextMonday = () => addDays(chinaToday(), 8 - isoWeekday(chinaToday()))
+const nextMonday = () => addDays(chinaToday(), 8 - isoWeekdayOf(chinaToday()))
 const page = (activityId: string, day: string) => `packages/elder/pages/occurrence/index?activityId=${activityId}&day=${day}`
 
 describe('activities and scope', () => {
@@ -177,12 +177,12 @@ describe('a rule edited from a day', () => {
     ])
     const from = inDays(8)
     expect(await eld(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(-1) }) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
-    const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from, weekdays: [isoWeekday(kept)], startTime: '09:00', place: '二楼会议室' }) })
+    const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from, weekdays: [isoWeekdayOf(kept)], startTime: '09:00', place: '二楼会议室' }) })
     expect(res.cancelled).toEqual([{ day: dropped, notified: 1, callList: [{ name: '吴阿姨', role: 'self' }] }])
     expect(res.activity.rev).toBe(a.rev + 1)
     expect(res.activity.segments).toEqual([
       expect.objectContaining({ from: inDays(-14), until: addDays(from, -1), kind: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] }),
-      expect.objectContaining({ from, kind: 'weekly', weekdays: [isoWeekday(kept)], place: '二楼会议室' }),
+      expect.objectContaining({ from, kind: 'weekly', weekdays: [isoWeekdayOf(kept)], place: '二楼会议室' }),
     ])
     expect(await eld(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from }) })).toMatchObject({ ok: false, code: 'CONFLICT' })
     // The past: its occurrence is still given at the old time and its stored sign-ups are untouched.
@@ -200,7 +200,7 @@ describe('a rule edited from a day', () => {
     const days = detail.occurrences.map((o: any) => o.day)
     expect(days).toContain(kept)
     expect(days).not.toContain(dropped)
-    expect(days.filter((d: string) => d >= from).every((d: string) => isoWeekday(d) === isoWeekday(kept))).toBe(true)
+    expect(days.filter((d: string) => d >= from).every((d: string) => isoWeekdayOf(d) === isoWeekdayOf(kept))).toBe(true)
   })
 
   it('refuses to change the rule from today once today’s occurrence has begun (that is the past)', async () => {

@@ -6,10 +6,10 @@ import type { Backend } from './backend'
 import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor, within } from './helpers'
 import { addDays } from '../../cloud/lib/dates'
 import { chinaToday, inDays } from '../clock'
+import { isoWeekdayOf } from '../../src/contracts/weekdays'
 
 const backend = setupBackend()
-const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7
-const nextMonday = () => addDays(chinaToday(), 8 - isoWeekday(chinaToday()))
+const nextMonday = () => addDays(chinaToday(), 8 - isoWeekdayOf(chinaToday()))
 
 const RULE = { kind: 'weekly' as const, weekdays: [1, 3] as (1 | 3)[], from: inDays(0), startTime: '09:30', durationMin: 60, place: '服务站一楼活动室', capacity: 20, signupRequired: true }
 

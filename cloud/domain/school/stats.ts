@@ -1,10 +1,10 @@
 // A session's figures for staff (issue 11, part C): enrolled and waitlisted counts, the attendance rate by day and
 // by week, and no-shows, all from the one session document (its entries and `days`).
 import type { AttendanceFigure, SessionStats } from '../../../src/contracts/school/attendance'
-import { dayKey, isoWeekdayOf, notSessionDay } from '../../../src/contracts/school/rules'
+import { dayKey, notSessionDay } from '../../../src/contracts/school/rules'
 import type { ParsedInputOf } from '../../../src/contracts'
 import { requireRole, requireScope, type Ctx } from '../../lib/context'
-import { addDays, chinaDay } from '../../lib/dates'
+import { addDays, chinaDay, mondayOf } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
 import { SCH_SESSIONS, type AttendanceRecord, type EnrolmentEntry, type SessionDoc } from './model'
 import { DAY_FIELDS } from './attendance/common'
@@ -20,11 +20,6 @@ type StatsSession = Pick<SessionDoc, '_id' | 'name' | 'capacity' | 'status' | 't
 }
 
 const rateOf = (arrived: number, expected: number) => (expected > 0 ? Math.round((arrived / expected) * 1000) / 1000 : null)
-
-/** The Monday (YYYY-MM-DD) of a day's ISO week. */
-function mondayOf(day: string): string {
-  return addDays(day, 1 - isoWeekdayOf(day))
-}
 
 /**
  * The figures of a session from its document, as a pure function (the export uses it too). A day counts the

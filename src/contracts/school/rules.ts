@@ -10,7 +10,7 @@ export const GRADE_LABELS: Record<Grade, string> = { 1: '一年级', 2: '二年�
 
 // Weekdays (WEEKDAYS, Weekday, WEEKDAY_LABELS): ../weekdays.ts, shared with the volunteer repeat rule and elder activities.
 export { WEEKDAYS, type Weekday } from '../weekdays'
-import type { Weekday } from '../weekdays'
+import { isoWeekdayOf, type Weekday } from '../weekdays'
 
 /** The daily time when staff do not say otherwise (China time). */
 export const DEFAULT_DAY_START = '16:00'
@@ -133,10 +133,7 @@ export const SCHOOL_A_MESSAGES = {
 
 // part C: attendance (the session days, leave, check-in and check-out, statistics).
 
-/** The ISO weekday (1 = Monday … 7 = Sunday) of a China day YYYY-MM-DD, whatever the machine's TZ. */
-export function isoWeekdayOf(day: string): Weekday {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() || 7) as Weekday
-}
+// The ISO weekday of a day: isoWeekdayOf in ../weekdays.ts.
 
 /** The key of a day in `SessionDoc.days`: YYYYMMDD. */
 export function dayKey(day: string): string {

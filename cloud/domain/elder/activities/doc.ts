@@ -5,7 +5,7 @@ import type { ActivityCard, ActivityView, ElderCallEntry, RuleSegmentView, Staff
 import { ruleSummary, type OccurrenceStaffAction } from '../../../../src/contracts/elder/rules'
 import type { Weekday } from '../../../../src/contracts/weekdays'
 import type { Ctx } from '../../../lib/context'
-import { addDays, chinaDay, chinaTime, iso, isRealDay } from '../../../lib/dates'
+import { chinaDay, chinaTime, iso, isRealDay } from '../../../lib/dates'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { ELD_ACTIVITIES, type ActivityDoc, type OccurrenceDoc, type RuleSegment } from '../model'
@@ -26,16 +26,6 @@ export async function loadActivity(ctx: Ctx, id: string): Promise<ActivityDoc> {
   const a = (await ctx.db.collection(ELD_ACTIVITIES).doc(id).get()).data as ActivityDoc | null
   if (!a) throw new HandlerError('NOT_FOUND', '没有找到这个活动')
   return a
-}
-
-/** The ISO weekday (1 = Monday) of a China day. */
-export function isoWeekday(day: string): Weekday {
-  return (new Date(`${day}T00:00:00Z`).getUTCDay() || 7) as Weekday
-}
-
-/** The Monday of the China week holding `day`. */
-export function mondayOf(day: string): string {
-  return addDays(day, 1 - isoWeekday(day))
 }
 
 /** The form's rule as a stored segment, or the refusal (field paths under `rule`). */

@@ -4,12 +4,12 @@ import type { OccurrenceChange } from '../../../../src/contracts/elder/activitie
 import type { ParsedInputOf } from '../../../../src/contracts'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { tallyToken } from '../../../lib/counters'
-import { chinaDay, chinaInstant, chinaTime, isRealDay } from '../../../lib/dates'
+import { chinaDay, chinaInstant, chinaTime, isRealDay, mondayOf } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc } from '../model'
 import { applyStored, newOccurrenceDoc, occurrenceId, occurrenceOn, type Occurrence } from '../recurrence'
-import { loadActivity, mondayOf, notifySignedUp, occurrenceActions, signedUp, toStaffOccurrence } from './doc'
+import { loadActivity, notifySignedUp, occurrenceActions, signedUp, toStaffOccurrence } from './doc'
 
 type In<A extends 'cancelOccurrence' | 'moveOccurrence'> = ParsedInputOf<'elder', A>
 

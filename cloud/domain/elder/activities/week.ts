@@ -3,13 +3,10 @@
 import type { WeekActivity, WeekDay, WeekItem } from '../../../../src/contracts/elder/activities'
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
 import { readUser, requireSignedUp, type Ctx } from '../../../lib/context'
+import { isoWeekdayOf } from '../../../../src/contracts/weekdays'
 import { addDays, chinaDay, chinaTime } from '../../../lib/dates'
-import { ELD_ACTIVITIES, ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc } from '../model'
-import { applyStored, expand, type Occurrence } from '../recurrence'
-import { isoWeekday, mondayOf } from './doc'
-
-/** Active activities of one community the view reads (a station runs a few dozen). */
-const MAX_ACTIVITIES = 100
+import { occurrencesBetween, weekRange } from '../occurrences'
+import type { Occurrence } from '../recurrence'
 
 /** My status on an occurrence: signed up myself, and the names of the elders I signed up. Never anyone else's. */
 function myStatus(o: Occurrence, openid: string): WeekItem['mine'] {
@@ -58,40 +55,27 @@ export async function week(input: ParsedInputOf<'elder', 'week'>, ctx: Ctx): Pro
     requireSignedUp(c)
     communityId = c.user.communityId
   }
-  const _ = ctx.db.command
   const today = chinaDay(ctx.now)
   // Today is in this week, whatever `week` says.
   const choice = input.todayOnly ? 'this' : (input.week ?? 'this')
-  const monday = addDays(mondayOf(today), choice === 'next' ? 7 : 0)
-  const sunday = addDays(monday, 6)
-  const [actsRes, storedRes] = await Promise.all([
-    ctx.db.collection(ELD_ACTIVITIES).where({ communityId, status: 'active' }).orderBy('updatedAt', 'desc').limit(MAX_ACTIVITIES).get(),
-    ctx.db
-      .collection(ELD_OCCURRENCES)
-      .where({ communityId, day: _.gte(monday).and(_.lte(sunday)) })
-      .limit(1000)
-      .get(),
-  ])
-  const activities = actsRes.data as ActivityDoc[]
-  const stored = storedRes.data as OccurrenceDoc[]
+  const { from: monday, to: sunday } = weekRange(today, choice)
   const byDay = new Map<string, WeekItem[]>()
   const used: Record<string, WeekActivity> = {}
   const first = choice === 'this' ? today : monday
   const last = input.todayOnly ? today : sunday
-  for (const a of activities) {
-    for (const o of applyStored(expand(a, monday, sunday), stored)) {
-      const day = chinaDay(o.startAt)
-      if (day < first || day > last) continue
-      const items = byDay.get(day) ?? []
-      items.push(toItem(o, ctx))
-      byDay.set(day, items)
-      used[a._id] ??= { title: a.title, category: a.category, host: a.host }
-    }
+  for (const o of await occurrencesBetween(ctx, communityId, monday, sunday)) {
+    const day = chinaDay(o.startAt)
+    if (day < first || day > last) continue
+    const items = byDay.get(day) ?? []
+    items.push(toItem(o, ctx))
+    byDay.set(day, items)
+    const a = o.activity
+    used[a._id] ??= { title: a.title, category: a.category, host: a.host }
   }
   const days: WeekDay[] = []
   for (let d = first; d <= last; d = addDays(d, 1)) {
     const items = (byDay.get(d) ?? []).sort((x, y) => x.start.localeCompare(y.start))
-    days.push({ day: d, weekday: isoWeekday(d), items })
+    days.push({ day: d, weekday: isoWeekdayOf(d), items })
   }
   return { communityId, week: choice, from: monday, to: sunday, today, activities: used, days }
 }

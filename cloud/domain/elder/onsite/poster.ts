@@ -5,7 +5,7 @@ import type { Ctx } from '../../../lib/context'
 import { chinaDay, chinaTime } from '../../../lib/dates'
 import { storedUnlimitedCode } from '../../../lib/wxacode'
 import { staffCommunity } from './common'
-import { occurrencesBetween, weekRange } from './week'
+import { occurrencesBetween, weekRange } from '../occurrences'
 
 /** The page the poster's code opens: the elders' week (its scene names the community). */
 export const WEEK_PAGE = 'packages/elder/pages/week/index'

@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { SchoolRoster } from '@/contracts'
-import { WEEKDAY_LABELS } from '@/contracts/weekdays'
-import { isoWeekdayOf } from '@/contracts/school/rules'
+import { WEEKDAY_LABELS, isoWeekdayOf } from '@/contracts/weekdays'
 import { tapA11y } from '@/components/tapA11y'
 
 export interface DaySwitcherProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { NOT_SESSION_DAY_LABELS, isoWeekdayOf, type ChildDayItem } from '@/contracts'
-import { WEEKDAY_LABELS } from '@/contracts/weekdays'
+import { NOT_SESSION_DAY_LABELS, type ChildDayItem } from '@/contracts'
+import { WEEKDAY_LABELS, isoWeekdayOf } from '@/contracts/weekdays'
 import { Button } from '@/components/Button'
 import { formatTime } from '@/format/day'
 
