@@ -6,7 +6,8 @@ import { withEmulator } from './emulator'
 withEmulator()
 
 /** Who opens each page: staff pages need staff; everything else a signed-up resident. */
-const personaFor = (route: string) => (route.startsWith('packages/staff/') || route.startsWith('packages/volunteer-staff/') ? 'demo-staff' : 'demo-resident')
+const STAFF_PACKAGES = ['packages/staff/', 'packages/volunteer-staff/', 'packages/school-staff/', 'packages/elder-staff/']
+const personaFor = (route: string) => (STAFF_PACKAGES.some((p) => route.startsWith(p)) ? 'demo-staff' : 'demo-resident')
 
 const routes = appPages()
 

@@ -15,7 +15,8 @@ export function useStaffProfiles(communityId: string | undefined) {
 
 /** Staff: 电话提醒名单 of a community for a day (tomorrow by default). */
 export function useCallList(communityId: string | undefined, day: string | undefined) {
-  return useRemote(() => (communityId ? svc.callList({ communityId, day }) : Promise.reject(new Error('no community'))), [communityId, day])
+  // Without a community yet (or none: not staff), the server picks the caller's first, or says why not.
+  return useRemote(() => svc.callList({ ...(communityId ? { communityId } : {}), ...(day ? { day } : {}) }), [communityId, day])
 }
 
 /** Staff's actions on managed elders: add one, sign one up for an occurrence. */
