@@ -9,6 +9,13 @@ export const pageInput = {
   page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
   pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20))),
 }
+/** True when `s` is a calendar day YYYY-MM-DD that exists (not 2026-02-30): pure date arithmetic, no clock. */
+export function isCalendarDay(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+}
+/** A China calendar day YYYY-MM-DD that exists. */
+export const calendarDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), z.refine(isCalendarDay, '日期不存在'))
 /** ISO timestamps travel as strings. */
 export type ISODate = string
 

@@ -33,6 +33,11 @@ export function today(): string {
   return inChina().format('YYYY-MM-DD')
 }
 
+/** The day `n` days after the calendar day `day` (YYYY-MM-DD). */
+export function shiftDay(day: string, n: number): string {
+  return inChina(day).add(n, 'day').format('YYYY-MM-DD')
+}
+
 /** `days` after China's today, as YYYY-MM-DD. */
 export function daysFromToday(days: number): string {
   return inChina().add(days, 'day').format('YYYY-MM-DD')

@@ -1,6 +1,6 @@
 // The elder function's onsite actions: input schemas and outputs (issue 12): the roster, check-in (roster, walk-ins, the occurrence's code), person-times, the printable poster (part C).
 import * as z from 'zod/mini'
-import { id, pageInput, type ISODate, type Page } from '../common'
+import { calendarDay, id, pageInput, type ISODate, type Page } from '../common'
 import { text } from '../text'
 import {
   ELDER_LIMITS,
@@ -14,13 +14,8 @@ import {
   type SignupStatus,
 } from './rules'
 
-/** A real calendar day (not 2026-02-30). */
-const realDay = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`)
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-}
-/** A China day, YYYY-MM-DD. */
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), z.refine(realDay, '没有这一天'))
+/** A China day, YYYY-MM-DD, that exists. */
+const day = calendarDay
 /** One occurrence: the activity and its ORIGINAL China day. */
 const occurrence = { activityId: id, day }
 

@@ -1,16 +1,10 @@
 // The school function's attendance actions: input schemas and outputs (issue 11): the day's roster, leave, check-in, check-out with the pick-up code, the guardian's day, statistics (part C).
 import * as z from 'zod/mini'
-import { id, type ISODate, type Page } from '../common'
+import { calendarDay, id, type ISODate, type Page } from '../common'
 import { PICKUP_CODE_LENGTH, SCHOOL_LIMITS, type Grade, type NotSessionDay, type PickupRelation } from './rules'
 
 /** A calendar day YYYY-MM-DD that exists (not 2026-02-30). */
-const day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-  z.refine((d) => {
-    const t = new Date(`${d}T00:00:00Z`)
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d
-  }, '日期不存在'),
-)
+const day = calendarDay
 const reason = z.string().check(z.trim(), z.maxLength(SCHOOL_LIMITS.reason, `原因最多 ${SCHOOL_LIMITS.reason} 字`))
 const requiredReason = z.string().check(z.trim(), z.minLength(1, '请填写原因'), z.maxLength(SCHOOL_LIMITS.reason, `原因最多 ${SCHOOL_LIMITS.reason} 字`))
 const code = z.string().check(z.regex(new RegExp(`^\\d{${PICKUP_CODE_LENGTH}}$`), `请输入${PICKUP_CODE_LENGTH}位接送码`))

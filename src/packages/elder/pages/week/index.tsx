@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { WeekDay } from '@/contracts/elder/activities'
 import { WEEKDAY_LABELS } from '@/contracts/weekdays'
+import { shiftDay } from '@/format/day'
 import { Page } from '@/components/Page'
 import { Tabs } from '@/components/Tabs'
 import { useMe } from '@/hooks/useMe'
@@ -19,7 +20,7 @@ const TABS = [
 /** A day's header: 今天 · 周日 11月29日 / 明天 · 周一 11月30日 / 周三 12月2日. */
 function dayTitle(d: WeekDay, today: string): string {
   const date = `${Number(d.day.slice(5, 7))}月${Number(d.day.slice(8, 10))}日`
-  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+  const tomorrow = shiftDay(today, 1)
   const near = d.day === today ? '今天 · ' : d.day === tomorrow ? '明天 · ' : ''
   return `${near}${WEEKDAY_LABELS[d.weekday]} ${date}`
 }
