@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useState } from 'react'
 import { Chips } from '@/components/Chips'
 import { Page } from '@/components/Page'
@@ -7,6 +7,7 @@ import { useRemotePage } from '@/hooks/useRemotePage'
 import { useStaffCommunities } from '@/hooks/useStaffCommunities'
 import { useElderMonthStats } from '@/packages/elder-staff/hooks/useOnsite'
 import { PersonTimes } from './components/PersonTimes'
+import { MonthPicker } from '@/components/MonthPicker'
 
 /** Staff: one community's person-times (人次) of a month, by category and by activity; pull down to refresh. */
 export default function ElderStatsPage() {
@@ -21,12 +22,7 @@ export default function ElderStatsPage() {
   return (
     <Page {...page}>
       {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
-      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-        <View className='hm-row' data-testid='stats-month'>
-          <Text className='hm-text'>月份</Text>
-          <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
-        </View>
-      </Picker>
+      <MonthPicker value={month} onChange={setMonth} testId='stats-month' />
       {s && <Text className='hm-sub hm-block'>人次每 {s.refreshMinutes} 分钟更新一次，刚签到的可能稍后计入</Text>}
       {s && <PersonTimes s={s} />}
     </Page>

@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
@@ -11,6 +11,7 @@ import { useRemotePage } from '@/hooks/useRemotePage'
 import { exportSchool, useSessionStats } from '@/packages/school-staff/hooks/useAttendance'
 import { go, ROUTES } from '@/routes'
 import { Figures } from './components/Figures'
+import { MonthPicker } from '@/components/MonthPicker'
 
 /** Staff: a session's figures (ROUTES.staffSchoolStats?sessionId=): counts, attendance by day and week, no-shows, and the two exports. */
 export default function SchoolStatsPage() {
@@ -34,12 +35,7 @@ export default function SchoolStatsPage() {
             <Button className='hm-btn' disabled={action.busy} onClick={() => run('roster')}>
               导出花名册
             </Button>
-            <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-              <View className='hm-row' data-testid='school-stats-month'>
-                <Text className='hm-text'>月份</Text>
-                <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
-              </View>
-            </Picker>
+            <MonthPicker value={month} onChange={setMonth} testId='school-stats-month' />
             <Button className='hm-btn' disabled={action.busy} onClick={() => run('month')}>
               导出本月出勤
             </Button>

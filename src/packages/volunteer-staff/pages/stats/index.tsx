@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { COUNTS_NOTE } from '@/contracts/workbench'
 import { Chips } from '@/components/Chips'
@@ -9,6 +9,7 @@ import { useStaffCommunities } from '@/hooks/useStaffCommunities'
 import { useMonthStats } from '@/packages/volunteer-staff/hooks/useMonthStats'
 import { MonthFigures } from './components/MonthFigures'
 import { QuietList } from './components/QuietList'
+import { MonthPicker } from '@/components/MonthPicker'
 
 /** Staff: one community's month of volunteer service (志愿服务统计); pull down to refresh. */
 export default function VolunteerStatsPage() {
@@ -23,12 +24,7 @@ export default function VolunteerStatsPage() {
   return (
     <Page {...page}>
       {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
-      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-        <View className='hm-row' data-testid='stats-month'>
-          <Text className='hm-text'>月份</Text>
-          <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
-        </View>
-      </Picker>
+      <MonthPicker value={month} onChange={setMonth} testId='stats-month' />
       <Text className='hm-sub hm-block'>{COUNTS_NOTE}</Text>
       {s && (
         <View>

@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
 import { Button } from '@/components/Button'
@@ -7,6 +7,7 @@ import { today } from '@/format/day'
 import { useAction } from '@/hooks/useAction'
 import { useStaffCommunities } from '@/hooks/useStaffCommunities'
 import { exportWishMonth } from '@/packages/staff/hooks/useStaffTools'
+import { MonthPicker } from '@/components/MonthPicker'
 
 /** 导出: a month's wish statistics and closed wishes of one community as a spreadsheet (weapp opens it, h5 links it). */
 export function ExportSection() {
@@ -16,7 +17,6 @@ export function ExportSection() {
   const [file, setFile] = useState<ExportFile>()
   const action = useAction()
   const communityId = chosen ?? communities.data?.[0]?.key
-  const thisMonth = today().slice(0, 7)
 
   const onExport = () => {
     if (!communityId) return
@@ -28,12 +28,7 @@ export function ExportSection() {
       <Text className='hm-h2'>导出表格</Text>
       <Text className='hm-sub hm-block'>当月统计与已圆满的心愿，Excel 表格</Text>
       {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
-      <Picker mode='date' fields='month' value={month} end={thisMonth} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-        <View className='hm-row' data-testid='export-month'>
-          <Text className='hm-text'>月份</Text>
-          <Text className='hm-text'>{month.replace('-', '年')}月 ›</Text>
-        </View>
-      </Picker>
+      <MonthPicker value={month} onChange={setMonth} testId='export-month' />
       <Button className='hm-btn hm-btn-primary' disabled={!communityId || action.busy} loading={action.busy} onClick={onExport}>
         导出
       </Button>
