@@ -67,8 +67,11 @@ export interface Emulator {
   credentials: { secretId: string; secretKey: string }
   /** Fires `fn`'s timer trigger now (as POST /api/dev/trigger/<fn>): its event, no identity; resolves with the run's figures and return value. */
   fireTrigger(fn: string): Promise<{ stat: CallStat; result: unknown }>
-  /** Moves the emulator's clock (and its function workers') `ms` forward, firing each timer run that fell due, once; resolves when they ended. */
-  advanceClock(ms: number): Promise<void>
+  /**
+   * Moves the emulator's clock (and its function workers') `ms` forward, firing each timer run that fell due, once;
+   * resolves when they ended. `{ fire: false }` skips those runs (a test whose subject is not a job).
+   */
+  advanceClock(ms: number, opts?: { fire?: boolean }): Promise<void>
   /** The internals, for tests and scripts. */
   core: EmulatorCore
 }
@@ -128,7 +131,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const { stat, result } = await core.fireTrigger(trigger)
       return { stat, result }
     },
-    advanceClock: (ms) => core.timers.advance(ms),
+    advanceClock: (ms, opts) => core.timers.advance(ms, opts),
     seedBulkUsers: (n) => seedBulkUsers(core.store, n),
     seedBulkWishes: (n) => seedBulkWishes(core.store, n),
     close: () =>

@@ -167,4 +167,26 @@ describe('firing', () => {
       await emu.close()
     }
   })
+
+  it('advanceClock with fire: false moves the clocks and skips the runs that fell due (a later advance does not fire them)', async () => {
+    const emu = await startTestEmulator({ functionsDir: functionsWith({ triggers: [{ name: 'tenMinutes', type: 'timer', config: '0 */10 * * * * *' }] }), timers: false })
+    const before = clockOffset()
+    try {
+      const start = nowMs()
+      const onCall = emu.calls.length
+      const ticks = () => emu.calls.slice(onCall).filter((c) => c.action === 'timer:tenMinutes')
+      await emu.advanceClock(3600_000, { fire: false })
+      expect(ticks()).toHaveLength(0)
+      expect(nowMs() - start).toBeGreaterThanOrEqual(3600_000)
+      const { data } = await emu.invoke('ticker', {}, 'u1')
+      expect(data.now).toBeGreaterThanOrEqual(start + 3600_000)
+      // Ten more minutes fire the one run in them, not the hour skipped before.
+      await emu.advanceClock(600_000)
+      expect(ticks()).toHaveLength(1)
+      expect(ticks()[0].at).toBeGreaterThanOrEqual(start + 3600_000)
+    } finally {
+      setClockOffset(before)
+      await emu.close()
+    }
+  })
 })
