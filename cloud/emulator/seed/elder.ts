@@ -8,6 +8,7 @@
  * Days come from the rules (cloud/domain/elder/recurrence.ts), never from date arithmetic; every time is relative to
  * the one clock (`now`). Each stored occurrence is `untallied`, so the first tally job run counts its person-times.
  */
+import type { ActivityCategory } from '../../../src/contracts/elder/rules'
 import type { ActivityDoc, OccurrenceDoc, ProfileDoc, RuleSegment, SignupEntry } from '../../domain/elder/model'
 import { expand, newOccurrenceDoc, occurrenceOn, type ComputedOccurrence } from '../../domain/elder/recurrence'
 import { tallyToken } from '../../lib/counters'
@@ -17,12 +18,7 @@ const MIN = 60_000
 const STAFF = 'demo-staff'
 const RESIDENT = 'demo-resident'
 const STATION = '军门社区居家养老服务站'
-
-export interface ElderDemo {
-  activities: ActivityDoc[]
-  occurrences: OccurrenceDoc[]
-  profiles: ProfileDoc[]
-}
+const HALL = '军门社区党群服务中心 二楼会议室'
 
 /** An activity staff made eight weeks ago, its rule in force since then. */
 function activity(id: string, title: string, category: ActivityDoc['category'], host: string, description: string, segment: RuleSegment, created: Date): ActivityDoc {
@@ -43,10 +39,63 @@ function activity(id: string, title: string, category: ActivityDoc['category'], 
   }
 }
 
-/** A rule segment with the station's defaults. */
-function rule(from: string, seg: Pick<RuleSegment, 'kind' | 'startTime' | 'durationMin' | 'place' | 'capacity'> & Partial<RuleSegment>): RuleSegment {
-  return { from, signupRequired: true, ...seg }
-}
+/** A rule segment without its first day (the rules are in force from 8 weeks ago; the one-off is in a few days). */
+type Rule = Pick<RuleSegment, 'kind' | 'startTime' | 'durationMin' | 'place' | 'capacity'> & Partial<RuleSegment>
+
+/** The one-off activity is this many days ahead. */
+const ONE_OFF_IN_DAYS = 3
+
+/** The station's activities: id, title, category, host, description, rule. */
+const ACTIVITIES: [string, string, ActivityCategory, string, string, Rule][] = [
+  [
+    'demo-eld-choir',
+    '合唱',
+    '文娱',
+    '退休音乐教师 陈老师',
+    '老歌新唱，每周一练，欢迎新朋友。',
+    { kind: 'weekly', weekdays: [2], startTime: '09:30', durationMin: 90, place: `${STATION} 活动室`, capacity: 20 },
+  ],
+  [
+    'demo-eld-baduanjin',
+    '八段锦',
+    '运动',
+    '社区达人 李师傅',
+    '晨练八段锦，动作舒缓，适合各年龄段。',
+    { kind: 'daily', startTime: '07:00', durationMin: 45, place: '军门社区文化广场', capacity: 30 },
+  ],
+  [
+    'demo-eld-papercut',
+    '剪纸手工',
+    '手工',
+    '非遗传承人 吴阿姨',
+    '学剪窗花、福字，材料由服务站提供。',
+    { kind: 'weekly', weekdays: [4], startTime: '14:00', durationMin: 120, place: `${STATION} 手工室`, capacity: 12 },
+  ],
+  [
+    'demo-eld-health',
+    '健康讲座',
+    '健康',
+    '鼓楼区医院 全科医生',
+    '每月一讲：慢病管理、用药安全、冬季保暖。',
+    { kind: 'monthly_nth', nth: 1, weekday: 3, startTime: '09:00', durationMin: 90, place: HALL, capacity: 40 },
+  ],
+  [
+    'demo-eld-fraud',
+    '防诈骗知识讲座',
+    '学习',
+    '鼓楼公安分局 反诈民警',
+    '讲真实案例，教您识别冒充客服、保健品骗局。',
+    { kind: 'once', startTime: '15:00', durationMin: 60, place: HALL, capacity: 50 },
+  ],
+  [
+    'demo-eld-meals',
+    '长者助餐',
+    '助餐',
+    '长者食堂',
+    '每天午餐，两荤一素一汤，到店即可用餐，无需报名。',
+    { kind: 'daily', startTime: '11:30', durationMin: 60, place: '军门社区长者食堂', capacity: null, signupRequired: false },
+  ],
+]
 
 function profile(id: string, kind: ProfileDoc['kind'], name: string, age: number, consentNote: string, by: string, at: Date, phone?: string): ProfileDoc {
   return {
@@ -105,67 +154,16 @@ function on(a: ActivityDoc, day: string): ComputedOccurrence {
 }
 
 /** Elder activities' demo documents at `now`. */
-export function elderDemo(now: number): ElderDemo {
+export function elderDemo(now: number): { activities: ActivityDoc[]; occurrences: OccurrenceDoc[]; profiles: ProfileDoc[] } {
   const today = chinaDay(now)
   const from = addDays(today, -56)
   const created = chinaInstant(addDays(from, -3), '10:00')
   const ago = (minutes: number) => new Date(now - minutes * MIN)
 
-  const choir = activity(
-    'demo-eld-choir',
-    '合唱',
-    '文娱',
-    '退休音乐教师 陈老师',
-    '老歌新唱，每周一练，欢迎新朋友。',
-    rule(from, { kind: 'weekly', weekdays: [2], startTime: '09:30', durationMin: 90, place: `${STATION} 活动室`, capacity: 20 }),
-    created,
-  )
-  const baduanjin = activity(
-    'demo-eld-baduanjin',
-    '八段锦',
-    '运动',
-    '社区达人 李师傅',
-    '晨练八段锦，动作舒缓，适合各年龄段。',
-    rule(from, { kind: 'daily', startTime: '07:00', durationMin: 45, place: '军门社区文化广场', capacity: 30 }),
-    created,
-  )
-  const papercut = activity(
-    'demo-eld-papercut',
-    '剪纸手工',
-    '手工',
-    '非遗传承人 吴阿姨',
-    '学剪窗花、福字，材料由服务站提供。',
-    rule(from, { kind: 'weekly', weekdays: [4], startTime: '14:00', durationMin: 120, place: `${STATION} 手工室`, capacity: 12 }),
-    created,
-  )
-  const talk = activity(
-    'demo-eld-health',
-    '健康讲座',
-    '健康',
-    '鼓楼区医院 全科医生',
-    '每月一讲：慢病管理、用药安全、冬季保暖。',
-    rule(from, { kind: 'monthly_nth', nth: 1, weekday: 3, startTime: '09:00', durationMin: 90, place: '军门社区党群服务中心 二楼会议室', capacity: 40 }),
-    created,
-  )
-  const fraudDay = addDays(today, 3)
-  const fraud = activity(
-    'demo-eld-fraud',
-    '防诈骗知识讲座',
-    '学习',
-    '鼓楼公安分局 反诈民警',
-    '讲真实案例，教您识别冒充客服、保健品骗局。',
-    rule(fraudDay, { kind: 'once', day: fraudDay, until: fraudDay, startTime: '15:00', durationMin: 60, place: '军门社区党群服务中心 二楼会议室', capacity: 50 }),
-    created,
-  )
-  const meals = activity(
-    'demo-eld-meals',
-    '长者助餐',
-    '助餐',
-    '长者食堂',
-    '每天午餐，两荤一素一汤，到店即可用餐，无需报名。',
-    rule(from, { kind: 'daily', startTime: '11:30', durationMin: 60, place: '军门社区长者食堂', capacity: null, signupRequired: false }),
-    created,
-  )
+  const [choir, baduanjin, papercut, talk, fraud, meals] = ACTIVITIES.map(([id, title, category, host, description, seg]) => {
+    const once = seg.kind === 'once' ? addDays(today, ONE_OFF_IN_DAYS) : undefined
+    return activity(id, title, category, host, description, { from: once ?? from, ...(once ? { day: once, until: once } : {}), signupRequired: true, ...seg }, created)
+  })
 
   const mother = profile('demo-eld-mother', 'family', '陈桂英', 86, '母亲本人同意由女儿代为报名', RESIDENT, ago(20 * 24 * 60), '13800138007')
   const wang = profile('demo-eld-wang', 'staff', '王阿婆', 91, '本人口头同意，纸质登记表已存档', STAFF, ago(30 * 24 * 60))
