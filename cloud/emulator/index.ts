@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net'
 import { EmulatorCore, CallStat } from './core'
 import { createServer } from './http/server'
 import { isLoopback } from './http/devIdentity'
-import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes, seedVolunteerDemo } from './seed'
+import { ensureCollections, seedDemoData, seedBulkUsers, seedBulkWishes, seedElderDemo, seedSchoolDemo, seedVolunteerDemo } from './seed'
 
 export type { CallStat } from './core'
 
@@ -21,6 +21,10 @@ export interface EmulatorOptions {
   seed?: boolean
   /** With the seed, also the volunteer service's demo (projects, slots, ledger; default false: tests stage their own). */
   volunteerDemo?: boolean
+  /** With the seed, also the 4 o'clock school's demo (sessions, children, attendance; default false, as volunteerDemo). */
+  schoolDemo?: boolean
+  /** With the seed, also elder activities' demo (activities, profiles, occurrences; default false, as volunteerDemo). */
+  elderDemo?: boolean
   /** Built functions, `<dir>/<fn>/index.js` (default dist/cloudfunctions). */
   functionsDir?: string
   /** The built h5 app (default dist/h5). */
@@ -102,6 +106,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   ensureCollections(core.store)
   if (firstStart && opts.seed !== false) seedDemoData(core.store)
   if (firstStart && opts.seed !== false && opts.volunteerDemo) seedVolunteerDemo(core.store)
+  if (firstStart && opts.seed !== false && opts.schoolDemo) seedSchoolDemo(core.store)
+  if (firstStart && opts.seed !== false && opts.elderDemo) seedElderDemo(core.store)
 
   const server = createServer(core, host)
   await new Promise<void>((resolve, reject) => {

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
     staticDir: process.env.HEMEI_STATIC_DIR || undefined,
     quiet: process.env.HEMEI_QUIET === '1',
     volunteerDemo: process.env.HEMEI_VOLUNTEER_DEMO !== '0',
+    schoolDemo: process.env.HEMEI_SCHOOL_DEMO !== '0',
+    elderDemo: process.env.HEMEI_ELDER_DEMO !== '0',
     credentials: process.env.HEMEI_SECRET_ID && process.env.HEMEI_SECRET_KEY ? { secretId: process.env.HEMEI_SECRET_ID, secretKey: process.env.HEMEI_SECRET_KEY } : undefined,
   })
   console.log(`Hemei emulator: ${emu.url}/`)

@@ -8,6 +8,11 @@ import { demoUsers, demoApplications, bulkUsers } from './users'
 import { bulkWishes, demoWishes } from './wishes'
 import { nowMs } from '../../lib/dates'
 import { demoVolunteerUsers, volunteerDemo } from './volunteer'
+import { schoolDemo } from './school'
+import { elderDemo } from './elder'
+import { SCH_CHILDREN, SCH_CONSENTS, SCH_SESSIONS } from '../../domain/school/model'
+import { ELD_ACTIVITIES, ELD_OCCURRENCES, ELD_PROFILES } from '../../domain/elder/model'
+import type { Change } from '../store/store'
 
 export interface CollectionSpec {
   name: string
@@ -55,6 +60,34 @@ export function seedVolunteerDemo(store: Store, now = nowMs()): void {
     // The numbers given above were taken from 军门's sequence: the numbering job goes on from there.
     { coll: 'vol_sequences', id: 'junmen', doc: { _id: 'junmen', seq: 2, updatedAt: new Date(now) } },
   ])
+}
+
+/** The writes of `docs` into `coll`, each by its _id. */
+function rows(coll: string, docs: readonly { _id: string }[]): Change[] {
+  return docs.map((doc) => ({ coll, id: doc._id, doc: { ...doc } }))
+}
+
+/**
+ * Add the 4 o'clock school's demo (cloud/emulator/seed/school.ts: 军门's station, this term's full session with its
+ * waitlist, an open offer and attendance, a 摇号 open for entries, the guardians' consents and children) on top of
+ * seedDemoData: `npm start` only. 林阿姨's family and 陈志远's station are set on their user documents as stored.
+ */
+export function seedSchoolDemo(store: Store, now = nowMs()): void {
+  const d = schoolDemo(now)
+  const users = d.users.flatMap(({ openid, school }) => {
+    const u = store.getById('users', openid)?.doc
+    return u ? [{ coll: 'users', id: openid, doc: { ...u, school: { ...(u.school as object), ...school } } }] : []
+  })
+  store.write([...users, ...rows(SCH_CONSENTS, d.consents), ...rows(SCH_CHILDREN, d.children), ...rows(SCH_SESSIONS, d.sessions)])
+}
+
+/**
+ * Add elder activities' demo (cloud/emulator/seed/elder.ts: 军门's six activities, two managed profiles, the stored
+ * occurrences with sign-ups, exceptions and check-ins) on top of seedDemoData: `npm start` only.
+ */
+export function seedElderDemo(store: Store, now = nowMs()): void {
+  const d = elderDemo(now)
+  store.write([...rows(ELD_ACTIVITIES, d.activities), ...rows(ELD_PROFILES, d.profiles), ...rows(ELD_OCCURRENCES, d.occurrences)])
 }
 
 /** Add `n` bulk residents (bench data) in one transaction. */
