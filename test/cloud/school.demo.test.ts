@@ -4,6 +4,8 @@
 // workbench counts the offer once the tally job ran, and the stored counts agree with the entries.
 import { HOLDING_STATUSES, type SessionStats } from '../../src/contracts/school'
 import type { Workbench } from '../../src/contracts/workbench'
+import { addDays, chinaInstant, nowMs } from '../../cloud/lib/dates'
+import { isoWeekdayOf } from '../../src/contracts/weekdays'
 import { chinaToday, testNow } from '../clock'
 import { startHarness, type Harness } from './helpers'
 import { guardianWithChildren, school, schoolOk } from './schoolFixtures'
@@ -133,9 +135,13 @@ describe('school demo data', () => {
     expect(res).toMatchObject({ ok: true, data: { status: 'waitlisted', position: 3 } })
   })
 
+  // Last in the file: the clock moves on (without the scheduler's runs) to the next session day's 17:00 China time.
   it("林小宇 goes home with his grandmother's code as 林阿姨 sees it (on a session day)", async () => {
+    let day = chinaToday()
+    while (isoWeekdayOf(day) > 5 || chinaInstant(day, '17:00').getTime() <= nowMs()) day = addDays(day, 1)
+    await h.emu.advanceClock(chinaInstant(day, '17:00').getTime() - nowMs(), { fire: false })
     const roster = await schoolOk(h, STAFF, 'roster', { sessionId: TERM })
-    if (roster.notSessionDay) return // a weekend or out of term: nobody comes today
+    expect(roster.notSessionDay).toBeFalsy()
     const row = roster.children.find((c: { name: string }) => c.name === '林小宇')
     if (row.can.includes('checkIn')) await schoolOk(h, STAFF, 'checkInChild', { sessionId: TERM, childId: 'demo-child-yu' })
     const yu = (await schoolOk(h, GUARDIAN, 'myChildren', {})).children.find((c: { name: string }) => c.name === '林小宇')
