@@ -366,7 +366,8 @@ export function seedSchoolBench(emu: Emulator, childCount: number): SchoolSeed {
   const sessions = plans.map(settle)
   store.write(sessions.map((doc) => ({ coll: SCH_SESSIONS, id: doc._id, doc })))
 
-  const inTerm = plans.filter((p) => p.kind !== 'nextPlaces' && p.kind !== 'toDraw')
+  // (A small BENCH_CHILDREN may leave a session empty: the steps address only those with children.)
+  const inTerm = plans.filter((p) => p.kind !== 'nextPlaces' && p.kind !== 'toDraw' && p.doc.held > 0)
   const toDraw = plans.find((p) => p.kind === 'toDraw')!
   return {
     children: made,
