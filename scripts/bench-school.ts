@@ -32,7 +32,7 @@ import {
 } from '../cloud/domain/school/model'
 import type { UserDoc } from '../cloud/lib/model'
 import { addDays, chinaDay, chinaInstant, nowMs } from '../cloud/lib/dates'
-import { CHILD_POLICY_VERSION, dayKey, notSessionDay, PICKUP_RELATIONS, type Grade, type PriorityGroup, type Weekday } from '../src/contracts/school/rules'
+import { CHILD_POLICY_VERSION, dayKey, notSessionDay, type Grade, type PriorityGroup, type Weekday } from '../src/contracts/school/rules'
 import { isoWeekdayOf } from '../src/contracts/weekdays'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 
@@ -146,6 +146,39 @@ function sessionDoc(k: number, j: number, over: Pick<SessionDoc, 'name' | 'termS
     createdBy: staffId(k),
     createdAt: at,
     updatedAt: at,
+    requestId,
+  }
+}
+
+/** The n-th child (the i-th of family f) as addChild writes it, with the pick-ups savePickupAdult adds (one in three has two). */
+function childDoc(x: { f: number; i: number; n: number; guardian: string; familyId: string; band: { min: Grade; max: Grade }; consentAt: Date; today: string }): ChildDoc {
+  const { f, i, n, guardian, consentAt } = x
+  const requestId = rid('child', f, i)
+  const grade = (x.band.min + ((f + i) % (x.band.max - x.band.min + 1))) as Grade
+  const pickups = Array.from({ length: n % 3 === 0 ? 2 : 1 }, (_, a): PickupAdult => ({
+    id: derivedId('pa', guardian, rid('adult', f, i, a)).slice(0, 14),
+    name: `${SURNAMES[(f + a) % SURNAMES.length]}${a ? '奶奶' : '妈妈'}`,
+    relation: a ? '祖母' : '母亲',
+    phone: `139${String(30_000_000 + 2 * n + a).slice(-8)}`,
+    code: String((n * 7919 + a * 31) % 10_000).padStart(4, '0'),
+    codeAt: consentAt,
+  }))
+  return {
+    _id: derivedId('ch', guardian, requestId),
+    familyId: x.familyId,
+    guardianOpenids: [guardian],
+    name: `${SURNAMES[f % SURNAMES.length]}${GIVEN[(n * 5) % GIVEN.length]}`,
+    gender: n % 2 ? 'female' : 'male',
+    birthDate: addDays(x.today, -Math.round((5.5 + grade) * 365.25) - (n % 300)),
+    school: SCHOOLS[n % SCHOOLS.length],
+    grade,
+    ...(n % 9 === 0 ? { healthNote: n % 2 ? '花生过敏' : '有哮喘，随身带药' } : {}),
+    guardianPhone: `138${String(40_000_000 + f).slice(-8)}`,
+    pickups,
+    consent: { version: CHILD_POLICY_VERSION, at: consentAt, by: guardian },
+    status: 'active',
+    createdAt: consentAt,
+    updatedAt: consentAt,
     requestId,
   }
 }
@@ -305,38 +338,7 @@ export function seedSchoolBench(emu: Emulator, childCount: number): SchoolSeed {
     const band = target?.doc.grades ?? { min: 1, max: 3 }
     const consent: ConsentDoc = { _id: `${guardian}_${CHILD_POLICY_VERSION}`, openid: guardian, version: CHILD_POLICY_VERSION, at: new Date(at.getTime() + (f % 1000) * 60_000) }
     consents.push(consent)
-    const children: ChildDoc[] = []
-    for (let i = 0; i < size; i++) {
-      const n = made + i
-      const requestId = rid('child', f, i)
-      const grade = (band.min + ((f + i) % (band.max - band.min + 1))) as Grade
-      const pickups: PickupAdult[] = [0, 1].slice(0, 1 + (n % 3 === 0 ? 1 : 0)).map((a) => ({
-        id: derivedId('pa', guardian, rid('adult', f, i, a)).slice(0, 14),
-        name: `${SURNAMES[(f + a) % SURNAMES.length]}${a ? '奶奶' : '妈妈'}`,
-        relation: a ? PICKUP_RELATIONS[3] : PICKUP_RELATIONS[1],
-        phone: `139${String(30_000_000 + 2 * n + a).slice(-8)}`,
-        code: String((n * 7919 + a * 31) % 10_000).padStart(4, '0'),
-        codeAt: consent.at,
-      }))
-      children.push({
-        _id: derivedId('ch', guardian, requestId),
-        familyId,
-        guardianOpenids: [guardian],
-        name: `${SURNAMES[f % SURNAMES.length]}${GIVEN[(n * 5) % GIVEN.length]}`,
-        gender: n % 2 ? 'female' : 'male',
-        birthDate: addDays(today, -Math.round((5.5 + grade) * 365.25) - (n % 300)),
-        school: SCHOOLS[n % SCHOOLS.length],
-        grade,
-        ...(n % 9 === 0 ? { healthNote: n % 2 ? '花生过敏' : '有哮喘，随身带药' } : {}),
-        guardianPhone: `138${String(40_000_000 + f).slice(-8)}`,
-        pickups,
-        consent: { version: consent.version, at: consent.at, by: guardian },
-        status: 'active',
-        createdAt: consent.at,
-        updatedAt: consent.at,
-        requestId,
-      })
-    }
+    const children = Array.from({ length: size }, (_, i) => childDoc({ f, i, n: made + i, guardian, familyId, band, consentAt: consent.at, today }))
     made += size
     const fam: Family = { f, station: k, guardian, familyId, children }
     families.push(fam)
