@@ -14,7 +14,7 @@ import { WEEKDAY_LABELS, isoWeekdayOf } from '../../src/contracts/weekdays'
 import { audit, blocking } from './axe'
 import { callAs, clockTo } from './backstage'
 import { choosePersona, current, fill, goTab, signUpAsNewUser, toastGone } from './app'
-import { openApp, see, story, tap, timed, useStack } from './harness'
+import { appMounted, openApp, see, story, tap, timed, useStack } from './harness'
 import { readPdf } from './pdf'
 import { requireChineseFontForScreenshots, shot } from './screenshots'
 
@@ -28,6 +28,8 @@ const DAUGHTER = '王丽'
 const MOTHER = '张秀英'
 const WALK_IN = '李大爷'
 const MINUTE = 60_000
+/** A4 portrait in PDF points (210 × 297 mm). */
+const A4_PT = { width: 595, height: 842 }
 
 /** Types into the text field whose accessible name (its label) is `label`. */
 async function fillLabelled(scope: Locator, label: string, value: string): Promise<void> {
@@ -46,9 +48,23 @@ function dayBlock(page: Page, header: RegExp): Locator {
     .filter({ has: page.getByText(header) })
 }
 
-/** Waits until every image on the page has loaded (the poster's code must be in the print). */
-async function imagesLoaded(page: Page): Promise<void> {
+/** Text without its white space (a PDF's text runs keep or drop the spaces between words). */
+const squeeze = (text: string | null) => (text ?? '').replace(/\s+/g, '')
+
+/**
+ * Prints the page as Chromium's print to PDF does (print media, the page size its CSS asks for), once its images
+ * (the poster's code) have loaded; reads the PDF back and checks it is ONE A4 portrait page. Returns its text.
+ */
+async function printed(page: Page): Promise<string> {
   await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0))
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await timed('print to PDF', () => page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }))
+  await page.emulateMedia({ media: 'screen' })
+  const pages = await readPdf(new Uint8Array(pdf))
+  expect(pages).toHaveLength(1)
+  expect(Math.abs(pages[0].width - A4_PT.width)).toBeLessThanOrEqual(1)
+  expect(Math.abs(pages[0].height - A4_PT.height)).toBeLessThanOrEqual(1)
+  return pages[0].text
 }
 
 test('staff create a weekly activity, a daughter signs up her mother, staff check her in and add a walk-in, the poster prints on one A4 page', async () => {
@@ -58,14 +74,14 @@ test('staff create a weekly activity, a daughter signs up her mother, staff chec
   const start = chinaTime(startMs)
   // Every week on today's weekday and three days later's, e.g. 每周日、周三 18:45.
   const weekdays = [isoWeekdayOf(today), isoWeekdayOf(addDays(today, 3))].sort((a, b) => a - b)
-  // A second activity of the week, for the poster (making one in the browser is step 1's job).
+  // A second activity, every day, so next week's poster is a full week (making one in the browser is step 1's job).
   await callAs(stack, 'demo-staff', 'elder', 'saveActivity', {
     communityId: 'junmen',
     title: TAICHI,
     category: '运动',
     host: '陈师傅',
     description: '',
-    rule: { kind: 'weekly', weekdays: [isoWeekdayOf(today)], from: today, startTime: '07:00', durationMin: 60, place: '白马河公园', capacity: null, signupRequired: false },
+    rule: { kind: 'daily', from: today, startTime: '07:00', durationMin: 60, place: '白马河公园', capacity: null, signupRequired: false },
   })
 
   const staff = await stack.newPage()
@@ -158,23 +174,40 @@ test('staff create a weekly activity, a daughter signs up her mother, staff chec
     await see(roster, '已报名 1 人，已签到 1 人，现场参加 1 人，共到场 2 人')
     await shot(staff, 'elder-roster')
 
-    // 4. The week's poster, from the activity's 本周海报: on screen, then printed to PDF as the 打印 button would.
+    const rosterRoute = staff.url()
+
+    // 4. The week's poster, from the activity's 本周海报: on screen, then printed to PDF as the 打印 button would;
+    // then next week's, a full week (太极拳 every day, 合唱 twice).
     await timed('back to the activity', () => staff.goBack())
     await tap(current(staff), '本周海报')
     const poster = current(staff).locator('[data-testid="elder-poster"]')
     await see(poster, `${COMMUNITY} 长者活动安排`)
     await see(poster, new RegExp(`${start} +${CHOIR} +社区活动中心二楼`))
     await see(poster, new RegExp(`07:00 +${TAICHI} +白马河公园`))
-    await imagesLoaded(staff)
-    await shot(staff, 'elder-poster')
+    const thisWeek = await printed(staff)
+    for (const text of [COMMUNITY, CHOIR, TAICHI, '社区活动中心二楼']) expect(thisWeek).toContain(text)
 
-    await staff.emulateMedia({ media: 'print' })
-    const pdf = await timed('print the poster', () => staff.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }))
-    await staff.emulateMedia({ media: 'screen' })
-    const pages = await readPdf(new Uint8Array(pdf))
-    expect(pages).toHaveLength(1)
-    expect(Math.abs(pages[0].width - 595)).toBeLessThanOrEqual(1)
-    expect(Math.abs(pages[0].height - 842)).toBeLessThanOrEqual(1)
-    for (const text of [COMMUNITY, CHOIR, TAICHI, '社区活动中心二楼']) expect(pages[0].text).toContain(text)
+    const thisWeekLine = await poster.locator('.elder-poster-week').textContent()
+    await tap(current(staff), '下周')
+    await staff.waitForFunction((before) => {
+      const shown = Array.from(document.querySelectorAll('[data-testid="elder-poster"]')).filter((e) => e.getClientRects().length > 0)
+      const p = shown[shown.length - 1]
+      return !!p && p.querySelector('.elder-poster-week')?.textContent !== before && p.querySelectorAll('[data-testid="poster-item"]').length === 9
+    }, thisWeekLine)
+    const items = poster.locator('[data-testid="poster-item"]')
+    await shot(staff, 'elder-poster')
+    // Every line of the week on screen is on the one printed page.
+    const nextWeek = squeeze(await printed(staff))
+    expect(nextWeek).toContain(squeeze(`${COMMUNITY} 长者活动安排`))
+    for (const line of await items.allTextContents()) expect(nextWeek).toContain(squeeze(line))
+
+    // The roster again in 大字模式 (staff pages follow the setting), for the README.
+    await callAs(stack, 'demo-staff', 'user', 'updateProfile', { largeFont: true })
+    await staff.goto('about:blank')
+    await staff.goto(rosterRoute)
+    await appMounted(staff)
+    await current(staff).locator('.hm-page.hm-large').waitFor()
+    await see(current(staff), '已报名 1 人，已签到 1 人，现场参加 1 人，共到场 2 人')
+    await shot(staff, 'elder-roster-large')
   })
 })
