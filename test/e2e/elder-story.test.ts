@@ -13,7 +13,7 @@ import { addDays, chinaDay, chinaTime, nowMs } from '../../cloud/lib/dates'
 import { WEEKDAY_LABELS, isoWeekdayOf } from '../../src/contracts/weekdays'
 import { audit, blocking } from './axe'
 import { callAs, clockTo } from './backstage'
-import { choosePersona, current, fill, goTab, signUpAsNewUser, toastGone } from './app'
+import { current, fill, goTab, openAsStaff, signUpAsNewUser, toastGone } from './app'
 import { appMounted, openApp, see, story, tap, timed, useStack } from './harness'
 import { readPdf } from './pdf'
 import { requireChineseFontForScreenshots, shot } from './screenshots'
@@ -22,11 +22,10 @@ beforeAll(requireChineseFontForScreenshots)
 const stack = useStack()
 
 const COMMUNITY = '军门社区'
-const CHOIR = '合唱'
-const TAICHI = '太极拳'
-const DAUGHTER = '王丽'
-const MOTHER = '张秀英'
-const WALK_IN = '李大爷'
+/** The activities: the one staff create in the browser, and a daily one made beforehand. */
+const [CHOIR, TAICHI] = ['合唱', '太极拳']
+/** The people: the new user, her mother (a family-managed profile), and a walk-in. */
+const [DAUGHTER, MOTHER, WALK_IN] = ['王丽', '张秀英', '李大爷']
 const MINUTE = 60_000
 /** A4 portrait in PDF points (210 × 297 mm). */
 const A4_PT = { width: 595, height: 842 }
@@ -88,9 +87,7 @@ test('staff create a weekly activity, a daughter signs up her mother, staff chec
   const family = await stack.newPhone()
   await story(staff, 'elder-story', async () => {
     // 1. Staff create the activity: 我的 → 长者活动管理 → 新建活动.
-    await openApp(stack, staff)
-    await choosePersona(staff, '郑社工（军门、庆城社工）')
-    await goTab(staff, '我的')
+    await openAsStaff(stack, staff)
     await tap(current(staff), '长者活动管理')
     await tap(current(staff), '新建活动')
     const form = current(staff)

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { addDays, chinaDay, nowMs } from '../../cloud/lib/dates'
 import { callAs, clockTo } from './backstage'
-import { choosePersona, current, fill, goTab, toastGone } from './app'
+import { choosePersona, current, fill, goTab, openAsStaff, toastGone } from './app'
 import { appMounted, confirmModal, openApp, see, story, tap, useStack } from './harness'
 import { requireChineseFontForScreenshots, shot } from './screenshots'
 
@@ -44,9 +44,7 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
   const volunteer = await stack.newPhone()
   await story(staff, 'volunteer-story', async () => {
     // 1. Staff publish a slot: 我的 → 志愿服务项目 → the project → 发布班次 (09:00–11:00 by default).
-    await openApp(stack, staff)
-    await choosePersona(staff, '郑社工（军门、庆城社工）')
-    await goTab(staff, '我的')
+    await openAsStaff(stack, staff)
     await tap(current(staff), '志愿服务项目')
     await tap(current(staff), '河道清洁行动')
     const project = current(staff)
