@@ -6,11 +6,10 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { choosePersona, current, goTab, toastGone } from './app'
 import { appMounted, see, story, useStack } from './harness'
+import { audit, blocking, type Found } from './axe'
 
 const root = path.resolve(__dirname, '../..')
 const REPORT = process.env.HEMEI_A11Y_REPORT || path.join(root, 'test-results/e2e/a11y.json')
-const AXE = require.resolve('axe-core/axe.min.js')
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
 const detail = (id: string) => `/packages/wish/pages/detail/index?id=${id}`
 
 /** One page to check: whose eyes, which route, and what shows once its data is there. */
@@ -62,14 +61,6 @@ const VISITS: { persona: string; visits: Visit[] }[] = [
   },
 ]
 
-interface Found {
-  id: string
-  impact: string
-  nodes: number
-  help: string
-  targets: string[]
-}
-
 const stack = useStack({ pageErrors: 'ignore' })
 
 /** Opens a route with a fresh load (so no earlier page stays hidden in the DOM), in 大字模式, once its data shows. */
@@ -96,16 +87,6 @@ function flatten(node: AxNode | null): AxNode[] {
 /** Waits until no animation or transition runs (Taro h5 slides a new page in). */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' && !a.pending))
-}
-
-/** Runs axe on the page as it is now; returns its WCAG A/AA violations. */
-async function audit(page: Page): Promise<Found[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE })
-  return page.evaluate(async (tags) => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }
-    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
-  }, TAGS)
 }
 
 test('axe finds no serious or critical WCAG 2 A/AA violation on any wish page in 大字模式 at 390×844', async () => {
@@ -136,10 +117,7 @@ test('axe finds no serious or critical WCAG 2 A/AA violation on any wish page in
   const lines = Object.entries(results).map(([name, found]) => `${name.padEnd(28)} ${found.map((f) => `${f.id}(${f.impact}×${f.nodes})`).join(' ') || '-'}`)
   console.log(`axe WCAG 2 A/AA violations per page (大字模式, 390×844):\n${lines.join('\n')}`)
 
-  const blocking = Object.entries(results).flatMap(([name, found]) =>
-    found.filter((f) => f.impact === 'serious' || f.impact === 'critical').map((f) => `${name}: ${f.id} (${f.impact}) ${f.help} — ${f.targets.join(', ')}`),
-  )
-  expect(blocking).toEqual([])
+  expect(Object.entries(results).flatMap(([name, found]) => blocking(name, found))).toEqual([])
   expect(stack.pageErrors).toEqual([])
 })
 

@@ -1,7 +1,7 @@
 // What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
 // picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
 import type { Locator, Page } from 'playwright-core'
-import { see, tap, timed } from './harness'
+import { openApp, see, tap, timed, type Stack } from './harness'
 
 /** True when the app shows a tab page (the start page, 首页 or 我的), which has the tab bar. */
 const onTabPage = (page: Page) => page.evaluate(() => /^(#\/?)?(pages\/(home|me)\/index)?(\?.*)?$/.test(location.hash))
@@ -198,6 +198,13 @@ export async function toastGone(page: Page): Promise<void> {
     const toasts = Array.from(document.querySelectorAll<HTMLElement>('.taro__toast'))
     return toasts.every((t) => getComputedStyle(t).display === 'none' || getComputedStyle(t).opacity === '0')
   })
+}
+
+/** Opens the app as 郑社工 (demo staff of 军门 and 庆城) and goes to 我的, where staff's tools are. */
+export async function openAsStaff(stack: Stack, page: Page): Promise<void> {
+  await openApp(stack, page)
+  await choosePersona(page, '郑社工（军门、庆城社工）')
+  await goTab(page, '我的')
 }
 
 export { see, tap }

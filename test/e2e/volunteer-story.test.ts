@@ -8,29 +8,13 @@
 import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { addDays, chinaDay, nowMs } from '../../cloud/lib/dates'
-import { choosePersona, current, fill, goTab, toastGone } from './app'
+import { callAs, clockTo } from './backstage'
+import { choosePersona, current, fill, goTab, openAsStaff, toastGone } from './app'
 import { appMounted, confirmModal, openApp, see, story, tap, useStack } from './harness'
 import { requireChineseFontForScreenshots, shot } from './screenshots'
 
 beforeAll(requireChineseFontForScreenshots)
 const stack = useStack()
-
-/** Calls a function as `openid` through the emulator's HTTP API (what the app's client does); fails unless ok. */
-async function call(openid: string, fn: string, action: string, input: unknown): Promise<any> {
-  const res = await fetch(`${stack.url}api/fn/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-hemei-openid': openid },
-    body: JSON.stringify({ action, input, requestId: `e2e-story-${action}-${openid}` }),
-  })
-  const out = await res.json()
-  expect(out).toMatchObject({ ok: true })
-  return out.data
-}
-
-/** Moves the emulator's clock (and its functions') forward to HH:mm China time on `day`. */
-async function clockTo(day: string, hhmm: string): Promise<void> {
-  await stack.emulator.advanceClock(Date.parse(`${day}T${hhmm}:00+08:00`) - nowMs())
-}
 
 /** The 6 digits 签到码 shows now. */
 async function digits(page: Page): Promise<string> {
@@ -43,7 +27,7 @@ async function digits(page: Page): Promise<string> {
 
 test('staff publish a slot, a volunteer signs up, checks in and out with the codes, staff confirm, the record shows the hours, staff export the month', async () => {
   // The project exists (making one is part A's page test); the slot is published in the browser.
-  await call('demo-staff', 'volunteer', 'saveProject', {
+  await callAs(stack, 'demo-staff', 'volunteer', 'saveProject', {
     communityId: 'junmen',
     title: '河道清洁行动',
     description: '清理白马河沿岸的垃圾。',
@@ -54,15 +38,13 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     contactPhone: '13905910001',
   })
   const day = addDays(chinaDay(nowMs()), 1)
-  await clockTo(day, '07:30')
+  await clockTo(stack, day, '07:30')
 
   const staff = await stack.newPage()
   const volunteer = await stack.newPhone()
   await story(staff, 'volunteer-story', async () => {
     // 1. Staff publish a slot: 我的 → 志愿服务项目 → the project → 发布班次 (09:00–11:00 by default).
-    await openApp(stack, staff)
-    await choosePersona(staff, '郑社工（军门、庆城社工）')
-    await goTab(staff, '我的')
+    await openAsStaff(stack, staff)
     await tap(current(staff), '志愿服务项目')
     await tap(current(staff), '河道清洁行动')
     const project = current(staff)
@@ -83,7 +65,7 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     await toastGone(volunteer)
 
     // 3. At the slot: staff open 签到码 from the project's slot; the volunteer goes 我的 → 我的服务 → 去签到.
-    await clockTo(day, '09:05')
+    await clockTo(stack, day, '09:05')
     await staff.reload()
     await appMounted(staff)
     await tap(current(staff), '签到码')
@@ -97,7 +79,7 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     await tap(checkin, '提交签到码')
     await see(checkin, '已签到')
 
-    await clockTo(day, '10:55')
+    await clockTo(stack, day, '10:55')
     await tap(current(staff), '签退码')
     await see(current(staff), /签退”扫码签退/)
     const outCode = await digits(staff)
@@ -106,7 +88,7 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     await see(checkin, '已签退')
 
     // 4. After the slot, staff confirm from the slot's 确认时长: 09:05–10:55 is 1.8 hours.
-    await clockTo(day, '11:30')
+    await clockTo(stack, day, '11:30')
     await staff.goBack()
     await appMounted(staff)
     await tap(current(staff), '确认时长')
@@ -126,7 +108,7 @@ test('staff publish a slot, a volunteer signs up, checks in and out with the cod
     await see(current(volunteer), /河道清洁行动/)
     await shot(volunteer, 'volunteer-record')
 
-    await call('demo-volunteer', 'user', 'updateProfile', { largeFont: true })
+    await callAs(stack, 'demo-volunteer', 'user', 'updateProfile', { largeFont: true })
     await volunteer.reload()
     await appMounted(volunteer)
     await see(current(volunteer).locator('[data-testid="record-totals"]'), '平台确认时长：1.8 小时')

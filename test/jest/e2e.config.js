@@ -8,7 +8,7 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
   transform: { '^.+\\.(ts|tsx|js|mjs)$': '<rootDir>/test/jest/esbuild-transform.cjs' },
-  transformIgnorePatterns: ['/node_modules/(?!zod/)'],
+  transformIgnorePatterns: ['/node_modules/(?!zod/|pdfjs-dist/)'],
   globalSetup: '<rootDir>/test/jest/e2e-setup.cjs',
   maxWorkers: 1,
   testTimeout: 120000,
