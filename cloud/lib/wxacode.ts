@@ -50,9 +50,13 @@ export async function getUnlimitedCode(c: UnlimitedCode): Promise<Buffer> {
   return Buffer.from(res.buffer)
 }
 
+/** The codes this instance already stored: cloud path → fileID (the same code always lands on the same path). */
+const storedCodes = new Map<string, string>()
+
 /**
  * The code for `page` + `scene` as a file in cloud storage (codes/<folder>/<hash>.png: the same code always lands
- * on the same path) and its temporary URL. One openapi call and two storage requests; no database request.
+ * on the same path) and its temporary URL. No database request. The first time on an instance: one openapi call
+ * and two storage requests; after that, only the URL (one storage request), unless the file has gone.
  */
 export async function storedUnlimitedCode(folder: string, c: UnlimitedCode): Promise<{ fileID: string; url: string }> {
   checkUnlimitedCode(c)
@@ -61,8 +65,15 @@ export async function storedUnlimitedCode(folder: string, c: UnlimitedCode): Pro
     .digest('hex')
     .slice(0, 24)
   const cloudPath = `codes/${folder}/${name}.png`
+  const known = storedCodes.get(cloudPath)
+  if (known) {
+    const url = (await tempFileUrls([known])).get(known)
+    if (url) return { fileID: known, url }
+    storedCodes.delete(cloudPath)
+  }
   const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: await getUnlimitedCode(c) })
   const url = (await tempFileUrls([fileID])).get(fileID)
   if (!url) throw new Error('code file has no download URL')
+  storedCodes.set(cloudPath, fileID)
   return { fileID, url }
 }

@@ -29,6 +29,18 @@ it('staff in scope get a code that opens the wish detail page with the wish id a
   expect(again.fileID).toBe(code.fileID)
 })
 
+it('a code already stored is not made again on that instance: eight calls on a pool of four make it at most four times', async () => {
+  // wxacode.getUnlimited goes out as the TCB action wx.openApi.
+  const made = () => h.emu.actionCounts['wx.openApi'] ?? 0
+  const before = made()
+  const codes = []
+  for (let i = 0; i < 8; i++) codes.push(await h.wishOk('demo-staff', 'shareCode', { wishId: 'wish-demo-tutor' }))
+  expect(new Set(codes.map((c) => c.fileID)).size).toBe(1)
+  expect(new URL(decodeQrPng(await pngAt(codes[7].url))).hash).toBe('#/packages/wish/pages/detail/index?scene=wish-demo-tutor')
+  expect(made() - before).toBeGreaterThan(0)
+  expect(made() - before).toBeLessThanOrEqual(4)
+})
+
 it('a posted wish (a 32-character id) fits the scene', async () => {
   const [wish] = await h.find('wishes', { communityId: h.communityId('庆城社区'), status: 'open', _id: 'wish-demo-tutor' })
   expect(wish).toBeTruthy()
