@@ -10,20 +10,16 @@ import { ELD_ACTIVITIES, ELD_OCCURRENCES, ELD_PROFILES, type ActivityDoc, type O
 import { expand, newOccurrenceDoc, type ComputedOccurrence } from '../cloud/domain/elder/recurrence'
 import { tallyToken } from '../cloud/lib/counters'
 import type { UserDoc } from '../cloud/lib/model'
-import { addDays, chinaDay, chinaInstant, chinaTime, clockOffset, mondayOf, nowMs, setClockOffset } from '../cloud/lib/dates'
+import { addDays, chinaDay, chinaInstant, chinaTime, clockOffset, DAY_MS as DAY, mondayOf, nowMs, setClockOffset } from '../cloud/lib/dates'
 import { REMINDER_TIME, type ActivityCategory } from '../src/contracts/elder/rules'
 import { PRIVACY_VERSION } from '../src/contracts/user'
 
-const DAY = 86_400_000
 const MIN = 60_000
-/** Elders of each community; the seed's sign-ups use the first BENCH_SIGNERS, the bench's calls the rest. */
-const POOL = 400
-const BENCH_SIGNERS = 300
-/** Managed profiles per community: family ones (profile j managed by elder BENCH_SIGNERS + j) and staff-managed. */
-const FAMILY_PROFILES = 40
-/** Family profiles the seed's sign-ups use; the bench's calls use the others. */
-const SEEDED_FAMILY = 20
-const STAFF_PROFILES = 20
+/**
+ * Each community's elders (the seed's sign-ups use the first `signers`, the bench's calls the rest), family profiles
+ * (profile j managed by elder `signers` + j; the seed's sign-ups use the first `seededFamily`) and staff-managed ones.
+ */
+const PER = { elders: 400, signers: 300, familyProfiles: 40, seededFamily: 20, staffProfiles: 20 } as const
 /** The size case: one community with 30 activities; the other seven share the remaining 90. */
 const BIG = COMMUNITIES[0]._id
 const BIG_ACTIVITIES = 30
@@ -45,12 +41,12 @@ const staffOf = (c: string) => STAFF[c] ?? { openid: 'demo-admin', name: '区管
 /** The i-th elder (user) of a community. */
 export const elderUser = (communityId: string, i: number) => `ebench-${communityId}-${String(i).padStart(3, '0')}`
 /** The family profile j of a community and the elder who manages it. */
-export const familyProfile = (communityId: string, j: number) => ({ profileId: `ebench-pf-${communityId}-${j}`, manager: elderUser(communityId, BENCH_SIGNERS + j) })
+export const familyProfile = (communityId: string, j: number) => ({ profileId: `ebench-pf-${communityId}-${j}`, manager: elderUser(communityId, PER.signers + j) })
 export const staffProfile = (communityId: string, j: number) => `ebench-ps-${communityId}-${j}`
 /** The first family profile and the first bench signer the bench's calls may use (the seed's sign-ups use those below). */
-export const BENCH_FAMILY = { from: SEEDED_FAMILY, count: FAMILY_PROFILES - SEEDED_FAMILY }
-export const BENCH_SELF = { from: BENCH_SIGNERS, count: POOL - BENCH_SIGNERS }
-export const BENCH_STAFF_PROFILES = STAFF_PROFILES
+export const BENCH_FAMILY = { from: PER.seededFamily, count: PER.familyProfiles - PER.seededFamily }
+export const BENCH_SELF = { from: PER.signers, count: PER.elders - PER.signers }
+export const BENCH_STAFF_PROFILES = PER.staffProfiles
 
 type Shape = Omit<RuleSegment, 'from' | 'until' | 'place'>
 interface Template {
@@ -159,15 +155,15 @@ function signupEntry(c: { communityId: string; start: number; id: string; startA
   const base = { status: 'signed_up' as const, at, requestIds: [`ebench-${c.id}-${j}`] }
   const staff = staffOf(c.communityId)
   if (j % 10 === 9) {
-    const p = (c.start + Math.floor(j / 10)) % STAFF_PROFILES
+    const p = (c.start + Math.floor(j / 10)) % PER.staffProfiles
     return { ...base, personKey: `p:${staffProfile(c.communityId, p)}`, name: profileName('staff', p), by: staff.openid, byName: staff.name, role: 'staff', subscribed: false }
   }
   if (j % 10 === 8) {
-    const p = (c.start + Math.floor(j / 10)) % SEEDED_FAMILY
+    const p = (c.start + Math.floor(j / 10)) % PER.seededFamily
     const f = familyProfile(c.communityId, p)
     return { ...base, personKey: `p:${f.profileId}`, name: profileName('family', p), by: f.manager, byName: nickname(f.manager), role: 'family', subscribed: j % 3 !== 0 }
   }
-  const openid = elderUser(c.communityId, (c.start + j) % BENCH_SIGNERS)
+  const openid = elderUser(c.communityId, (c.start + j) % PER.signers)
   return { ...base, personKey: `u:${openid}`, name: nickname(openid), by: openid, byName: nickname(openid), role: 'self', subscribed: j % 3 !== 0 }
 }
 const nickname = (openid: string) => `长者${openid.slice(-3)}`
@@ -201,7 +197,7 @@ export function seedElderBench(emu: Emulator, signups: number): ElderSeed {
   const profiles: ProfileDoc[] = []
   const activities: ActivityDoc[] = []
   for (const [ci, communityId] of communities.entries()) {
-    for (let i = 0; i < POOL; i++) {
+    for (let i = 0; i < PER.elders; i++) {
       const _id = elderUser(communityId, i)
       users.push({
         _id,
@@ -229,8 +225,8 @@ export function seedElderBench(emu: Emulator, signups: number): ElderSeed {
       createdAt: yearAgo,
       updatedAt: yearAgo,
     })
-    for (let j = 0; j < FAMILY_PROFILES; j++) profiles.push(profile(familyProfile(communityId, j).profileId, 'family', j, [familyProfile(communityId, j).manager]))
-    for (let j = 0; j < STAFF_PROFILES; j++) profiles.push(profile(staffProfile(communityId, j), 'staff', j, []))
+    for (let j = 0; j < PER.familyProfiles; j++) profiles.push(profile(familyProfile(communityId, j).profileId, 'family', j, [familyProfile(communityId, j).manager]))
+    for (let j = 0; j < PER.staffProfiles; j++) profiles.push(profile(staffProfile(communityId, j), 'staff', j, []))
     const others = Math.round((ACTIVITIES - BIG_ACTIVITIES) / (communities.length - 1))
     const count = communityId === BIG ? BIG_ACTIVITIES : ci === communities.length - 1 ? ACTIVITIES - BIG_ACTIVITIES - others * (communities.length - 2) : others
     for (let k = 0; k < count; k++) {
@@ -289,7 +285,7 @@ export function seedElderBench(emu: Emulator, signups: number): ElderSeed {
     for (const c of expand(a, addDays(today, -365), lastDay)) {
       if (!c.signupRequired) continue
       const ref = { communityId: a.communityId, activityId: a._id, day: c.day }
-      const start = (k * 7 + Number(c.day.slice(-2))) % BENCH_SIGNERS
+      const start = (k * 7 + Number(c.day.slice(-2))) % PER.signers
       const entries = (n: number) => Array.from({ length: n }, (_x, j) => signupEntry({ communityId: a.communityId, start, id: `${a._id}-${c.day}`, startAt: c.startAt }, j))
       if (c.day < today) past.push({ a, c })
       else if (c.day === today) {
@@ -342,7 +338,7 @@ export function seedElderBench(emu: Emulator, signups: number): ElderSeed {
     if (n <= 0) break
     const staff = staffOf(a.communityId)
     const list = Array.from({ length: n }, (_x, j) => {
-      const e = signupEntry({ communityId: a.communityId, start: i % BENCH_SIGNERS, id: `${a._id}-${c.day}`, startAt: c.startAt }, j)
+      const e = signupEntry({ communityId: a.communityId, start: i % PER.signers, id: `${a._id}-${c.day}`, startAt: c.startAt }, j)
       if (j % 15 === 14) return { ...e, status: 'cancelled' as const, cancelledAt: new Date(e.at.getTime() + DAY), cancelledBy: e.by }
       const reminded = e.subscribed ? { remindedAt: chinaInstant(addDays(c.day, -1), REMINDER_TIME) } : {}
       if (j % 7 === 6) return { ...e, ...reminded }
