@@ -382,22 +382,29 @@ async function elderSteps(emu: Emulator): Promise<Row[]> {
   const self = (list: OccurrenceRef[], i: number) => elderUser(list[i % list.length].communityId, BENCH_SELF.from + (Math.floor(i / list.length) % BENCH_SELF.count))
   const family = (list: OccurrenceRef[], i: number) => familyProfile(list[i % list.length].communityId, BENCH_FAMILY.from + (Math.floor(i / list.length) % BENCH_FAMILY.count))
   const halves = [unstored.filter((_o, k) => k % 2 === 0), unstored.filter((_o, k) => k % 2 === 1)]
+  // The week's readers: an elder of the community whose week they read.
+  const reader = (i: number) => ({ openid: elderUser(others[i % others.length], i % BENCH_SELF.from) })
   await Promise.all(Array.from({ length: 16 }, (_, i) => call('week', { communityId: others[i % others.length] }, elderUser(others[i % others.length], i), false, 'elder')))
   const steps: Step[] = [
-    { action: 'week (this week)', fnAction: 'week', list: true, make: (i) => ({ openid: elderUser(others[i % 7], i % 300), input: { communityId: others[i % others.length] } }) },
+    { action: 'week (this week)', fnAction: 'week', list: true, make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length] } }) },
     {
       action: 'week (next week)',
       fnAction: 'week',
       list: true,
-      make: (i) => ({ openid: elderUser(others[i % 7], i % 300), input: { communityId: others[i % others.length], week: 'next' } }),
+      make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length], week: 'next' } }),
     },
     {
       action: 'week (today)',
       fnAction: 'week',
       list: true,
-      make: (i) => ({ openid: elderUser(others[i % 7], i % 300), input: { communityId: others[i % others.length], todayOnly: true } }),
+      make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length], todayOnly: true } }),
     },
-    { action: 'week (30 activities, next week)', fnAction: 'week', list: true, make: (i) => ({ openid: elderUser(seed.big, i % 300), input: { communityId: seed.big, week: 'next' } }) },
+    {
+      action: 'week (30 activities, next week)',
+      fnAction: 'week',
+      list: true,
+      make: (i) => ({ openid: elderUser(seed.big, i % BENCH_SELF.from), input: { communityId: seed.big, week: 'next' } }),
+    },
     {
       action: 'signUp (self, stored)',
       fnAction: 'signUp',
