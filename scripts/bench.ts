@@ -7,6 +7,8 @@
 // 50,000 ledger entries; `npm run bench -- --volunteer` runs that section alone.
 // The 4 o'clock school (scripts/bench-school.ts): BENCH_CHILDREN (5000; 0 skips) children in 40 sessions of the 8
 // stations; `npm run bench -- --school` runs that section alone.
+// Elder activities (scripts/bench-elder.ts): BENCH_SIGNUPS (20000; 0 skips) sign-ups on 120 activities of 8
+// communities, and the reminder job for 500 sign-ups; `npm run bench -- --elder` runs that section alone.
 // `npm run bench -- --scale` (scripts/bench-scale.ts): every action at 1k, 10k and 100k wishes (BENCH_SIZES),
 // growth ratios, documents decoded per call, first-call latency and the SDK's rate against a canned-answer ceiling.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -22,6 +24,20 @@ import { runScale } from './bench-scale'
 import { seedVolunteerBench, volunteerId } from './bench-volunteer'
 import { seedSchoolBench } from './bench-school'
 import { f1, median, percentile, table } from './bench-format'
+// elder activities (issue 12)
+import {
+  BENCH_FAMILY,
+  BENCH_SELF,
+  BENCH_STAFF_PROFILES,
+  elderUser,
+  familyProfile,
+  reminderRun,
+  seedElderBench,
+  staffProfile,
+  toReminderTime,
+  onlyDue,
+  type OccurrenceRef,
+} from './bench-elder'
 
 const root = path.resolve(__dirname, '..')
 const USERS = Number(process.env.BENCH_USERS || 10_000)
@@ -38,6 +54,9 @@ const VOLUNTEER_ONLY = process.argv.includes('--volunteer')
 /** Seeded children for the school function's figures (0 skips that section); `--school` runs it alone. */
 const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 5000)
 const SCHOOL_ONLY = process.argv.includes('--school')
+/** Seeded elder sign-ups for the elder function's figures (0 skips that section); `--elder` runs it alone. */
+const SIGNUPS = Number(process.env.BENCH_SIGNUPS ?? 20_000)
+const ELDER_ONLY = process.argv.includes('--elder')
 const STEP_BUDGET_MS = SCALE ? 6_000 : 10_000
 const MIN_CALLS = SCALE ? 10 : 20
 const ROUNDS = 3
@@ -453,6 +472,153 @@ async function schoolSteps(emu: Emulator): Promise<Row[]> {
   return measure('school', steps)
 }
 
+// ---- Elder activities (issue 12) ----------------------------------------------------------------------------------
+
+/**
+ * Elder activities on 120 activities and SIGNUPS sign-ups: the week's view (this, next, today, and the community
+ * with 30 activities), sign-up (myself, a family elder, staff for a staff-managed elder; into stored occurrences and
+ * not yet stored ones), cancel, the roster, check-in; then the reminder job for 500 sign-ups, run twice.
+ */
+async function elderSteps(emu: Emulator): Promise<Row[]> {
+  // The scheduler fires only when the bench says so (the reminder job must not run unmeasured).
+  emu.core.timers.stop()
+  await emu.fireTrigger('scheduler') // every job once: the schedule then names them all
+  const t0 = performance.now()
+  const seed = seedElderBench(emu, SIGNUPS)
+  console.log(
+    `\nseeded ${seed.users} elders, ${seed.profiles} managed profiles, ${seed.activities} activities in ${seed.communities.length} communities (${seed.big}: 30), ${seed.occurrences} stored occurrences, ${seed.signups} sign-ups (${seed.reminded} owed a reminder tomorrow on ${seed.remindedOccurrences} occurrences) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  )
+  const t1 = performance.now()
+  for (let runs = 0; runs < 100; runs++) {
+    onlyDue(emu, ['eldPersonTimesTally'])
+    const { result } = (await emu.fireTrigger('scheduler')) as { result: { data?: { jobs?: Record<string, { more?: boolean }> } } }
+    if (!result.data?.jobs?.eldPersonTimesTally?.more) break
+  }
+  console.log(`person-times tallied in ${((performance.now() - t1) / 1000).toFixed(1)} s`)
+  const { stored, unstored, onNow, rosters } = seed
+  const staffCommunities = new Set(['junmen', 'qingcheng'])
+  const staffStored = stored.filter((o) => staffCommunities.has(o.communityId))
+  const ticks = onNow.filter((o) => staffCommunities.has(o.communityId)).flatMap((o) => o.entries.map((e) => ({ ...o, ...e })))
+  const others = seed.communities.filter((c) => c !== seed.big)
+  const ref = (o: OccurrenceRef) => ({ activityId: o.activityId, day: o.day })
+  const signed: { openid: string; o: OccurrenceRef }[] = []
+  // Each call a new (person, occurrence) pair: the i-th call's occurrence is i mod the list, its person the next one up.
+  const self = (list: OccurrenceRef[], i: number) => elderUser(list[i % list.length].communityId, BENCH_SELF.from + (Math.floor(i / list.length) % BENCH_SELF.count))
+  const family = (list: OccurrenceRef[], i: number) => familyProfile(list[i % list.length].communityId, BENCH_FAMILY.from + (Math.floor(i / list.length) % BENCH_FAMILY.count))
+  const halves = [unstored.filter((_o, k) => k % 2 === 0), unstored.filter((_o, k) => k % 2 === 1)]
+  // The week's readers: an elder of the community whose week they read.
+  const reader = (i: number) => ({ openid: elderUser(others[i % others.length], i % BENCH_SELF.from) })
+  await Promise.all(Array.from({ length: 16 }, (_, i) => call('week', { communityId: others[i % others.length] }, elderUser(others[i % others.length], i), false, 'elder')))
+  const steps: Step[] = [
+    { action: 'week (this week)', fnAction: 'week', list: true, budget: 2, make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length] } }) },
+    {
+      action: 'week (next week)',
+      fnAction: 'week',
+      list: true,
+      budget: 2,
+      make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length], week: 'next' } }),
+    },
+    {
+      action: 'week (today)',
+      fnAction: 'week',
+      list: true,
+      budget: 2,
+      make: (i) => ({ ...reader(i), input: { communityId: others[i % others.length], todayOnly: true } }),
+    },
+    {
+      action: 'week (30 activities, next week)',
+      fnAction: 'week',
+      list: true,
+      budget: 2,
+      make: (i) => ({ openid: elderUser(seed.big, i % BENCH_SELF.from), input: { communityId: seed.big, week: 'next' } }),
+    },
+    {
+      action: 'signUp (self, stored)',
+      fnAction: 'signUp',
+      mutation: true,
+      budget: 3,
+      make: (i) => ({ openid: self(stored, i), input: { ...ref(stored[i % stored.length]), person: 'self', subscribed: i % 3 !== 0, stored: true } }),
+      after: (i) => signed.push({ openid: self(stored, i), o: stored[i % stored.length] }),
+    },
+    {
+      action: 'signUp (self, not stored)',
+      fnAction: 'signUp',
+      mutation: true,
+      budget: 3,
+      calls: halves[0].length,
+      make: (i) => ({ openid: self(halves[0], i), input: { ...ref(halves[0][i]), person: 'self', subscribed: true, stored: false } }),
+    },
+    {
+      action: 'signUp (family elder, stored)',
+      fnAction: 'signUp',
+      mutation: true,
+      budget: 3,
+      make: (i) => ({ openid: family(stored, i).manager, input: { ...ref(stored[i % stored.length]), person: { profileId: family(stored, i).profileId }, subscribed: true, stored: true } }),
+    },
+    {
+      action: 'signUp (family elder, not stored)',
+      fnAction: 'signUp',
+      mutation: true,
+      budget: 3,
+      calls: halves[1].length,
+      make: (i) => ({ openid: family(halves[1], i).manager, input: { ...ref(halves[1][i]), person: { profileId: family(halves[1], i).profileId }, subscribed: true, stored: false } }),
+    },
+    {
+      action: 'signUp (staff, staff-managed elder)',
+      fnAction: 'signUp',
+      mutation: true,
+      budget: 3,
+      make: (i) => {
+        const o = staffStored[i % staffStored.length]
+        return { openid: 'demo-staff', input: { ...ref(o), person: { profileId: staffProfile(o.communityId, Math.floor(i / staffStored.length) % BENCH_STAFF_PROFILES) }, stored: true } }
+      },
+    },
+    {
+      action: 'cancelSignUp',
+      mutation: true,
+      // The self sign-ups above, once they are made.
+      get calls() {
+        return signed.length
+      },
+      make: (i) => ({ openid: signed[i].openid, input: { ...ref(signed[i].o), person: 'self' } }),
+    },
+    { action: 'roster', make: (i) => ({ openid: 'demo-staff', input: ref(rosters[i % rosters.length]) }) },
+    {
+      action: 'checkIn (roster tick)',
+      fnAction: 'checkIn',
+      mutation: true,
+      calls: ticks.length,
+      make: (i) => ({ openid: 'demo-staff', input: { ...ref(ticks[i]), index: ticks[i].index, personKey: ticks[i].personKey } }),
+    },
+  ]
+  const rows = await measure('elder', steps)
+
+  // The reminder job at 18:05 China time (the clock moved forward if earlier), alone, twice.
+  console.log(`\nreminder job (${toReminderTime()}), ${seed.reminded} subscribed sign-ups owed tomorrow on ${seed.remindedOccurrences} occurrences, run alone, twice:\n`)
+  const runs = [await reminderRun(emu), await reminderRun(emu)]
+  console.log(
+    table(
+      ['run', 'messages sent', 'job done', 'db requests', 'job ms', 'run ms', 'flags'],
+      runs.map((r, k) => [
+        String(k + 1),
+        String(r.sent),
+        String(r.done),
+        String(r.dbRequests),
+        String(r.jobMs),
+        f1(r.runMs),
+        [
+          ...(r.more ? ['more left for the next run'] : []),
+          ...(r.scans.length ? [`scan: ${r.scans.join(' ')}`] : []),
+          ...(k === 0 && r.sent !== seed.reminded ? [`expected ${seed.reminded}`] : []),
+          ...(k === 1 && r.sent ? ['sent again'] : []),
+        ].join('; ') || 'ok',
+      ]),
+    ),
+  )
+  emu.core.timers.start()
+  return rows
+}
+
 /** The actions, in an order where each finds the data it needs. `list` marks list responses (≤ 32 KB). */
 interface Step {
   /** Cloud function (default user). */
@@ -476,6 +642,7 @@ interface Step {
 async function run(emu: Emulator, wishes: number): Promise<Row[]> {
   if (VOLUNTEER_ONLY) return volunteerSteps(emu)
   if (SCHOOL_ONLY) return schoolSteps(emu)
+  if (ELDER_ONLY) return elderSteps(emu)
   let t0 = performance.now()
   emu.seedBulkUsers(USERS)
   const bulkApps = seedBulkApplications(emu)
@@ -530,6 +697,7 @@ async function run(emu: Emulator, wishes: number): Promise<Row[]> {
   if (SCALE) return rows
   if (VOLUNTEERS > 0) rows.push(...(await volunteerSteps(emu)))
   if (CHILDREN > 0) rows.push(...(await schoolSteps(emu)))
+  if (SIGNUPS > 0) rows.push(...(await elderSteps(emu)))
 
   // Throughput: CONCURRENT distinct users call `me` at once, a few rounds.
   const tput: { rate: number; p50: number; p95: number; failed: number }[] = []
@@ -678,7 +846,7 @@ async function main() {
   )
   try {
     await run(emu, WISHES)
-    if (!VOLUNTEER_ONLY && !SCHOOL_ONLY) await firstScreen()
+    if (!VOLUNTEER_ONLY && !SCHOOL_ONLY && !ELDER_ONLY) await firstScreen()
   } finally {
     await emu.close()
     rmSync(dataDir, { recursive: true, force: true })

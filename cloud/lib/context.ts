@@ -66,7 +66,12 @@ export async function readUser(database: Database, openid: string): Promise<User
 export async function buildContext(openid: string, loadUser = true, at = now(), requestId: string | null = null): Promise<Ctx> {
   const user = loadUser ? await readUser(db, openid) : null
   const isAdmin = !!openid && adminOpenids().includes(openid)
-  return { openid, user, roles: rolesOf(user, isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [], isAdmin, db, now: at, requestId }
+  return withUser({ openid, user: null, roles: [], staffCommunityIds: [], isAdmin, db, now: at, requestId }, user)
+}
+
+/** The ctx with the caller's user document (read by a public action that needs it only on some paths). */
+export function withUser(ctx: Ctx, user: UserDoc | null): Ctx {
+  return { ...ctx, user, roles: rolesOf(user, ctx.isAdmin), staffCommunityIds: user?.staffCommunityIds ?? [] }
 }
 
 /** Refuses callers who have not signed up (NOT_SIGNED_UP). */

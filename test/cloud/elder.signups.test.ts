@@ -235,7 +235,7 @@ describe('privacy', () => {
 })
 
 describe('budgets', () => {
-  it('a self sign-up in 3 database requests (stored or not), an elder’s in 4, every action ≤ 4, on indexes', async () => {
+  it('a sign-up in 3 database requests (myself or a family elder, stored or not), staff’s for an elder in 4, every action ≤ 4, on indexes', async () => {
     const a = await stageActivity(h)
     const day = inDays(5)
     const first = await resident(h)
@@ -249,6 +249,9 @@ describe('budgets', () => {
     await eldOk(h, second, 'signUp', { activityId: a._id, day, person: 'self', stored: true })
     const familyAt = h.emu.calls.length
     await eldOk(h, daughter, 'signUp', { activityId: a._id, day, person: { profileId: mum._id }, stored: true })
+    const paper = await stageProfile(h, { kind: 'staff', managers: [] })
+    const staffAt = h.emu.calls.length
+    await eldOk(h, STAFF, 'signUp', { activityId: a._id, day, person: { profileId: paper._id }, stored: true })
     await eldOk(h, daughter, 'mySignups', {})
     await eldOk(h, daughter, 'cancelSignUp', { activityId: a._id, day, person: { profileId: mum._id } })
     await eldOk(h, daughter, 'saveProfile', { name: '新长辈', age: 70, consentNote: '同意' })
@@ -264,7 +267,10 @@ describe('budgets', () => {
       ['signUp', 3],
       ['signUp', 3],
     ])
-    expect(h.emu.calls.slice(familyAt).filter((c) => c.fn === 'elder')[0].dbRequests).toBe(4)
+    // The family elder's: the profile and the activity side by side, then the write (no user read: the profile's
+    // managers decide); staff for a staff-managed elder read their user too (their scope).
+    expect(h.emu.calls.slice(familyAt).filter((c) => c.fn === 'elder')[0].dbRequests).toBe(3)
+    expect(h.emu.calls.slice(staffAt).filter((c) => c.fn === 'elder')[0].dbRequests).toBe(4)
     for (const c of calls) {
       expect({ action: c.action, dbRequests: Math.min(c.dbRequests, 4) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
       expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })

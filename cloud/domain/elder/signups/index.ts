@@ -1,5 +1,5 @@
 import type { elderSignupsInputs } from '../../../../src/contracts/elder/signups'
-import { idempotentHandler, type Handlers } from '../../../lib/router'
+import { idempotentHandler, publicHandler, type Handlers } from '../../../lib/router'
 import { mySignups, occurrenceDetail } from './detail'
 import { archiveProfile, myProfiles, saveProfile, saveStaffProfile, staffProfiles } from './profiles'
 import { callList } from './reminders'
@@ -12,7 +12,8 @@ import { cancelSignUp, signUp } from './signup'
  */
 export const signupsHandlers: Pick<Handlers<'elder'>, keyof typeof elderSignupsInputs> = {
   occurrenceDetail,
-  signUp: idempotentHandler(signUp),
+  // Public: myself reads my user, a family elder the profile (its managers decide); staff both.
+  signUp: publicHandler(idempotentHandler(signUp)),
   cancelSignUp: idempotentHandler(cancelSignUp),
   mySignups,
   saveProfile: idempotentHandler(saveProfile),

@@ -1,7 +1,8 @@
 // Sign-up and its cancellation, for myself, an elder I manage, or (staff) any managed elder of their community.
 import { SIGNUP_MESSAGES as M, type ElderPersonRef, type ElderSignupResult, type ParsedInputOf, type SignupRole } from '../../../../src/contracts'
 import { updateOneAndReturn } from '../../../lib/cloud'
-import { inScope, requireSignedUp, type Ctx, type SignedUpCtx } from '../../../lib/context'
+import { inScope, readUser, requireSignedUp, withUser, type Ctx } from '../../../lib/context'
+import type { UserDoc } from '../../../lib/model'
 import { tallyToken } from '../../../lib/counters'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError } from '../../../lib/errors'
@@ -16,6 +17,10 @@ interface Acting {
   key: string
   name: string
   role: SignupRole
+  /** The signer's nickname, when their user was read (a family member's is not: the roster reads it). */
+  byName?: string
+  /** The caller's ctx, with their user when it was read (staff: the scope). */
+  ctx: Ctx
 }
 
 /** The caller's standing for a profile: a manager (family), staff of its community, or refused. */
@@ -25,14 +30,28 @@ export function roleForProfile(ctx: Ctx, profile: ProfileDoc): SignupRole | null
   return null
 }
 
-/** The person a sign-up is for and the caller's role, or the refusal (reads the profile: one request). */
-async function acting(ctx: SignedUpCtx, person: ElderPersonRef, profile: Promise<ProfileDoc> | null): Promise<Acting> {
-  if (person === 'self') return { key: personKeyOf('self', ctx.openid), name: ctx.user.nickname, role: 'self' }
+/**
+ * The person a sign-up is for and the caller's role, or the refusal. Myself: my user (read beside the activity).
+ * An elder: the profile (read beside the activity); its managers decide, so a family member's needs no user read;
+ * anyone else is staff or refused, which their user says (one more request).
+ */
+async function acting(ctx: Ctx, person: ElderPersonRef, user: Promise<UserDoc | null> | null, profile: Promise<ProfileDoc> | null): Promise<Acting> {
+  if (person === 'self') {
+    const c = withUser(ctx, await user!)
+    requireSignedUp(c)
+    return { key: personKeyOf('self', ctx.openid), name: c.user.nickname, role: 'self', byName: c.user.nickname, ctx: c }
+  }
   const p = await profile!
-  const role = roleForProfile(ctx, p)
-  if (!role) throw new HandlerError('SCOPE_DENIED', M.notManaged)
+  const key = personKeyOf(person, ctx.openid)
+  if (roleForProfile(ctx, p) === 'family') {
+    requireActiveProfile(p)
+    return { key, name: p.name, role: 'family', ctx }
+  }
+  const c = withUser(ctx, await readUser(ctx.db, ctx.openid))
+  requireSignedUp(c)
+  if (!roleForProfile(c, p)) throw new HandlerError('SCOPE_DENIED', M.notManaged)
   requireActiveProfile(p)
-  return { key: personKeyOf(person, ctx.openid), name: p.name, role }
+  return { key, name: p.name, role: 'staff', byName: c.user.nickname, ctx: c }
 }
 
 /**
@@ -74,16 +93,20 @@ function refusal(occ: OccurrenceDoc, key: string, now: Date): HandlerError | nul
  * - A miss reads the occurrence to say why (full, already, cancelled, started), to recognise its own retry (the
  *   requestId on the entry: the first result again), or to sign up again a person who cancelled (their own entry,
  *   conditional on it being cancelled; entries are never removed).
- * Database requests: myself: the user + the activity + the write = 3; an elder: + the profile (read beside the
- * activity) = 4. A miss (a lost race, a retry, a wrong `stored`, signing up again) reads once more.
+ * Public (the router reads no user), so a sign-up is 3 database requests: myself: my user + the activity (side by
+ * side) + the write; a family elder: the profile + the activity (side by side; the profile's managers decide, no user
+ * read) + the write. Staff signing up an elder read their user too, after the profile (their scope): 4. A miss (a lost
+ * race, a retry, a wrong `stored`, signing up again) reads once more.
  */
 export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignupResult> {
-  requireSignedUp(ctx)
+  if (!ctx.openid) throw new HandlerError('UNAUTHENTICATED')
+  const user = input.person === 'self' ? readUser(ctx.db, ctx.openid) : null
   const profile = input.person === 'self' ? null : loadProfile(ctx, input.person.profileId)
+  user?.catch(() => undefined)
   profile?.catch(() => undefined)
   const activity = await loadActivity(ctx, input.activityId)
-  const who = await acting(ctx, input.person, profile)
-  if (who.role === 'staff' && !inScope(ctx, activity.communityId)) throw new HandlerError('SCOPE_DENIED', '只能为本社区的活动代报名')
+  const who = await acting(ctx, input.person, user, profile)
+  if (who.role === 'staff' && !inScope(who.ctx, activity.communityId)) throw new HandlerError('SCOPE_DENIED', '只能为本社区的活动代报名')
   const c = openOccurrence(activity, input.day)
   const computedStarted = c.startAt.getTime() <= ctx.now.getTime()
   const _ = ctx.db.command
@@ -94,8 +117,8 @@ export async function signUp(input: In<'signUp'>, ctx: Ctx): Promise<ElderSignup
     name: who.name,
     status: 'signed_up',
     by: ctx.openid,
-    // The signer's nickname, so the roster says who signed them up without reading the users (part C).
-    byName: ctx.user.nickname,
+    // The signer's nickname when read, so the roster says who signed them up without reading the users (part C).
+    ...(who.byName ? { byName: who.byName } : {}),
     role: who.role,
     at: ctx.now,
     // Staff sign up elders who cannot get messages: they go on the call list.
