@@ -201,5 +201,5 @@ test('staff make a session of 2 places; three families enrol, one cancels and th
     await see(record, arrived)
     await see(record, `${out.slice(0, 5)} 由 ${ADULT}（外祖母）接走`)
   })
-  // Four phones and about a hundred steps: 70–120 s on a busy machine, so twice the layer's default.
+  // Four phones and about a hundred steps: 35–65 s measured on a shared 2-core machine; room above the layer's 120 s.
 }, 240_000)
