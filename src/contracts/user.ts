@@ -31,6 +31,8 @@ export interface Me {
   /** Communities this user may act on as staff (all for admin). */
   staffCommunityIds: string[]
   volunteerStatus: VolunteerStatus
+  /** An approved volunteer: the communities whose 四点钟学校 station assigned them (they open its rosters, names masked). */
+  schoolStations?: string[]
   largeFont: boolean
   /** The user's own latest application, phone unmasked (it is theirs). */
   application?: VolunteerApplication

@@ -110,6 +110,8 @@ describe('scope', () => {
     // Nothing changed: the session is open, the volunteer still assigned.
     expect((await h.find('sch_sessions', { _id: id }))[0]).toMatchObject({ status: 'open', rev: 0 })
     expect((await h.find('users', { _id: v }))[0].school.stations).toEqual([communityId])
+    // The volunteer's profile names the station, so the session page offers its roster.
+    expect((await h.userOk(v, 'me')).schoolStations).toEqual([communityId])
     // Staff's own list never holds another community's sessions.
     const other = await schoolOk(h, OTHER_STAFF, 'staffSessions', {})
     expect(other.items.map((s: any) => s.session.communityId)).not.toContain(communityId)
@@ -156,6 +158,7 @@ describe('the station', () => {
     expect(await school(h, STAFF, 'assignStationVolunteer', { communityId, openid: 'nobody' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     await schoolOk(h, STAFF, 'unassignStationVolunteer', { communityId, openid: v })
     expect((await h.find('users', { _id: v }))[0].school.stations).toEqual([])
+    expect(await h.userOk(v, 'me')).not.toHaveProperty('schoolStations')
     expect((await schoolOk(h, STAFF, 'stationVolunteers', { communityId })).items).toEqual([])
   })
 })

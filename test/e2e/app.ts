@@ -1,7 +1,8 @@
 // What a person does in the h5 app, step by step, found by visible Chinese text: tabs, the local persona
 // picker, WeUI pickers, form fields. No private hooks: every step is a tap, a drag or typing.
 import type { Locator, Page } from 'playwright-core'
-import { openApp, see, tap, timed, type Stack } from './harness'
+import { callAs } from './backstage'
+import { appMounted, openApp, see, tap, timed, type Stack } from './harness'
 
 /** True when the app shows a tab page (the start page, 首页 or 我的), which has the tab bar. */
 const onTabPage = (page: Page) => page.evaluate(() => /^(#\/?)?(pages\/(home|me)\/index)?(\?.*)?$/.test(location.hash))
@@ -208,3 +209,22 @@ export async function openAsStaff(stack: Stack, page: Page): Promise<void> {
 }
 
 export { see, tap }
+
+/** Types into the text field whose accessible name is `label` (a TextField's label, e.g. 孩子姓名). */
+export async function fillLabelled(scope: Page | Locator, label: string, value: string): Promise<void> {
+  const name = `[aria-label="${label}"]`
+  const input = scope.locator(`input${name}, textarea${name}, ${name} input, ${name} textarea`).locator('visible=true').first()
+  await input.waitFor({ state: 'visible' })
+  await input.click()
+  await input.fill(value)
+}
+
+/** Saves 大字模式 on or off in `openid`'s profile and reloads the page, which follows it (a phone with no choice of its own). */
+export async function largeFontAs(stack: Stack, page: Page, openid: string, on: boolean): Promise<void> {
+  await callAs(stack, openid, 'user', 'updateProfile', { largeFont: on })
+  await page.reload()
+  await appMounted(page)
+  const large = current(page).locator('.hm-large').first()
+  if (on) await large.waitFor()
+  else expect(await large.count()).toBe(0)
+}

@@ -31,7 +31,15 @@ const detail = z.looseObject({
   timeline: z.array(z.looseObject({ at: str, to: status, action: str, by: z.enum(['wisher', 'volunteer', 'staff', 'unit', 'system']) })),
   viewer: z.looseObject({ isWisher: z.boolean(), isClaimant: z.boolean(), isStaff: z.boolean(), canClaim: z.boolean(), can: z.array(str) }),
 })
-const me = z.looseObject({ openid: str, signedUp: z.boolean(), roles: z.array(str), staffCommunityIds: z.array(str), volunteerStatus: str, largeFont: z.boolean() })
+const me = z.looseObject({
+  openid: str,
+  signedUp: z.boolean(),
+  roles: z.array(str),
+  staffCommunityIds: z.array(str),
+  volunteerStatus: str,
+  schoolStations: z.optional(z.array(str)),
+  largeFont: z.boolean(),
+})
 const application = z.looseObject({ id: str, openid: str, communityId: str, realName: str, phone: str, skills: z.array(str), status: str, createdAt: str })
 const staff = z.looseObject({ openid: str, nickname: str, communityIds: z.array(str) })
 

@@ -7,10 +7,12 @@ import FamilyPage from '@/packages/school/pages/family'
 import LotteryPage from '@/packages/school/pages/lottery'
 import EnrolmentsPage from '@/packages/school-staff/pages/enrolments'
 import { setLargeFontChoice } from '@/hooks/useLargeFont'
+import { PRIVACY_VERSION } from '@/contracts'
 import { ROUTES } from '@/routes'
 import type { Backend } from './backend'
 import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, waitFor } from './helpers'
 import { signUp } from './stage'
+import type { UserDoc } from '../../cloud/lib/model'
 import { stageDocs } from '../support/stageDocs'
 import { childDoc, sessionDoc, stagedId, type SessionOpts } from '../support/schoolEnrolmentDocs'
 
@@ -90,6 +92,37 @@ describe('a family enrols', () => {
     expect(await screen.findByText('您还没有添加孩子，添加后才能报名。')).toBeTruthy()
     await tap('添加孩子')
     expect(nav.navigateTo).toHaveBeenCalledWith({ url: ROUTES.schoolChild })
+  })
+
+  it('a volunteer assigned to the station opens its roster from the session page; a guardian sees no such link', async () => {
+    const sessionId = await stageSession()
+    const volunteer = `page-v-${stagedId('u')}`
+    const user: UserDoc = {
+      _id: volunteer,
+      nickname: '志愿者',
+      communityId: 'junmen',
+      privacyVersion: PRIVACY_VERSION,
+      privacyAgreedAt: new Date(),
+      volunteerStatus: 'approved',
+      staffCommunityIds: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      school: { stations: ['junmen'] },
+    }
+    await stageDocs(control(), [{ coll: 'users', doc: user }])
+    backend.as(volunteer)
+    setRouterParams({ id: sessionId })
+    const view = renderPage(<SessionPage />)
+    await tap('花名册（服务站志愿者）')
+    expect(nav.navigateTo).toHaveBeenCalledWith({ url: `${ROUTES.schoolRoster}?sessionId=${encodeURIComponent(sessionId)}` })
+    view.unmount()
+
+    const g = await guardian(backend)
+    backend.as(g.openid)
+    renderPage(<SessionPage />)
+    expect(await screen.findByText('为哪个孩子报名')).toBeTruthy()
+    await backend.settled()
+    expect(screen.queryByText('花名册（服务站志愿者）')).toBeNull()
   })
 
   it('the session page: the error state with a retry that works', async () => {

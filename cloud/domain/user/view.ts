@@ -54,6 +54,7 @@ export function toMe(ctx: Ctx, user: UserDoc | null, application?: VolunteerAppl
   me.nickname = user.nickname
   me.communityId = user.communityId
   me.communityName = communityName(user.communityId)
+  if (user.volunteerStatus === 'approved' && user.school?.stations?.length) me.schoolStations = user.school.stations
   if (user.gridId) {
     me.gridId = user.gridId
     me.gridName = cachedCommunity(user.communityId)?.grids.find((g) => g.id === user.gridId)?.name ?? ''

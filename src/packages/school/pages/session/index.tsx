@@ -4,6 +4,7 @@ import type { PriorityGroup } from '@/contracts/school/rules'
 import { PRIORITY_GROUP_LABELS } from '@/contracts/school/rules'
 import { Button } from '@/components/Button'
 import { Page } from '@/components/Page'
+import { useMe } from '@/hooks/useMe'
 import { useRemotePage } from '@/hooks/useRemotePage'
 import { showDone, showHint } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
@@ -23,6 +24,9 @@ export default function SessionPage() {
   const page = useRemotePage(detail, true)
   const moves = useEnrolmentMoves(() => detail.refresh())
   const d = detail.data
+  // A volunteer assigned to the session's station opens its roster from here (the server decides what they see).
+  const me = useMe()
+  const onStation = !!d && !!me.data?.schoolStations?.includes(d.session.communityId)
   // The subscription prompt must come from the tap itself: enrol asks it before anything is awaited.
   // A second tap while one runs makes no second call (nor a second prompt).
   const enrol = (childId: string) => {
@@ -88,6 +92,11 @@ export default function SessionPage() {
           <Button className='hm-btn hm-btn-plain' onClick={() => go(ROUTES.schoolFamily)}>
             我的报名
           </Button>
+          {onStation && (
+            <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.schoolRoster}?sessionId=${encodeURIComponent(d.session.id)}`)}>
+              花名册（服务站志愿者）
+            </Button>
+          )}
         </View>
       )}
     </Page>
