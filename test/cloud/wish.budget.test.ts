@@ -181,7 +181,9 @@ it('with 10,000 bulk wishes: the wall, queues and lists stay on their indexes, o
   for (const p of pages.slice(0, 4)) expect(p.items).toHaveLength(20)
   for (const c of wishCalls(start)) {
     expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.dbRequests).toBeLessThanOrEqual(c.action === 'stats' ? 3 : 2)
+    // +1 when the call refilled the instance's communities cache (once a minute: a slow run crosses one).
+    const refill = c.queries.some((q) => q.startsWith('communities:')) ? 1 : 0
+    expect(c.dbRequests).toBeLessThanOrEqual((c.action === 'stats' ? 3 : 2) + refill)
     expect(c.responseBytes).toBeLessThanOrEqual(KB32)
   }
   const stats = pages[9]
