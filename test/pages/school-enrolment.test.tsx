@@ -2,12 +2,14 @@
 // position shown), accepts an offer on 我的报名, and staff remove a child with a reason; against the real functions.
 // Sessions and children are staged in the store (part A's functions are built alongside); every step after that
 // goes through the functions.
+import Taro from '@tarojs/taro'
 import SessionPage from '@/packages/school/pages/session'
 import FamilyPage from '@/packages/school/pages/family'
 import LotteryPage from '@/packages/school/pages/lottery'
 import EnrolmentsPage from '@/packages/school-staff/pages/enrolments'
 import { setLargeFontChoice } from '@/hooks/useLargeFont'
 import { ROUTES } from '@/routes'
+import { meStore } from '@/stores/me'
 import type { Backend } from './backend'
 import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, waitFor } from './helpers'
 import { signUp } from './stage'
@@ -59,6 +61,34 @@ describe('a family enrols', () => {
     expect(screen.getByText('取消报名')).toBeTruthy()
     await backend.settled()
     expect(backend.eventsFor('enrol').map((e) => e.input)).toEqual([{ sessionId, childId: g.childId, subscribed: false }])
+  })
+
+  it('weapp: asks for the offer-notice subscription (the id from user.me) inside the tap, before enrolling', async () => {
+    const sessionId = await stageSession({ capacity: 1 })
+    const g = await guardian(backend)
+    backend.as(g.openid)
+    setRouterParams({ id: sessionId })
+    renderPage(<SessionPage />)
+    expect(await screen.findByText('为哪个孩子报名')).toBeTruthy()
+    // The id the school function sends offers with, as user.me gives it (HEMEI_TPL_SCH_OFFER unset: the local default).
+    await waitFor(() => expect(meStore.get().data?.templates?.SCH_OFFER).toBe('local-tpl-sch-offer'))
+    const prev = process.env.TARO_ENV
+    process.env.TARO_ENV = 'weapp'
+    let enrolsAtAsk = -1
+    const sub = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async () => {
+      enrolsAtAsk = backend.eventsFor('enrol').length
+      return { errMsg: 'requestSubscribeMessage:ok', 'local-tpl-sch-offer': 'accept' }
+    }) as never)
+    try {
+      await tap('报名')
+      await waitFor(() => expect(backend.eventsFor('enrol')).toHaveLength(1))
+      expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['local-tpl-sch-offer'] }))
+      expect(enrolsAtAsk).toBe(0)
+      expect(backend.eventsFor('enrol')[0].input).toEqual({ sessionId, childId: g.childId, subscribed: true })
+    } finally {
+      process.env.TARO_ENV = prev
+      sub.mockRestore()
+    }
   })
 
   it('a full session: the child is waitlisted and the page shows 候补第 1 位; cancel asks first', async () => {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
 import { daysFromToday, formatDay } from '@/format/day'
+import { meStore } from '@/stores/me'
 import { uploadFolderOf } from '../../cloud/lib/ownerHash'
 import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, setupBackend, waitFor } from './helpers'
 import { photoPath, postWish, rejectedWish } from './stage'
@@ -205,12 +206,13 @@ describe('post a wish', () => {
     expect(await backend.call('demo-resident', 'wish', 'detail', { wishId: id })).toMatchObject({ title: '修厨房水龙头', status: 'pending_review' })
   })
 
-  it('weapp: asks for the claimed-notice subscription inside the tap, before sending', async () => {
-    const prev = { env: process.env.TARO_ENV, tpl: process.env.TARO_APP_TPL_WISH_CLAIMED }
+  it('weapp: asks for the claimed-notice subscription (the id from user.me) inside the tap, before sending', async () => {
+    const prev = process.env.TARO_ENV
     renderPage(<PostPage />)
     await fillValid()
+    // The id the wish function sends with, as user.me gives it (HEMEI_TPL_WISH_CLAIMED unset: the local default).
+    await waitFor(() => expect(meStore.get().data?.templates?.WISH_CLAIMED).toBe('local-tpl-wish-claimed'))
     process.env.TARO_ENV = 'weapp'
-    process.env.TARO_APP_TPL_WISH_CLAIMED = 'tpl-claimed'
     let postsAtAsk = -1
     const sub = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async () => {
       postsAtAsk = backend.eventsFor('post').length
@@ -219,12 +221,10 @@ describe('post a wish', () => {
     try {
       await tap('提交心愿')
       await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
-      expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-claimed'] }))
+      expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['local-tpl-wish-claimed'] }))
       expect(postsAtAsk).toBe(0)
     } finally {
-      process.env.TARO_ENV = prev.env
-      if (prev.tpl === undefined) delete process.env.TARO_APP_TPL_WISH_CLAIMED
-      else process.env.TARO_APP_TPL_WISH_CLAIMED = prev.tpl
+      process.env.TARO_ENV = prev
     }
   })
 
