@@ -5,6 +5,7 @@ import { elderActivitiesInputs } from '@/contracts/elder/activities'
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '@/contracts/elder/rules'
 import { Button } from '@/components/Button'
 import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { TextField } from '@/components/TextField'
 import { daysFromToday } from '@/format/day'
 import { useFormSubmit } from '@/forms/useFormSubmit'
@@ -52,12 +53,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
 
   return (
     <View>
-      {!activity && (scope.data?.length ?? 0) > 1 && (
-        <View className='hm-card'>
-          <Text className='hm-label'>所属社区</Text>
-          <Chips options={scope.data ?? []} value={communityId} onChange={(k) => f.set('communityId', k)} label='所属社区' />
-        </View>
-      )}
+      {!activity && <CommunityChips title='所属社区' options={scope.data} value={communityId} onChange={(k) => f.set('communityId', k)} />}
       <View className='hm-card'>
         <TextField label='活动名称' value={v.title} maxlength={30} onInput={(x) => f.set('title', x)} error={f.errors.title} />
         <Text className='hm-label'>类别</Text>

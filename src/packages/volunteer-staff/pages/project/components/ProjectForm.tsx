@@ -5,6 +5,7 @@ import { volunteerSlotsInputs } from '@/contracts/volunteer/slots'
 import { DEFAULT_RADIUS_M, SERVICE_TYPES, TRAINING_TAGS, type ServiceType } from '@/contracts/volunteer/rules'
 import { Button } from '@/components/Button'
 import { CheckChip, Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { TextField } from '@/components/TextField'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import { projectActions } from '@/packages/volunteer-staff/hooks/useProjects'
@@ -76,12 +77,7 @@ export function ProjectForm({ project, onSaved, onCancel }: ProjectFormProps) {
 
   return (
     <View>
-      {!project && (scope.data?.length ?? 0) > 1 && (
-        <View className='hm-card'>
-          <Text className='hm-label'>所属社区</Text>
-          <Chips options={scope.data ?? []} value={communityId} onChange={(k) => f.set('communityId', k)} label='所属社区' />
-        </View>
-      )}
+      {!project && <CommunityChips title='所属社区' options={scope.data} value={communityId} onChange={(k) => f.set('communityId', k)} />}
       <View className='hm-card'>
         <TextField label='项目名称' value={v.title} maxlength={30} onInput={(x) => f.set('title', x)} error={f.errors.title} />
         <TextField label='项目介绍' multiline value={v.description} maxlength={500} onInput={(x) => f.set('description', x)} error={f.errors.description} />
