@@ -2,16 +2,14 @@
 // position shown), accepts an offer on 我的报名, and staff remove a child with a reason; against the real functions.
 // Sessions and children are staged in the store (part A's functions are built alongside); every step after that
 // goes through the functions.
-import Taro from '@tarojs/taro'
 import SessionPage from '@/packages/school/pages/session'
 import FamilyPage from '@/packages/school/pages/family'
 import LotteryPage from '@/packages/school/pages/lottery'
 import EnrolmentsPage from '@/packages/school-staff/pages/enrolments'
 import { setLargeFontChoice } from '@/hooks/useLargeFont'
 import { ROUTES } from '@/routes'
-import { meStore } from '@/stores/me'
 import type { Backend } from './backend'
-import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, waitFor } from './helpers'
+import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapOnWeapp, waitFor } from './helpers'
 import { signUp } from './stage'
 import { stageDocs } from '../support/stageDocs'
 import { childDoc, sessionDoc, stagedId, type SessionOpts } from '../support/schoolEnrolmentDocs'
@@ -70,25 +68,10 @@ describe('a family enrols', () => {
     setRouterParams({ id: sessionId })
     renderPage(<SessionPage />)
     expect(await screen.findByText('为哪个孩子报名')).toBeTruthy()
+    const tapped = await tapOnWeapp(backend, '报名', 'enrol', 'SCH_OFFER', true)
     // The id the school function sends offers with, as user.me gives it (HEMEI_TPL_SCH_OFFER unset: the local default).
-    await waitFor(() => expect(meStore.get().data?.templates?.SCH_OFFER).toBe('local-tpl-sch-offer'))
-    const prev = process.env.TARO_ENV
-    process.env.TARO_ENV = 'weapp'
-    let enrolsAtAsk = -1
-    const sub = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async () => {
-      enrolsAtAsk = backend.eventsFor('enrol').length
-      return { errMsg: 'requestSubscribeMessage:ok', 'local-tpl-sch-offer': 'accept' }
-    }) as never)
-    try {
-      await tap('报名')
-      await waitFor(() => expect(backend.eventsFor('enrol')).toHaveLength(1))
-      expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['local-tpl-sch-offer'] }))
-      expect(enrolsAtAsk).toBe(0)
-      expect(backend.eventsFor('enrol')[0].input).toEqual({ sessionId, childId: g.childId, subscribed: true })
-    } finally {
-      process.env.TARO_ENV = prev
-      sub.mockRestore()
-    }
+    expect(tapped).toEqual({ asked: [['local-tpl-sch-offer']], sentBeforeAsk: 0, id: 'local-tpl-sch-offer' })
+    expect(backend.eventsFor('enrol')[0].input).toEqual({ sessionId, childId: g.childId, subscribed: true })
   })
 
   it('a full session: the child is waitlisted and the page shows 候补第 1 位; cancel asks first', async () => {
