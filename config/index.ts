@@ -17,13 +17,6 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [require.resolve('./plugins/project-config.js')],
     defineConstants: {},
-    // Optional: the subscription template for "your wish was claimed" (empty = the app does not ask).
-    env: {
-      TARO_APP_TPL_WISH_CLAIMED: JSON.stringify(process.env.TARO_APP_TPL_WISH_CLAIMED || ''),
-      TARO_APP_TPL_VOL_SLOT_CHANGED: JSON.stringify(process.env.TARO_APP_TPL_VOL_SLOT_CHANGED || ''),
-      // The 4 o'clock school (part B): "a waitlist place is offered to you".
-      TARO_APP_TPL_SCH_OFFER: JSON.stringify(process.env.TARO_APP_TPL_SCH_OFFER || ''),
-    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

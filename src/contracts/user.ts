@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { id, pageInput, phone, type ISODate, type Page } from './common'
+import type { TemplateIds } from './templates'
 import { text } from './text'
 import type { Workbench } from './workbench'
 
@@ -38,6 +39,8 @@ export interface Me {
   application?: VolunteerApplication
   /** Signed up: the cloud folder this user's photos are uploaded to (`wishes/<owner hash>`); no other folder is accepted. */
   uploadFolder?: string
+  /** Signed up: each subscription template's id (src/contracts/templates.ts), asked for in the tap that needs it. */
+  templates?: TemplateIds
 }
 
 export interface VolunteerApplication {

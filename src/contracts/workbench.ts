@@ -14,7 +14,8 @@ export const WORKBENCH_QUEUES = {
   volCertificates: { title: '证明申请', route: '/packages/volunteer-staff/pages/ledger/index?tab=certificates' },
   // issue 10 part E: closed wishes whose volunteer's hours wait for the credit (ROUTES.staffLedger, its wishes tab).
   volCreditDue: { title: '待记录时长的心愿', route: '/packages/volunteer-staff/pages/ledger/index?tab=wish' },
-  // issue 11 part C: the 4 o'clock school's queues (ROUTES.staffSchoolSessions: each session card opens its 报名管理).
+  // issue 11 part C: the 4 o'clock school's queues: ROUTES.staffSchoolSessions with `queue` (school/rules.ts
+  // STAFF_SESSION_QUEUES) lists only the sessions the tile counts, each card opening 报名管理 on the tab to act on.
   schoolOffers: { title: '待确认的候补名额', route: '/packages/school-staff/pages/sessions/index?queue=offers' },
   schoolClaims: { title: '待核实的优先资格', route: '/packages/school-staff/pages/sessions/index?queue=claims' },
 } as const

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useMe } from './useMe'
 import { useRemote } from './useRemote'
 import { userService } from '@/services/user'
@@ -9,4 +10,11 @@ export function useStaffCommunities() {
   const all = useRemote(() => userService.listCommunities().then((r) => r.communities), [])
   const data = all.data?.filter((c) => ids.includes(c.id)).map((c) => ({ key: c.id, label: c.name }))
   return { ...all, loading: all.loading || me.loading, data }
+}
+
+/** A staff page's community: the staff member's communities and the one chosen (the first until another is picked). */
+export function useCommunityChoice() {
+  const communities = useStaffCommunities()
+  const [chosen, choose] = useState<string>()
+  return { communities, communityId: chosen ?? communities.data?.[0]?.key, choose }
 }

@@ -54,9 +54,9 @@ export function newOpenid(): string {
 }
 
 /** Starts an emulator with seed data and returns helpers bound to it. */
-export async function startHarness(opts: { poolSize?: number; volunteerDemo?: boolean; schoolDemo?: boolean; elderDemo?: boolean } = {}): Promise<Harness> {
+export async function startHarness(opts: { poolSize?: number; volunteerDemo?: boolean; schoolDemo?: boolean; elderDemo?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))
-  const emu = await startEmulator({ port: 0, dataDir, seed: true, quiet: true, ...opts, env: { TENCENTCLOUD_REGION: 'ap-shanghai' } })
+  const emu = await startEmulator({ port: 0, dataDir, seed: true, quiet: true, ...opts, env: { TENCENTCLOUD_REGION: 'ap-shanghai', ...opts.env } })
   const cloud = loadSdk(emu.url, emu.credentials)
   const db = cloud.database()
   const h: Harness = {

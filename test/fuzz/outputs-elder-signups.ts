@@ -24,7 +24,6 @@ export const elderSignupsShapes = {
     placesLeft: left,
     cancelled: z.boolean(),
     stored: z.boolean(),
-    reminderTemplateId: str,
     candidates: z.array(z.looseObject({ person, name: str, status, allowed })),
   }),
   signUp: result,

@@ -2,29 +2,12 @@
 // one occurrence with a reason and a confirmation, and the list, against the real functions.
 import ElderActivityPage from '@/packages/elder-staff/pages/activity'
 import ElderActivitiesPage from '@/packages/elder-staff/pages/activities'
-import type { Backend } from './backend'
 import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapIn, typeInto, waitFor, within } from './helpers'
 import { addDays } from '../../cloud/lib/dates'
-import { chinaToday, inDays } from '../clock'
-import { isoWeekdayOf } from '../../src/contracts/weekdays'
+import { inDays } from '../clock'
+import { nextMonday, stageActivity } from './elderStage'
 
 const backend = setupBackend()
-const nextMonday = () => addDays(chinaToday(), 8 - isoWeekdayOf(chinaToday()))
-
-const RULE = { kind: 'weekly' as const, weekdays: [1, 3] as (1 | 3)[], from: inDays(0), startTime: '09:30', durationMin: 60, place: '服务站一楼活动室', capacity: 20, signupRequired: true }
-
-/** An activity of 军门社区 made by its staff through saveActivity. */
-async function stageActivity(b: Backend, over: Record<string, unknown> = {}, rule: Record<string, unknown> = {}) {
-  return b.call('demo-staff', 'elder', 'saveActivity', {
-    communityId: 'junmen',
-    title: '老年合唱团',
-    category: '文娱',
-    host: '王秀兰老师',
-    description: '一起唱老歌。',
-    rule: { ...RULE, ...rule },
-    ...over,
-  } as never)
-}
 
 describe('staff: the activity form and its occurrences', () => {
   beforeEach(() => {

@@ -1,29 +1,11 @@
 // Layer 2, elder activities part A (issue 12): the week's view at large font (whatever the global setting) with its
 // rows, tabs and states, against the real functions.
 import ElderWeekPage from '@/packages/elder/pages/week'
-import type { Backend } from './backend'
 import { act, fireEvent, renderPage, screen, setupBackend, stubNavigation, tap, tapIn } from './helpers'
 import { addDays } from '../../cloud/lib/dates'
-import { chinaToday, inDays } from '../clock'
+import { nextMonday, stageActivity } from './elderStage'
 
 const backend = setupBackend()
-const isoWeekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay() || 7
-const nextMonday = () => addDays(chinaToday(), 8 - isoWeekday(chinaToday()))
-
-const RULE = { kind: 'weekly' as const, weekdays: [1, 3] as (1 | 3)[], from: inDays(0), startTime: '09:30', durationMin: 60, place: '服务站一楼活动室', capacity: 20, signupRequired: true }
-
-/** An activity of 军门社区 made by its staff through saveActivity. */
-async function stageActivity(b: Backend, over: Record<string, unknown> = {}, rule: Record<string, unknown> = {}) {
-  return b.call('demo-staff', 'elder', 'saveActivity', {
-    communityId: 'junmen',
-    title: '老年合唱团',
-    category: '文娱',
-    host: '王秀兰老师',
-    description: '一起唱老歌。',
-    rule: { ...RULE, ...rule },
-    ...over,
-  } as never)
-}
 
 describe('the week (elders, large font by default)', () => {
   let nav: ReturnType<typeof stubNavigation>

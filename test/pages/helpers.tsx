@@ -2,6 +2,9 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { ReactElement } from 'react'
+import type { TemplateKey } from '@/contracts/templates'
+import { meStore } from '@/stores/me'
+import type { Backend } from './backend'
 
 export { setupBackend } from './backend'
 
@@ -101,4 +104,31 @@ export async function countIs(container: HTMLElement, selector: string, n: numbe
     const got = container.querySelectorAll(selector).length
     if (got !== n) throw new Error(`${selector}: ${got}, want ${n}`)
   })
+}
+
+/**
+ * Taps `text` as on weapp, once user.me has given the page the `template` id: the subscription prompt answers `accept`
+ * (or refuses), and the tap must send one `action`. Resolves the ids the prompt asked for and how many `action` calls
+ * had been sent when it asked (0: asked first, inside the tap, as WeChat requires).
+ */
+export async function tapOnWeapp(backend: Backend, text: string, action: string, template: TemplateKey, accept = false) {
+  await waitFor(() => expect(meStore.get().data?.templates?.[template]).toBeTruthy())
+  const prev = process.env.TARO_ENV
+  process.env.TARO_ENV = 'weapp'
+  const before = backend.eventsFor(action).length
+  let sentBeforeAsk = -1
+  const asked: string[][] = []
+  const prompt = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async (o: { tmplIds: string[] }) => {
+    asked.push(o.tmplIds)
+    sentBeforeAsk = backend.eventsFor(action).length - before
+    return { errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(o.tmplIds.map((id) => [id, accept ? 'accept' : 'reject'])) }
+  }) as never)
+  try {
+    await tap(text)
+    await waitFor(() => expect(backend.eventsFor(action)).toHaveLength(before + 1))
+  } finally {
+    process.env.TARO_ENV = prev
+    prompt.mockRestore()
+  }
+  return { asked, sentBeforeAsk, id: meStore.get().data!.templates![template] }
 }

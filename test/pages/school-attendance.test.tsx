@@ -10,6 +10,7 @@ import type { ChildDoc, EnrolmentEntry, SessionDoc } from '../../cloud/domain/sc
 import type { UserDoc } from '../../cloud/lib/model'
 import { CHILD_POLICY_VERSION } from '@/contracts/school/rules'
 import { PRIVACY_VERSION } from '@/contracts'
+import { termSessionDoc } from '../support/schoolEnrolmentDocs'
 import { stageDocs } from '../support/stageDocs'
 import { inDays } from '../clock'
 import { act, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, typeInto, waitFor, within } from './helpers'
@@ -77,33 +78,7 @@ async function stage(name = '张小明', days: SessionDoc['days'] = {}): Promise
     by: guardian,
     child: { name, gender: 'male', grade: 2, allergy: true, healthNote: '花生过敏' },
   }
-  const session: SessionDoc = {
-    _id: sessionId,
-    communityId: 'junmen',
-    name: '秋季四点钟学校',
-    termStart: inDays(-20),
-    termEnd: inDays(20),
-    weekdays: [1, 2, 3, 4, 5, 6, 7],
-    startTime: '16:00',
-    endTime: '18:00',
-    capacity: 20,
-    grades: { min: 1, max: 3 },
-    opensAt: new Date(Date.now() - 40 * 86_400_000),
-    closesAt: new Date(Date.now() - 30 * 86_400_000),
-    mode: 'first_come',
-    priorityGroups: [],
-    activities: ['作业辅导'],
-    status: 'open',
-    held: 1,
-    waiting: 0,
-    entries: [entry],
-    cancelledDays: [],
-    days,
-    rev: 0,
-    createdBy: 'demo-staff',
-    createdAt: now(),
-    updatedAt: now(),
-  }
+  const session = { ...termSessionDoc('junmen', Date.now(), [entry], { name: '秋季四点钟学校', capacity: 20, days }), _id: sessionId }
   await stageDocs(globalThis.__hemeiEmulator.control, [
     { coll: 'users', doc: userDoc(guardian, '家长', { school: { familyId } }) },
     { coll: 'sch_children', doc: child },

@@ -10,7 +10,7 @@ import { setLargeFontChoice } from '@/hooks/useLargeFont'
 import { PRIVACY_VERSION } from '@/contracts'
 import { ROUTES } from '@/routes'
 import type { Backend } from './backend'
-import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, waitFor } from './helpers'
+import { act, fireEvent, renderPage, screen, setRouterParams, setupBackend, stubModal, stubNavigation, tap, tapOnWeapp, waitFor } from './helpers'
 import { signUp } from './stage'
 import type { UserDoc } from '../../cloud/lib/model'
 import { stageDocs } from '../support/stageDocs'
@@ -61,6 +61,19 @@ describe('a family enrols', () => {
     expect(screen.getByText('取消报名')).toBeTruthy()
     await backend.settled()
     expect(backend.eventsFor('enrol').map((e) => e.input)).toEqual([{ sessionId, childId: g.childId, subscribed: false }])
+  })
+
+  it('weapp: asks for the offer-notice subscription (the id from user.me) inside the tap, before enrolling', async () => {
+    const sessionId = await stageSession({ capacity: 1 })
+    const g = await guardian(backend)
+    backend.as(g.openid)
+    setRouterParams({ id: sessionId })
+    renderPage(<SessionPage />)
+    expect(await screen.findByText('为哪个孩子报名')).toBeTruthy()
+    const tapped = await tapOnWeapp(backend, '报名', 'enrol', 'SCH_OFFER', true)
+    // The id the school function sends offers with, as user.me gives it (HEMEI_TPL_SCH_OFFER unset: the local default).
+    expect(tapped).toEqual({ asked: [['local-tpl-sch-offer']], sentBeforeAsk: 0, id: 'local-tpl-sch-offer' })
+    expect(backend.eventsFor('enrol')[0].input).toEqual({ sessionId, childId: g.childId, subscribed: true })
   })
 
   it('a full session: the child is waitlisted and the page shows 候补第 1 位; cancel asks first', async () => {

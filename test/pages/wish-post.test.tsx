@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import PostPage from '@/packages/wish/pages/post'
 import { daysFromToday, formatDay } from '@/format/day'
 import { uploadFolderOf } from '../../cloud/lib/ownerHash'
-import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, typeInto, setupBackend, waitFor } from './helpers'
+import { act, renderPage, screen, setRouterParams, stubModal, stubNavigation, tap, tapIn, tapOnWeapp, typeInto, setupBackend, waitFor } from './helpers'
 import { photoPath, postWish, rejectedWish } from './stage'
 
 const backend = setupBackend()
@@ -205,27 +205,12 @@ describe('post a wish', () => {
     expect(await backend.call('demo-resident', 'wish', 'detail', { wishId: id })).toMatchObject({ title: '修厨房水龙头', status: 'pending_review' })
   })
 
-  it('weapp: asks for the claimed-notice subscription inside the tap, before sending', async () => {
-    const prev = { env: process.env.TARO_ENV, tpl: process.env.TARO_APP_TPL_WISH_CLAIMED }
+  it('weapp: asks for the claimed-notice subscription (the id from user.me) inside the tap, before sending', async () => {
     renderPage(<PostPage />)
     await fillValid()
-    process.env.TARO_ENV = 'weapp'
-    process.env.TARO_APP_TPL_WISH_CLAIMED = 'tpl-claimed'
-    let postsAtAsk = -1
-    const sub = jest.spyOn(Taro, 'requestSubscribeMessage').mockImplementation((async () => {
-      postsAtAsk = backend.eventsFor('post').length
-      return { errMsg: 'requestSubscribeMessage:ok' }
-    }) as never)
-    try {
-      await tap('提交心愿')
-      await waitFor(() => expect(backend.eventsFor('post')).toHaveLength(1))
-      expect(sub).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['tpl-claimed'] }))
-      expect(postsAtAsk).toBe(0)
-    } finally {
-      process.env.TARO_ENV = prev.env
-      if (prev.tpl === undefined) delete process.env.TARO_APP_TPL_WISH_CLAIMED
-      else process.env.TARO_APP_TPL_WISH_CLAIMED = prev.tpl
-    }
+    const tapped = await tapOnWeapp(backend, '提交心愿', 'post', 'WISH_CLAIMED')
+    // The id the wish function sends with, as user.me gives it (HEMEI_TPL_WISH_CLAIMED unset: the local default).
+    expect(tapped).toEqual({ asked: [['local-tpl-wish-claimed']], sentBeforeAsk: 0, id: 'local-tpl-wish-claimed' })
   })
 
   it('h5: does not ask for a subscription', async () => {

@@ -77,3 +77,21 @@ export function childDoc(guardian: string, familyId: string, now: number, o: { n
     updatedAt: at,
   }
 }
+
+/**
+ * A session in the middle of its term (begun `daysIn` days ago, as many to go; the window closed before), every day of
+ * the week, holding `entries` (the enrolled ones hold places): what the roster and attendance tests start from.
+ */
+export function termSessionDoc(communityId: string, now: number, entries: SessionDoc['entries'], o: SessionOpts & { daysIn?: number; days?: SessionDoc['days'] } = {}): SessionDoc {
+  const daysIn = o.daysIn ?? 20
+  const day = 86_400_000
+  return {
+    ...sessionDoc(communityId, now, { opensInMs: -(daysIn + 20) * day, closesInMs: -(daysIn + 10) * day, ...o }),
+    termStart: inDays(-daysIn),
+    termEnd: inDays(daysIn),
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    held: entries.filter((e) => e.status === 'enrolled').length,
+    entries,
+    days: o.days ?? {},
+  }
+}

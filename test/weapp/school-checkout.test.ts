@@ -1,9 +1,10 @@
 // Layer 3: the 4 o'clock school's check-out in the real weapp build (issue 11, part C): staff open the roster, check a
 // child in, choose the authorised adult and type the 4-digit code (a wrong one first: refused with the guardian's
 // phone), then the right one; and the roster in large-font mode. Sessions and children are staged in the store.
-import type { ChildDoc, SessionDoc } from '../../cloud/domain/school/model'
+import type { ChildDoc, EnrolmentEntry } from '../../cloud/domain/school/model'
 import { CHILD_POLICY_VERSION } from '../../src/contracts/school/rules'
-import { inDays, testNow } from '../clock'
+import { testNow } from '../clock'
+import { termSessionDoc } from '../support/schoolEnrolmentDocs'
 import { stageDocs } from '../support/stageDocs'
 import { env, renderPage, settle, waitFor } from './harness'
 import { withEmulator } from './emulator'
@@ -33,33 +34,15 @@ async function stage(): Promise<{ sessionId: string; childId: string; phone: str
     createdAt: at,
     updatedAt: at,
   }
-  const session: SessionDoc = {
-    _id: sessionId,
-    communityId: 'junmen',
-    name: '秋季四点钟学校',
-    termStart: inDays(-10),
-    termEnd: inDays(10),
-    weekdays: [1, 2, 3, 4, 5, 6, 7],
-    startTime: '16:00',
-    endTime: '18:00',
-    capacity: 10,
-    grades: { min: 1, max: 3 },
-    opensAt: new Date(testNow() - 30 * 86_400_000),
-    closesAt: new Date(testNow() - 20 * 86_400_000),
-    mode: 'first_come',
-    priorityGroups: [],
-    activities: [],
-    status: 'open',
-    held: 1,
-    waiting: 0,
-    entries: [{ childId, familyId: child.familyId, status: 'enrolled', at, by: child.guardianOpenids[0], child: { name: '林小雨', gender: 'female', grade: 1, allergy: false } }],
-    cancelledDays: [],
-    days: {},
-    rev: 0,
-    createdBy: 'demo-staff',
-    createdAt: at,
-    updatedAt: at,
+  const entry: EnrolmentEntry = {
+    childId,
+    familyId: child.familyId,
+    status: 'enrolled',
+    at,
+    by: child.guardianOpenids[0],
+    child: { name: '林小雨', gender: 'female', grade: 1, allergy: false },
   }
+  const session = { ...termSessionDoc('junmen', testNow(), [entry], { name: '秋季四点钟学校', capacity: 10, daysIn: 10 }), _id: sessionId }
   await stageDocs(emulator().control, [
     { coll: 'sch_children', doc: child },
     { coll: 'sch_sessions', doc: session },

@@ -51,11 +51,12 @@ test('a volunteer finds a slot, signs up, and sees it in 我的服务', async ()
   await detail.tap({ text: '报名' })
   await waitFor(() => calls('showToast').some((t) => t.title === '报名成功'))
   const signUp = env.cloudCalls.find((c) => c.name === 'volunteer' && c.data?.action === 'signUp')
-  expect(signUp?.data).toMatchObject({ input: { slotId, insuranceAck: false, subscribed: false } })
+  // The harness accepts the prompt: the sign-up says so.
+  expect(signUp?.data).toMatchObject({ input: { slotId, insuranceAck: false, subscribed: true } })
   expect(signUp?.data.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
   expect(signUp?.result).toMatchObject({ ok: true, data: { status: 'signed_up', placesLeft: 2 } })
-  // Without a template id in the build, no subscription prompt is shown.
-  expect(calls('requestSubscribeMessage')).toEqual([])
+  // One prompt, for the template the volunteer function sends slot changes with (user.me's templates).
+  expect(calls('requestSubscribeMessage')).toEqual([expect.objectContaining({ tmplIds: ['local-tpl-vol-slot-changed'] })])
   await waitFor(() => detail.text().includes('状态：已报名'))
   expect(detail.text()).toContain('郑社工 13905910001')
 

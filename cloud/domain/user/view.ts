@@ -5,6 +5,7 @@ import { maskPhone } from '../../lib/mask'
 import type { CommunityDoc, UserDoc, VolunteerApplicationDoc } from '../../lib/model'
 import { iso } from '../../lib/dates'
 import { uploadFolderOf } from '../../lib/storage'
+import { templateIds } from '../../lib/templates'
 
 export { iso }
 
@@ -51,6 +52,7 @@ export function toMe(ctx: Ctx, user: UserDoc | null, application?: VolunteerAppl
   }
   if (!user) return me
   me.uploadFolder = uploadFolderOf(ctx.openid)
+  me.templates = templateIds()
   me.nickname = user.nickname
   me.communityId = user.communityId
   me.communityName = communityName(user.communityId)

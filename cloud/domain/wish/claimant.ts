@@ -11,13 +11,9 @@ import { startPhotoChecks } from '../../lib/mediaCheck'
 import { requireOwnFiles } from '../../lib/storage'
 import { requireAllowed } from './allowed'
 import { change, invalidState, isScopedStaff, loadWish, ownStep, PUBLISHED, transition, WISHES } from './doc'
+import { templateId } from '../../lib/templates'
 
 type In<A extends 'claim' | 'withdraw' | 'fulfil' | 'confirm'> = ParsedInputOf<'wish', A>
-
-/** The subscription template for "your wish was claimed" (deployment config; the emulator logs any id). */
-export function claimedTemplateId(): string {
-  return process.env.HEMEI_TPL_WISH_CLAIMED || 'local-tpl-wish-claimed'
-}
 
 /** The detail page of a wish in the mini-program (where a subscription message leads). */
 export function wishPage(id: string): string {
@@ -98,7 +94,7 @@ async function refusedClaim(input: In<'claim'>, ctx: SignedUpCtx, forUnit: boole
 
 /** Tells the wisher that their wish was claimed (subscription message; failures are logged and ignored). */
 async function notifyClaimed(wish: WishDoc, c: WishClaim): Promise<void> {
-  await sendSubscribeMessage(wish.wisherOpenid, claimedTemplateId(), wishPage(wish._id), {
+  await sendSubscribeMessage(wish.wisherOpenid, templateId('WISH_CLAIMED'), wishPage(wish._id), {
     thing1: { value: wish.title.slice(0, 20) },
     thing2: { value: c.claimantName.slice(0, 20) },
     date3: { value: c.promisedBy },

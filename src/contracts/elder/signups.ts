@@ -86,8 +86,6 @@ export interface ElderOccurrenceDetail {
   stored: boolean
   /** Myself, then each elder I manage. */
   candidates: ElderSignupCandidate[]
-  /** The reminder's subscription template (the server's one setting): asked for in the sign-up tap on weapp. */
-  reminderTemplateId: string
 }
 
 /** The answer to a sign-up or a cancellation. */

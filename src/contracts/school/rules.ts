@@ -198,6 +198,18 @@ export const ENROLMENT_TABS = ['enrolled', 'waitlisted', 'offered', 'lottery'] a
 export type EnrolmentTab = (typeof ENROLMENT_TABS)[number]
 export const ENROLMENT_TAB_LABELS: Record<EnrolmentTab, string> = { enrolled: '已录取', waitlisted: '候补', offered: '待确认', lottery: '摇号报名' }
 
+/**
+ * The workbench's school queues, as a filter of the staff's session list (`staffSessions.queue`): the sessions holding
+ * an offered place (offers) or a 摇号 priority claim not yet decided before the draw (claims) — what the tiles count.
+ */
+export const STAFF_SESSION_QUEUES = ['offers', 'claims'] as const
+export type StaffSessionQueue = (typeof STAFF_SESSION_QUEUES)[number]
+/** Each queue: the list's heading and the 报名管理 tab where staff act on it. */
+export const STAFF_SESSION_QUEUE_VIEWS: Record<StaffSessionQueue, { title: string; tab: EnrolmentTab }> = {
+  offers: { title: '有待确认候补名额的班次', tab: 'offered' },
+  claims: { title: '有待核实优先资格的班次', tab: 'lottery' },
+}
+
 /** Children one family may put in one 摇号 entry. */
 export const LOTTERY_MAX_CHILDREN = 6
 

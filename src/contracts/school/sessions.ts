@@ -11,6 +11,7 @@ import {
   SCHOOL_LIMITS as L,
   SESSION_SCOPES,
   SESSION_STATUSES,
+  STAFF_SESSION_QUEUES,
   WEEKDAYS,
   type StaffSessionAction,
 } from './rules'
@@ -51,8 +52,8 @@ export const schoolSessionsInputs = {
   }),
   /** Staff: close a session (no new enrolments; a 摇号's draw is part B's). */
   closeSession: z.object({ sessionId: id }),
-  /** Staff: the sessions of their communities (or one), latest term first. */
-  staffSessions: z.object({ communityId: z.optional(id), status: z.optional(z.enum(SESSION_STATUSES)), ...pageInput }),
+  /** Staff: the sessions of their communities (or one), latest term first; `queue`: only those a workbench tile counts. */
+  staffSessions: z.object({ communityId: z.optional(id), status: z.optional(z.enum(SESSION_STATUSES)), queue: z.optional(z.enum(STAFF_SESSION_QUEUES)), ...pageInput }),
   /** Staff: one session of their communities, and what they may do with it. */
   staffSession: z.object({ sessionId: id }),
   /** Families: sessions of my community (default) or the district, open first. */

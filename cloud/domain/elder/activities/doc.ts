@@ -10,11 +10,7 @@ import { HandlerError, invalidField } from '../../../lib/errors'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { ELD_ACTIVITIES, type ActivityDoc, type OccurrenceDoc, type RuleSegment } from '../model'
 import type { Occurrence } from '../recurrence'
-
-/** The subscription template for "your activity changed or was cancelled" (deployment config; the emulator logs any id). */
-function changedTemplateId(): string {
-  return process.env.HEMEI_TPL_ELDER_CHANGED || 'local-tpl-elder-changed'
-}
+import { templateId } from '../../../lib/templates'
 
 /** A document id derived from the caller and the requestId, so a retried create finds its own. */
 export function derivedId(prefix: string, openid: string, requestId: string): string {
@@ -152,7 +148,7 @@ export async function notifySignedUp(
     const sent =
       p.subscribed &&
       p.role !== 'staff' &&
-      (await sendSubscribeMessage(p.by, changedTemplateId(), `packages/elder/pages/occurrence/index?activityId=${occurrence.activityId}&day=${occurrence.day}`, {
+      (await sendSubscribeMessage(p.by, templateId('ELDER_CHANGED'), `packages/elder/pages/occurrence/index?activityId=${occurrence.activityId}&day=${occurrence.day}`, {
         thing1: { value: title.slice(0, 20) },
         time2: { value: `${chinaDay(occurrence.startAt)} ${chinaTime(occurrence.startAt)}` },
         thing3: { value: what.slice(0, 20) },

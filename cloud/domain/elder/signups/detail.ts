@@ -6,7 +6,6 @@ import { HandlerError } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { ELD_ACTIVITIES, ELD_OCCURRENCES, ELD_PROFILES, type ActivityDoc, type OccurrenceDoc, type ProfileDoc } from '../model'
 import { applyStored, occurrenceId, occurrenceOn } from '../recurrence'
-import { reminderTemplateId } from './reminders'
 import { allowedFor, entryOf, findOccurrence, loadActivity, personKeyOf, personRefOf, placesLeft } from './doc'
 
 type In<A extends 'occurrenceDetail' | 'mySignups'> = ParsedInputOf<'elder', A>
@@ -56,7 +55,6 @@ export async function occurrenceDetail(input: In<'occurrenceDetail'>, ctx: Ctx):
     cancelled: o.cancelled,
     moved: o.moved,
     stored: !!stored,
-    reminderTemplateId: reminderTemplateId(),
     candidates: [candidate(personKeyOf('self', ctx.openid), ctx.user.nickname), ...profiles.map((p) => candidate(personKeyOf({ profileId: p._id }, ctx.openid), p.name))],
   }
 }

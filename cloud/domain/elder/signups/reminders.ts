@@ -6,16 +6,12 @@ import { addDays, chinaDay, chinaInstant, chinaTime, iso } from '../../../lib/da
 import type { Job, JobCtx, JobOutcome } from '../../../lib/jobs'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { ELD_ACTIVITIES, ELD_OCCURRENCES, ELD_PROFILES, type ActivityDoc, type OccurrenceDoc, type ProfileDoc, type SignupEntry } from '../model'
+import { templateId } from '../../../lib/templates'
 
 /** Occurrences one run handles at most (the rest: `more`, the next trigger). */
 const REMIND_BATCH = 50
 /** Messages sent side by side. */
 const SEND_AT_ONCE = 20
-
-/** The subscription template for "your activity is tomorrow" (deployment config; the emulator logs any id). */
-export function reminderTemplateId(): string {
-  return process.env.HEMEI_TPL_ELDER_REMINDER || 'local-tpl-elder-reminder'
-}
 
 /** An entry still owed a reminder: signed up, subscribed, not yet claimed. */
 function owed(e: SignupEntry): boolean {
@@ -84,7 +80,7 @@ export async function runReminders(ctx: JobCtx): Promise<JobOutcome> {
       const batch = due.slice(k, k + SEND_AT_ONCE)
       const oks = await Promise.all(
         batch.map(({ e }) =>
-          sendSubscribeMessage(e.by, reminderTemplateId(), `packages/elder/pages/occurrence/index?activityId=${occ.activityId}&day=${occ.day}`, {
+          sendSubscribeMessage(e.by, templateId('ELDER_REMINDER'), `packages/elder/pages/occurrence/index?activityId=${occ.activityId}&day=${occ.day}`, {
             thing1: { value: (titles.get(occ.activityId) ?? '长者活动').slice(0, 20) },
             time2: { value: `${chinaDay(occ.startAt)} ${chinaTime(occ.startAt)}` },
             thing3: { value: occ.place.slice(0, 20) },

@@ -9,11 +9,7 @@ import { HandlerError } from '../../../lib/errors'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { SCH_CHILDREN, SCH_SESSIONS, type CancelledDay, type ChildDoc } from '../model'
 import { readDaySession, requireSessionDay, todayOf } from './common'
-
-/** The subscription template for "a session day is cancelled" (deployment config; the emulator logs any id). */
-function dayCancelledTemplateId(): string {
-  return process.env.HEMEI_TPL_SCHOOL_DAY_CANCELLED || 'local-tpl-school-day-cancelled'
-}
+import { templateId } from '../../../lib/templates'
 
 /**
  * Staff of the community: cancel today or a coming session day, with a reason. ONE conditional update (the day not
@@ -58,7 +54,7 @@ export async function cancelDay(input: ParsedInputOf<'school', 'cancelDay'>, ctx
         reached = true
         continue
       }
-      const sent = await sendSubscribeMessage(openid, dayCancelledTemplateId(), `packages/school/pages/day/index?childId=${c._id}`, {
+      const sent = await sendSubscribeMessage(openid, templateId('SCHOOL_DAY_CANCELLED'), `packages/school/pages/day/index?childId=${c._id}`, {
         thing1: { value: s.name.slice(0, 20) },
         date2: { value: input.day },
         thing3: { value: `停课：${input.reason}`.slice(0, 20) },

@@ -11,11 +11,7 @@ import type { JobCtx } from '../../../lib/jobs'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { SCH_SESSIONS, type EnrolmentEntry } from '../model'
 import { holding, loadSession, type EnrolSession } from './doc'
-
-/** The subscription template for "a place is offered to you" (deployment config; the emulator logs any id). */
-function offerTemplateId(): string {
-  return process.env.HEMEI_TPL_SCH_OFFER || 'local-tpl-sch-offer'
-}
+import { templateId } from '../../../lib/templates'
 
 /** The family page a notice opens. */
 const FAMILY_PAGE = 'packages/school/pages/family/index'
@@ -59,7 +55,7 @@ async function notifyOffered(s: EnrolSession, offered: number[], entries: Enrolm
   for (const i of offered) {
     const e = entries[i]
     if (!s.entries[i]?.subscribed) continue
-    await sendSubscribeMessage(e.by, offerTemplateId(), `${FAMILY_PAGE}?sessionId=${s._id}`, {
+    await sendSubscribeMessage(e.by, templateId('SCH_OFFER'), `${FAMILY_PAGE}?sessionId=${s._id}`, {
       thing1: { value: s.name.slice(0, 20) },
       thing2: { value: `${e.child.name.slice(0, 10)} 候补到位` },
       time3: { value: new Date(e.offer!.expiresAt).toISOString().slice(0, 16).replace('T', ' ') },

@@ -1,5 +1,6 @@
 // Sessions as station staff make, change, close and list them (issue 11, part A).
 import { DEFAULT_DAY_END, DEFAULT_DAY_START, SCHOOL_A_MESSAGES as M, SCHOOL_LIMITS, type OutputOf, type ParsedInputOf } from '../../../../src/contracts'
+import type { StaffSessionQueue } from '../../../../src/contracts/school/rules'
 import type { StaffSessionDetail } from '../../../../src/contracts/school/sessions'
 import { findCommunity, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
@@ -163,7 +164,9 @@ export async function closeSession(input: In<'closeSession'>, ctx: Ctx): Promise
 
 /**
  * Staff: the sessions of their communities (or one of them), latest term first, open and closed unless a status
- * is asked. ONE query on the browse index (community, status, term start). Database requests: the user + 1.
+ * is asked; with `queue`, only the sessions a workbench tile counts (tallies.ts): an offered place, or a priority
+ * claim undecided before the draw. ONE query on the browse index (community, status, term start). Database requests:
+ * the user + 1.
  */
 export async function staffSessions(input: In<'staffSessions'>, ctx: Ctx): Promise<OutputOf<'school', 'staffSessions'>> {
   requireRole(ctx, 'staff')
@@ -177,13 +180,20 @@ export async function staffSessions(input: In<'staffSessions'>, ctx: Ctx): Promi
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(SCH_SESSIONS)
-    .where({ communityId, status: input.status ?? _.in(['open', 'closed']) })
+    .where({ communityId, status: input.status ?? _.in(['open', 'closed']), ...queueFilter(input.queue, _) })
     .orderBy('termStart', 'desc')
     .skip(w.skip)
     .limit(w.limit)
     .field(STAFF_SESSION_FIELDS)
     .get()
   return toPage(res.data as StaffSessionRow[], w, (s) => toStaffDetail(s, ctx.now))
+}
+
+/** The sessions a workbench queue counts (as `sessionTallies` does), as a where clause; none: every session. */
+function queueFilter(queue: StaffSessionQueue | undefined, _: Ctx['db']['command']): Record<string, unknown> {
+  if (queue === 'offers') return { 'entries.status': 'offered' }
+  if (queue === 'claims') return { 'lottery.draw': _.exists(false), 'lottery.entries': _.elemMatch({ claim: _.exists(true), verified: _.exists(false) }) }
+  return {}
 }
 
 /** Staff: one session of their communities and what they may do. Database requests: the user + 1. */

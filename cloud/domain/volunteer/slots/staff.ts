@@ -12,13 +12,9 @@ import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_SLOTS, type SlotDoc } from '../model'
 import { allowedSlotActions } from './allowed'
 import { creditFor, derivedId, loadProject, loadSlot, requireWindow, slotKey, toStaffCard, windowMinutes } from './doc'
+import { templateId } from '../../../lib/templates'
 
 type In<A extends 'createSlots' | 'listProjectSlots' | 'editSlot' | 'cancelSlot' | 'volunteerRecord' | 'setTrainingTags'> = ParsedInputOf<'volunteer', A>
-
-/** The subscription template for "your slot changed or was cancelled" (deployment config; the emulator logs any id). */
-function slotChangedTemplateId(): string {
-  return process.env.HEMEI_TPL_VOL_SLOT_CHANGED || 'local-tpl-vol-slot-changed'
-}
 
 /** The days of a repeat rule: each chosen ISO weekday (1 = Monday) in `weeks` weeks from `start`, in order. */
 export function repeatDays(start: string, weekdays: number[], weeks: number): string[] {
@@ -147,7 +143,7 @@ async function notify(ctx: Ctx, slot: SlotDoc, people: ReturnType<typeof signedU
   for (const p of people) {
     const sent =
       p.subscribed &&
-      (await sendSubscribeMessage(p.openid, slotChangedTemplateId(), `packages/volunteer/pages/slot/index?id=${slot._id}`, {
+      (await sendSubscribeMessage(p.openid, templateId('VOL_SLOT_CHANGED'), `packages/volunteer/pages/slot/index?id=${slot._id}`, {
         thing1: { value: slot.title.slice(0, 20) },
         time2: { value: `${slot.date} ${slot.startTime}-${slot.endTime}` },
         thing3: { value: what.slice(0, 20) },

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { askSubscription } from '@/ui/subscribe'
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import type { ElderPersonRef, InputOf } from '@/contracts'
 import { usePaged } from '@/hooks/usePaged'
@@ -22,23 +22,11 @@ export function useMyProfiles() {
   return { ...list, data: list.items }
 }
 
-/**
- * Asks for the one-time reminder subscription (the template id comes with the occurrence, from the server). MUST be
- * called synchronously in the tap handler, before any await (WeChat shows the prompt only from a tap). Resolves true
- * when accepted (never on h5, nor without a template id).
- */
-function askReminder(tpl: string): Promise<boolean> {
-  if (process.env.TARO_ENV !== 'weapp' || !tpl) return Promise.resolve(false)
-  return Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option))
-    .then((res) => (res as unknown as Record<string, string>)[tpl] === 'accept')
-    .catch(() => false)
-}
-
 /** The sign-up actions of the occurrence and mine pages. */
 export const signupActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the sign-up with its answer. */
   signUp: (input: Omit<InputOf<'elder', 'signUp'>, 'subscribed'>, reminderTemplateId: string) => {
-    const asked = askReminder(reminderTemplateId)
+    const asked = askSubscription(reminderTemplateId)
     return asked.then((subscribed) => svc.signUp({ ...input, subscribed }))
   },
   cancelSignUp: (activityId: string, day: string, person: ElderPersonRef) => svc.cancelSignUp({ activityId, day, person }),

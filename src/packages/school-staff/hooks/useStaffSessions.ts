@@ -1,11 +1,12 @@
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
+import type { StaffSessionQueue } from '@/contracts/school/rules'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
 import { schoolSessionsService as svc } from '@/services/school/sessions'
 
-/** Staff: the sessions of their communities, latest term first, 20 a page. */
-export function useStaffSessionList() {
-  const list = usePaged((page) => svc.staffSessions({ page, pageSize: DEFAULT_PAGE_SIZE }), [])
+/** Staff: the sessions of their communities, latest term first, 20 a page (`queue`: only those a workbench tile counts). */
+export function useStaffSessionList(queue?: StaffSessionQueue) {
+  const list = usePaged((page) => svc.staffSessions({ page, pageSize: DEFAULT_PAGE_SIZE, ...(queue ? { queue } : {}) }), [queue])
   return { ...list, data: list.items }
 }
 

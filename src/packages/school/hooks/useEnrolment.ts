@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { askSubscription } from '@/ui/subscribe'
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import { usePaged } from '@/hooks/usePaged'
 import { useRemote } from '@/hooks/useRemote'
@@ -21,25 +21,13 @@ export function useLotteryResults(id: string | undefined) {
   return useRemote(() => (id ? svc.lotteryResults(id) : Promise.reject(new Error('no id'))), [id])
 }
 
-/**
- * Asks, inside the tap (WeChat shows the prompt only from a tap, before any await), whether we may tell the family
- * when a waitlist place is offered. Resolves true when accepted (never on h5, nor without a template id).
- */
-function askOfferNotice(): Promise<boolean> {
-  const tpl = process.env.TARO_APP_TPL_SCH_OFFER || ''
-  if (process.env.TARO_ENV !== 'weapp' || !tpl) return Promise.resolve(false)
-  return Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option))
-    .then((res) => (res as unknown as Record<string, string>)[tpl] === 'accept')
-    .catch(() => false)
-}
-
 /** What a family does with a session: enrol, enter the 摇号, cancel, accept or decline an offer. */
 export const enrolmentActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the enrolment with its answer. */
-  enrol: (sessionId: string, childId: string) => askOfferNotice().then((subscribed) => svc.enrol({ sessionId, childId, subscribed })),
+  enrol: (sessionId: string, childId: string, offerTemplateId: string) => askSubscription(offerTemplateId).then((subscribed) => svc.enrol({ sessionId, childId, subscribed })),
   /** Call synchronously from the tap (as `enrol`). */
-  enterLottery: (sessionId: string, childIds: string[], claim?: PriorityGroup) =>
-    askOfferNotice().then((subscribed) => svc.enterLottery({ sessionId, childIds, subscribed, ...(claim ? { claim } : {}) })),
+  enterLottery: (sessionId: string, childIds: string[], offerTemplateId: string, claim?: PriorityGroup) =>
+    askSubscription(offerTemplateId).then((subscribed) => svc.enterLottery({ sessionId, childIds, subscribed, ...(claim ? { claim } : {}) })),
   cancel: (sessionId: string, childId: string) => svc.cancelEnrolment(sessionId, childId),
   accept: (sessionId: string, childId: string) => svc.acceptOffer(sessionId, childId),
   decline: (sessionId: string, childId: string) => svc.declineOffer(sessionId, childId),

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { askSubscription } from '@/ui/subscribe'
 import { DEFAULT_PAGE_SIZE } from '@/contracts/common'
 import type { MyShiftTab, ServiceType } from '@/contracts/volunteer/rules'
 import { usePaged } from '@/hooks/usePaged'
@@ -30,23 +30,11 @@ export function useMyShifts(tab: MyShiftTab) {
   return { ...list, data: list.items }
 }
 
-/**
- * Asks, inside the tap (WeChat shows the prompt only from a tap, before any await), whether we may tell the
- * volunteer when the slot changes. Resolves true when accepted (never on h5, nor without a template id).
- */
-function askSlotNotice(): Promise<boolean> {
-  const tpl = process.env.TARO_APP_TPL_VOL_SLOT_CHANGED || ''
-  if (process.env.TARO_ENV !== 'weapp' || !tpl) return Promise.resolve(false)
-  return Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option))
-    .then((res) => (res as unknown as Record<string, string>)[tpl] === 'accept')
-    .catch(() => false)
-}
-
 /** The sign-up and its cancellation, as the slot page offers them. */
 export const slotActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the sign-up with its answer. */
-  signUp: (slotId: string, insuranceAck: boolean) => {
-    const asked = askSlotNotice()
+  signUp: (slotId: string, insuranceAck: boolean, changedTemplateId: string) => {
+    const asked = askSubscription(changedTemplateId)
     return asked.then((subscribed) => svc.signUp({ slotId, insuranceAck, subscribed }))
   },
   cancelSignUp: (slotId: string) => svc.cancelSignUp(slotId),

@@ -1,12 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { SIGNUP_ROLE_LABELS, type ElderCallListLine } from '@/contracts'
-import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { Page } from '@/components/Page'
 import { tapA11y } from '@/components/tapA11y'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCommunityChoice } from '@/hooks/useStaffCommunities'
 import { formatDay, formatTime } from '@/format/day'
 import { useCallList } from '@/packages/elder-staff/hooks/useElderProfilesStaff'
 
@@ -15,15 +14,13 @@ const REASONS: Record<ElderCallListLine['reason'], string> = { staff: '工作人
 /** Staff: 电话提醒名单 — tomorrow's (or ?day=) sign-ups that get no message, with tap-to-call phones. */
 export default function CallListPage() {
   const { params } = useRouter()
-  const communities = useStaffCommunities()
-  const [picked, setPicked] = useState<string>()
-  const communityId = picked ?? communities.data?.[0]?.key
+  const { communities, communityId, choose } = useCommunityChoice()
   const calls = useCallList(communityId, params?.day)
   const page = useRemotePage(calls, true)
   const c = calls.data
   return (
     <Page {...page} loading={page.loading || (communities.loading && !communities.data)}>
-      {(communities.data?.length ?? 0) > 1 && <Chips options={communities.data!} value={communityId} onChange={setPicked} label='社区' />}
+      <CommunityChips options={communities.data} value={communityId} onChange={choose} />
       {c && (
         <View>
           <Text className='hm-title hm-block'>{formatDay(c.day)} 电话提醒名单</Text>

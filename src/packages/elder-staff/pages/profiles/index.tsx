@@ -3,12 +3,12 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ElderStaffProfileView } from '@/contracts'
 import { Button } from '@/components/Button'
-import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { ListBody } from '@/components/ListBody'
 import { Page } from '@/components/Page'
 import { SKIP, useAction } from '@/hooks/useAction'
 import { useListPage } from '@/hooks/useListPage'
-import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCommunityChoice } from '@/hooks/useStaffCommunities'
 import { confirm } from '@/ui/feedback'
 import { staffProfileActions, useStaffProfiles } from '@/packages/elder-staff/hooks/useElderProfilesStaff'
 import { StaffProfileForm } from './components/StaffProfileForm'
@@ -21,9 +21,7 @@ export default function StaffProfilesPage() {
   const { params } = useRouter()
   const activityId = params?.activityId ? decodeURIComponent(params.activityId) : undefined
   const day = params?.day
-  const communities = useStaffCommunities()
-  const [picked, setPicked] = useState<string>()
-  const communityId = picked ?? communities.data?.[0]?.key
+  const { communities, communityId, choose } = useCommunityChoice()
   const list = useStaffProfiles(communityId)
   useListPage(list, true)
   const action = useAction()
@@ -37,7 +35,7 @@ export default function StaffProfilesPage() {
 
   return (
     <Page loading={communities.loading && !communities.data} error={communities.data ? undefined : communities.error} onRetry={communities.refresh}>
-      {(communities.data?.length ?? 0) > 1 && <Chips options={communities.data!} value={communityId} onChange={setPicked} label='社区' />}
+      <CommunityChips options={communities.data} value={communityId} onChange={choose} />
       {activityId && day && <Text className='hm-sub hm-block'>为 {day} 的活动代报名：点长者下方的“代报名”。</Text>}
       <ListBody
         list={list}

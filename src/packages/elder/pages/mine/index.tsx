@@ -1,35 +1,29 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import { PERSON_STATUS_LABELS, type MyElderSignupCard } from '@/contracts'
 import { Button } from '@/components/Button'
 import { ListBody } from '@/components/ListBody'
 import { Page } from '@/components/Page'
-import { SKIP, useAction } from '@/hooks/useAction'
 import { useListPage } from '@/hooks/useListPage'
 import { formatDay, formatTime } from '@/format/day'
-import { confirm } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
+import { Notice } from '@/packages/elder/components/Notice'
+import { useSaidAction } from '@/packages/elder/hooks/useSaidAction'
 import { signupActions, useMySignups } from '@/packages/elder/hooks/useSignups'
 
 /** 我的报名 (large type): my sign-ups and those I made for my family, from today on; cancel with confirmation. */
 export default function MinePage() {
   const list = useMySignups()
   useListPage(list, true)
-  const action = useAction()
-  const [notice, setNotice] = useState('')
+  const said = useSaidAction()
   const open = (s: MyElderSignupCard) => go(`${ROUTES.elderOccurrence}?activityId=${encodeURIComponent(s.activityId)}&day=${s.day}`)
   const cancel = (s: MyElderSignupCard) =>
-    void action.run(async () => ((await confirm('取消报名', `确定取消 ${s.name} 的报名吗？`, '取消报名')) ? signupActions.cancelSignUp(s.activityId, s.day, s.person) : SKIP), {
-      then: () => (setNotice(`已取消 ${s.name} 的报名`), list.refresh()),
-      onError: (e) => (setNotice(e.message), true),
+    said.confirmed({ title: '取消报名', content: `确定取消 ${s.name} 的报名吗？`, confirmText: '取消报名' }, () => signupActions.cancelSignUp(s.activityId, s.day, s.person), {
+      done: `已取消 ${s.name} 的报名`,
+      then: () => list.refresh(),
     })
   return (
     <Page alwaysLarge>
-      {!!notice && (
-        <View className='hm-card' role='status'>
-          <Text className='hm-text hm-block'>{notice}</Text>
-        </View>
-      )}
+      <Notice text={said.notice} />
       <ListBody
         list={list}
         emptyText='还没有报名的活动'
@@ -46,7 +40,7 @@ export default function MinePage() {
               查看活动
             </Button>
             {s.allowed.includes('cancelSignUp') && (
-              <Button className='hm-btn hm-btn-plain' disabled={action.busy} onClick={() => cancel(s)}>
+              <Button className='hm-btn hm-btn-plain' disabled={said.busy} onClick={() => cancel(s)}>
                 取消报名
               </Button>
             )}

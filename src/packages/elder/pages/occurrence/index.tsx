@@ -1,17 +1,17 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
 import { useScene } from '@/hooks/useScene'
+import { useTemplateId } from '@/hooks/useTemplateId'
 import type { ElderSignupCandidate } from '@/contracts'
 import { Page } from '@/components/Page'
-import { SKIP, useAction, type AppError } from '@/hooks/useAction'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { confirm } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { signupActions, useOccurrence } from '@/packages/elder/hooks/useSignups'
 import { Candidates } from './components/Candidates'
 import { OccurrenceInfo } from './components/OccurrenceInfo'
+import { Notice } from '@/packages/elder/components/Notice'
 import { ScanCheckIn } from '@/packages/elder/components/ScanCheckIn'
+import { useSaidAction } from '@/packages/elder/hooks/useSaidAction'
 
 /**
  * One occurrence for an elder or a family member (large type): the details, and whom I may sign up — myself
@@ -26,31 +26,23 @@ export default function OccurrencePage() {
   const day = params?.day ? decodeURIComponent(params.day) : undefined
   const occ = useOccurrence(activityId, day)
   const page = useRemotePage(occ, true)
-  const action = useAction()
-  const [notice, setNotice] = useState('')
+  const said = useSaidAction()
   const o = occ.data
-  const said = (e: AppError) => {
-    setNotice(e.message)
-    void occ.refresh()
-    return true
-  }
-
+  const reminderTemplateId = useTemplateId('ELDER_REMINDER')
   // The subscription prompt must come from the tap itself: signupActions.signUp asks before anything is awaited.
   const signUp = (c: ElderSignupCandidate) => {
     if (!o) return
-    setNotice('')
-    // action.run calls its steps synchronously: the prompt is still inside the tap.
-    void action.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }, o.reminderTemplateId), {
-      then: () => (setNotice(`${c.name} 报名成功`), occ.refresh()),
-      onError: said,
+    // said.run calls the step synchronously: the prompt is still inside the tap.
+    said.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }, reminderTemplateId), {
+      done: `${c.name} 报名成功`,
+      then: () => occ.refresh(),
     })
   }
   const cancel = (c: ElderSignupCandidate) => {
     if (!o) return
-    setNotice('')
-    void action.run(async () => ((await confirm('取消报名', `确定取消 ${c.name} 的报名吗？`, '取消报名')) ? signupActions.cancelSignUp(o.activityId, o.day, c.person) : SKIP), {
-      then: () => (setNotice(`已取消 ${c.name} 的报名`), occ.refresh()),
-      onError: said,
+    said.confirmed({ title: '取消报名', content: `确定取消 ${c.name} 的报名吗？`, confirmText: '取消报名' }, () => signupActions.cancelSignUp(o.activityId, o.day, c.person), {
+      done: `已取消 ${c.name} 的报名`,
+      then: () => occ.refresh(),
     })
   }
 
@@ -67,12 +59,8 @@ export default function OccurrencePage() {
       {o && (
         <View>
           <OccurrenceInfo o={o} />
-          {!!notice && (
-            <View className='hm-card' role='status'>
-              <Text className='hm-text hm-block'>{notice}</Text>
-            </View>
-          )}
-          {o.signupRequired && !o.cancelled && <Candidates candidates={o.candidates} busy={action.busy} onSignUp={signUp} onCancel={cancel} onAddFamily={() => go(ROUTES.elderProfiles)} />}
+          <Notice text={said.notice} />
+          {o.signupRequired && !o.cancelled && <Candidates candidates={o.candidates} busy={said.busy} onSignUp={signUp} onCancel={cancel} onAddFamily={() => go(ROUTES.elderProfiles)} />}
         </View>
       )}
     </Page>

@@ -4,9 +4,9 @@ import type { ElderProfileView } from '@/contracts'
 import { Button } from '@/components/Button'
 import { ListBody } from '@/components/ListBody'
 import { Page } from '@/components/Page'
-import { SKIP, useAction } from '@/hooks/useAction'
 import { useListPage } from '@/hooks/useListPage'
-import { confirm } from '@/ui/feedback'
+import { Notice } from '@/packages/elder/components/Notice'
+import { useSaidAction } from '@/packages/elder/hooks/useSaidAction'
 import { signupActions, useMyProfiles } from '@/packages/elder/hooks/useSignups'
 import { ProfileForm } from './components/ProfileForm'
 
@@ -14,21 +14,16 @@ import { ProfileForm } from './components/ProfileForm'
 export default function ProfilesPage() {
   const list = useMyProfiles()
   useListPage(list, true)
-  const action = useAction()
+  const said = useSaidAction()
   const [adding, setAdding] = useState(false)
-  const [notice, setNotice] = useState('')
   const archive = (p: ElderProfileView) =>
-    void action.run(async () => ((await confirm('停用档案', `确定停用 ${p.name} 的档案吗？停用后不能再为TA报名。`, '停用')) ? signupActions.archiveProfile(p.id) : SKIP), {
-      then: () => (setNotice(`已停用 ${p.name} 的档案`), list.refresh()),
-      onError: (e) => (setNotice(e.message), true),
+    said.confirmed({ title: '停用档案', content: `确定停用 ${p.name} 的档案吗？停用后不能再为TA报名。`, confirmText: '停用' }, () => signupActions.archiveProfile(p.id), {
+      done: `已停用 ${p.name} 的档案`,
+      then: () => list.refresh(),
     })
   return (
     <Page alwaysLarge>
-      {!!notice && (
-        <View className='hm-card' role='status'>
-          <Text className='hm-text hm-block'>{notice}</Text>
-        </View>
-      )}
+      <Notice text={said.notice} />
       <ListBody
         list={list}
         emptyText='还没有添加家人'
@@ -38,14 +33,14 @@ export default function ProfilesPage() {
             <Text className='hm-text hm-block'>
               {p.age} 岁{p.phone ? ` · ${p.phone}` : ' · 未留手机号'}
             </Text>
-            <Button className='hm-btn hm-btn-plain' disabled={action.busy} onClick={() => archive(p)}>
+            <Button className='hm-btn hm-btn-plain' disabled={said.busy} onClick={() => archive(p)}>
               停用档案
             </Button>
           </View>
         )}
       />
       {adding ? (
-        <ProfileForm save={signupActions.saveProfile} onSaved={(p) => (setAdding(false), setNotice(`已添加 ${p.name}`), void list.refresh())} />
+        <ProfileForm save={signupActions.saveProfile} onSaved={(p) => (setAdding(false), said.setNotice(`已添加 ${p.name}`), void list.refresh())} />
       ) : (
         <Button className='hm-btn' onClick={() => setAdding(true)}>
           添加家人

@@ -15,11 +15,12 @@ import { LotteryRow } from './components/LotteryRow'
 import { SessionHead } from './components/SessionHead'
 import { SessionTools } from './components/SessionTools'
 
-/** 报名管理: a session's entries by tab (已录取 / 候补 / 待确认 / 摇号报名), removal, places, claims, the draw, the call list. */
+/** 报名管理: a session's entries by tab (已录取 / 候补 / 待确认 / 摇号报名; `?tab=` opens one), removal, places, claims, the draw, the call list. */
 export default function EnrolmentsPage() {
   const { params } = useRouter()
   const sessionId = params?.sessionId ? decodeURIComponent(params.sessionId) : undefined
-  const [tab, setTab] = useState<EnrolmentTab>()
+  // Opened from a workbench queue: its tab (待确认, 摇号报名) first.
+  const [tab, setTab] = useState<EnrolmentTab | undefined>(() => ENROLMENT_TABS.find((t) => t === params?.tab))
   const list = useSessionEnrolments(sessionId, tab)
   useListPage(list, true)
   const action = useAction()

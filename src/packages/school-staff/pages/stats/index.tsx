@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
 import { Button } from '@/components/Button'
+import { ExportResult } from '@/components/ExportResult'
 import { Link } from '@/components/Link'
 import { Page } from '@/components/Page'
 import { today } from '@/format/day'
@@ -39,13 +40,7 @@ export default function SchoolStatsPage() {
             <Button className='hm-btn' disabled={action.busy} onClick={() => run('month')}>
               导出本月出勤
             </Button>
-            {file && <Text className='hm-sub hm-block'>已导出 {file.rows} 行</Text>}
-            {file && process.env.TARO_ENV === 'h5' && (
-              // h5 has no document viewer: a link to the file (weapp opened it already).
-              <a className='hm-link hm-block' href={file.url} download={file.name} data-testid='export-link'>
-                下载 {file.name}
-              </a>
-            )}
+            <ExportResult file={file} unit='行' />
             <Text className='hm-sub hm-block'>表格含孩子和监护人的个人信息，仅供本站工作使用，请勿外传</Text>
           </View>
         </>

@@ -6,6 +6,7 @@ import { Button } from '@/components/Button'
 import { Page } from '@/components/Page'
 import { useMe } from '@/hooks/useMe'
 import { useRemotePage } from '@/hooks/useRemotePage'
+import { useTemplateId } from '@/hooks/useTemplateId'
 import { showDone, showHint } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { MyEnrolmentCard } from '@/packages/school/components/MyEnrolmentCard'
@@ -27,11 +28,13 @@ export default function SessionPage() {
   // A volunteer assigned to the session's station opens its roster from here (the server decides what they see).
   const me = useMe()
   const onStation = !!d && !!me.data?.schoolStations?.includes(d.session.communityId)
+
+  const offerTemplateId = useTemplateId('SCH_OFFER')
   // The subscription prompt must come from the tap itself: enrol asks it before anything is awaited.
   // A second tap while one runs makes no second call (nor a second prompt).
   const enrol = (childId: string) => {
     if (!d || moves.running()) return
-    const call = enrolmentActions.enrol(d.session.id, childId)
+    const call = enrolmentActions.enrol(d.session.id, childId, offerTemplateId)
     void moves.run(() => call, {
       then: (r) => {
         if (r.status === 'waitlisted') showHint(`名额已满，孩子已进入候补，排第 ${r.position ?? ''} 位。有名额空出时会通知您。`, '已进入候补')
@@ -42,7 +45,7 @@ export default function SessionPage() {
   }
   const enterLottery = (childIds: string[], claim?: PriorityGroup) => {
     if (!d || moves.running()) return
-    const call = enrolmentActions.enterLottery(d.session.id, childIds, claim)
+    const call = enrolmentActions.enterLottery(d.session.id, childIds, offerTemplateId, claim)
     void moves.run(() => call, { done: '已参加摇号', then: () => detail.refresh() })
   }
   return (

@@ -1,27 +1,20 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
-import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { Page } from '@/components/Page'
 import { useRemotePage } from '@/hooks/useRemotePage'
 import { QrCanvas } from '@/components/QrCanvas'
-import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCommunityChoice } from '@/hooks/useStaffCommunities'
 import { useCheckinCode } from '@/packages/staff/hooks/useStaffTools'
 
 /** Staff: the community's check-in code for volunteers on site: a QR code and the same 6 digits to type, new every 30 s. */
 export default function CheckinCodePage() {
-  const communities = useStaffCommunities()
-  const [chosen, setChosen] = useState<string>()
-  const communityId = chosen ?? communities.data?.[0]?.key
+  const { communities, communityId, choose } = useCommunityChoice()
   const code = useCheckinCode(communityId)
   const page = useRemotePage(communities)
   const c = code.data
   return (
     <Page {...page}>
-      {communities.data && communities.data.length > 1 && (
-        <View className='hm-card'>
-          <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />
-        </View>
-      )}
+      <CommunityChips framed options={communities.data} value={communityId} onChange={choose} />
       {code.error && <Text className='hm-text hm-block'>{code.error.message}</Text>}
       {c && c.communityId === communityId && (
         <View className='hm-card' style={{ textAlign: 'center' }}>

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { WISH_STATUSES } from '@/contracts/wishRules'
 import type { WishStats } from '@/contracts/wish'
 import { COUNTS_NOTE } from '@/contracts/workbench'
+import { FigureRow } from '@/components/FigureRow'
 import { Page } from '@/components/Page'
 import { WISH_STATUS_LABELS } from '@/contracts/wishRules'
 import { useWishStats } from '@/packages/staff/hooks/useWishQueue'
@@ -33,30 +34,15 @@ export default function WishStatsPage() {
           <View className='hm-card'>
             <Text className='hm-h2'>各状态心愿数</Text>
             {WISH_STATUSES.map((k) => (
-              <View key={k} className='hm-row' data-testid={`stat-${k}`}>
-                <Text className='hm-text'>{WISH_STATUS_LABELS[k]}</Text>
-                <Text className='hm-text'>{s.byStatus?.[k] ?? 0}</Text>
-              </View>
+              <FigureRow key={k} label={WISH_STATUS_LABELS[k]} value={s.byStatus?.[k] ?? 0} testId={`stat-${k}`} />
             ))}
           </View>
           <View className='hm-card'>
             <Text className='hm-h2'>完成情况</Text>
-            <View className='hm-row'>
-              <Text className='hm-text'>近7天完成</Text>
-              <Text className='hm-text'>{s.fulfilledLast7Days}</Text>
-            </View>
-            <View className='hm-row'>
-              <Text className='hm-text'>近30天完成</Text>
-              <Text className='hm-text'>{s.fulfilledLast30Days}</Text>
-            </View>
-            <View className='hm-row'>
-              <Text className='hm-text'>发布到认领（中位数）</Text>
-              <Text className='hm-text'>{days(s.medianDaysToClaim)}</Text>
-            </View>
-            <View className='hm-row'>
-              <Text className='hm-text'>发布到完成（中位数）</Text>
-              <Text className='hm-text'>{days(s.medianDaysToFulfil)}</Text>
-            </View>
+            <FigureRow label='近7天完成' value={s.fulfilledLast7Days} />
+            <FigureRow label='近30天完成' value={s.fulfilledLast30Days} />
+            <FigureRow label='发布到认领（中位数）' value={days(s.medianDaysToClaim)} />
+            <FigureRow label='发布到完成（中位数）' value={days(s.medianDaysToFulfil)} />
             <Text className='hm-sub hm-block' data-testid='stat-sample'>
               {sampleNote(s.medianSample)}
             </Text>

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { COUNTS_NOTE } from '@/contracts/workbench'
-import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { Page } from '@/components/Page'
 import { today } from '@/format/day'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCommunityChoice } from '@/hooks/useStaffCommunities'
 import { useMonthStats } from '@/packages/volunteer-staff/hooks/useMonthStats'
 import { MonthFigures } from './components/MonthFigures'
 import { QuietList } from './components/QuietList'
@@ -13,17 +13,15 @@ import { MonthPicker } from '@/components/MonthPicker'
 
 /** Staff: one community's month of volunteer service (志愿服务统计); pull down to refresh. */
 export default function VolunteerStatsPage() {
-  const communities = useStaffCommunities()
-  const [chosen, setChosen] = useState<string>()
+  const { communities, communityId, choose } = useCommunityChoice()
   const thisMonth = today().slice(0, 7)
   const [month, setMonth] = useState(thisMonth)
-  const communityId = chosen ?? communities.data?.[0]?.key
   const stats = useMonthStats(!communities.loading, communityId, month)
   const page = useRemotePage(stats)
   const s = stats.data
   return (
     <Page {...page}>
-      {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
+      <CommunityChips options={communities.data} value={communityId} onChange={choose} />
       <MonthPicker value={month} onChange={setMonth} testId='stats-month' />
       <Text className='hm-sub hm-block'>{COUNTS_NOTE}</Text>
       {s && (

@@ -6,6 +6,7 @@ import { CheckChip } from '@/components/Chips'
 import { Page } from '@/components/Page'
 import { SKIP, useAction, type AppError } from '@/hooks/useAction'
 import { useRemotePage } from '@/hooks/useRemotePage'
+import { useTemplateId } from '@/hooks/useTemplateId'
 import { confirm } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { slotActions, useSlot } from '@/packages/volunteer/hooks/useSlots'
@@ -23,6 +24,7 @@ export default function SlotPage() {
   const [needBirthDate, setNeedBirthDate] = useState(false)
 
   const s = slot.data
+  const changedTemplateId = useTemplateId('VOL_SLOT_CHANGED')
   const can = new Set(s?.allowed ?? [])
   const onRefused = (e: AppError) => {
     if (e.code === 'BIRTH_DATE_REQUIRED') {
@@ -35,7 +37,7 @@ export default function SlotPage() {
   // The subscription prompt must come from the tap itself: signUp asks it before anything is awaited.
   const signUp = () => {
     if (!s) return
-    void action.run(() => slotActions.signUp(s.id, insuranceAck), { done: '报名成功', then: () => slot.refresh(), onError: onRefused })
+    void action.run(() => slotActions.signUp(s.id, insuranceAck, changedTemplateId), { done: '报名成功', then: () => slot.refresh(), onError: onRefused })
   }
   const saveBirthDate = (birthDate: string) => {
     if (!s) return
@@ -43,7 +45,8 @@ export default function SlotPage() {
       async () => {
         await slotActions.setBirthDate(birthDate)
         setNeedBirthDate(false)
-        return slotActions.signUp(s.id, insuranceAck)
+        // After an await the prompt can no longer show (it needs the tap): sign up unsubscribed.
+        return slotActions.signUp(s.id, insuranceAck, '')
       },
       { done: '报名成功', then: () => slot.refresh(), onError: onRefused },
     )

@@ -3,8 +3,9 @@ import { useState } from 'react'
 import type { ActivityView } from '@/contracts/elder/activities'
 import { elderActivitiesInputs } from '@/contracts/elder/activities'
 import { ACTIVITY_CATEGORIES, type ActivityCategory } from '@/contracts/elder/rules'
-import { Button } from '@/components/Button'
 import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
+import { FormFooter } from '@/components/FormFooter'
 import { TextField } from '@/components/TextField'
 import { daysFromToday } from '@/format/day'
 import { useFormSubmit } from '@/forms/useFormSubmit'
@@ -52,12 +53,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
 
   return (
     <View>
-      {!activity && (scope.data?.length ?? 0) > 1 && (
-        <View className='hm-card'>
-          <Text className='hm-label'>所属社区</Text>
-          <Chips options={scope.data ?? []} value={communityId} onChange={(k) => f.set('communityId', k)} label='所属社区' />
-        </View>
-      )}
+      {!activity && <CommunityChips title='所属社区' options={scope.data} value={communityId} onChange={(k) => f.set('communityId', k)} />}
       <View className='hm-card'>
         <TextField label='活动名称' value={v.title} maxlength={30} onInput={(x) => f.set('title', x)} error={f.errors.title} />
         <Text className='hm-label'>类别</Text>
@@ -72,15 +68,7 @@ export function ActivityForm({ activity, onSaved, onCancel }: ActivityFormProps)
           {f.errors.rule && <Text className='hm-error hm-block'>{f.errors.rule}</Text>}
         </View>
       )}
-      {f.formError && <Text className='hm-error hm-block'>{f.formError}</Text>}
-      <Button className='hm-btn' loading={f.busy} disabled={f.busy} onClick={save}>
-        保存活动
-      </Button>
-      {onCancel && (
-        <Button className='hm-btn hm-btn-plain' onClick={onCancel}>
-          取消编辑
-        </Button>
-      )}
+      <FormFooter error={f.formError} busy={f.busy} saveText='保存活动' onSave={save} onCancel={onCancel} />
     </View>
   )
 }

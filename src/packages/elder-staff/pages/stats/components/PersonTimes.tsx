@@ -1,14 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ElderMonthStats } from '@/contracts'
-
-function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <View className='hm-row' data-testid={testId}>
-      <Text className='hm-text'>{label}</Text>
-      <Text className='hm-text'>{value}</Text>
-    </View>
-  )
-}
+import { FigureRow } from '@/components/FigureRow'
 
 /** A month's person-times (人次): the total, by category (all categories), and by activity. */
 export function PersonTimes({ s }: { s: ElderMonthStats }) {
@@ -16,18 +8,18 @@ export function PersonTimes({ s }: { s: ElderMonthStats }) {
     <View>
       <View className='hm-card' data-testid='pt-total'>
         <Text className='hm-h2'>本月参加人次</Text>
-        <Row label='合计（签到 + 现场参加）' value={`${s.total} 人次`} />
+        <FigureRow label='合计（签到 + 现场参加）' value={`${s.total} 人次`} />
       </View>
       <View className='hm-card' data-testid='pt-by-category'>
         <Text className='hm-h2'>按类别</Text>
         {s.byCategory.map((c) => (
-          <Row key={c.category} label={c.category} value={`${c.count} 人次`} />
+          <FigureRow key={c.category} label={c.category} value={`${c.count} 人次`} />
         ))}
       </View>
       <View className='hm-card' data-testid='pt-by-activity'>
         <Text className='hm-h2'>按活动</Text>
         {s.byActivity.length ? (
-          s.byActivity.map((a) => <Row key={a.activityId} label={`${a.title}（${a.category}）`} value={`${a.count} 人次`} />)
+          s.byActivity.map((a) => <FigureRow key={a.activityId} label={`${a.title}（${a.category}）`} value={`${a.count} 人次`} />)
         ) : (
           <Text className='hm-sub hm-block'>本月还没有人签到</Text>
         )}

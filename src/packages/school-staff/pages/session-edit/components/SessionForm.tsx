@@ -21,6 +21,7 @@ import {
 import { WEEKDAY_LABELS } from '@/contracts/weekdays'
 import { Button } from '@/components/Button'
 import { CheckChip, Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { TextField } from '@/components/TextField'
 import { daysFromToday, formatDayTime } from '@/format/day'
 import { useFormSubmit } from '@/forms/useFormSubmit'
@@ -100,12 +101,7 @@ export function SessionForm({ detail, onSaved }: SessionFormProps) {
     )
   return (
     <View>
-      {!detail && (scope.data?.length ?? 0) > 1 && (
-        <View className='hm-card'>
-          <Text className='hm-label'>所属社区</Text>
-          <Chips options={scope.data ?? []} value={communityId} onChange={(k) => f.set('communityId', k)} label='所属社区' />
-        </View>
-      )}
+      {!detail && <CommunityChips title='所属社区' options={scope.data} value={communityId} onChange={(k) => f.set('communityId', k)} />}
       <View className='hm-card'>
         <TextField
           label='班次名称'

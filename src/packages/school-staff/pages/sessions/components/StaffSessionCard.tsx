@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StaffSessionDetail } from '@/contracts/school/sessions'
-import { ALLOCATION_MODE_LABELS, GRADE_LABELS, SESSION_STATUS_LABELS } from '@/contracts/school/rules'
+import { ALLOCATION_MODE_LABELS, GRADE_LABELS, SESSION_STATUS_LABELS, type EnrolmentTab } from '@/contracts/school/rules'
 import { WEEKDAY_LABELS } from '@/contracts/weekdays'
 import { Button } from '@/components/Button'
 import { formatDayTime } from '@/format/day'
@@ -10,10 +10,12 @@ export interface StaffSessionCardProps {
   detail: StaffSessionDetail
   busy: boolean
   onClose: (d: StaffSessionDetail) => void
+  /** The 报名管理 tab to open (from a workbench queue); none: the page's own choice. */
+  enrolmentsTab?: EnrolmentTab
 }
 
 /** A session in the staff list: its facts and counts, and the links the server allows (编辑, 截止报名, 报名管理, 花名册, 统计). */
-export function StaffSessionCard({ detail, busy, onClose }: StaffSessionCardProps) {
+export function StaffSessionCard({ detail, busy, onClose, enrolmentsTab }: StaffSessionCardProps) {
   const s = detail.session
   const q = `?sessionId=${encodeURIComponent(s.id)}`
   const can = (a: StaffSessionDetail['allowed'][number]) => detail.allowed.includes(a)
@@ -47,7 +49,7 @@ export function StaffSessionCard({ detail, busy, onClose }: StaffSessionCardProp
           </Button>
         )}
         {can('enrolments') && (
-          <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffSchoolEnrolments}${q}`)}>
+          <Button className='hm-btn hm-btn-plain' onClick={() => go(`${ROUTES.staffSchoolEnrolments}${q}${enrolmentsTab ? `&tab=${enrolmentsTab}` : ''}`)}>
             报名管理
           </Button>
         )}

@@ -1,20 +1,14 @@
 import { Text, View } from '@tarojs/components'
 import type { AttendanceFigure, SessionStats } from '@/contracts'
+import { FigureRow } from '@/components/FigureRow'
 
 /** A rate (0–1) as a percentage, or — when no one was expected. */
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 100)}%`
 }
 
-function FigureRow({ f, label }: { f: AttendanceFigure; label: string }) {
-  return (
-    <View className='hm-row' data-testid='stats-figure'>
-      <Text className='hm-text'>{label}</Text>
-      <Text className='hm-text'>
-        {f.arrived}/{f.expected} 到 · 请假 {f.onLeave} · {percent(f.rate)}
-      </Text>
-    </View>
-  )
+function AttendanceRow({ f, label }: { f: AttendanceFigure; label: string }) {
+  return <FigureRow label={label} value={`${f.arrived}/${f.expected} 到 · 请假 ${f.onLeave} · ${percent(f.rate)}`} testId='stats-figure' />
 }
 
 /** The session's counts, its rate, by week and by day (newest first), and the no-shows. */
@@ -34,13 +28,13 @@ export function Figures({ s }: { s: SessionStats }) {
         <Text className='hm-h2 hm-block'>按周</Text>
         {!s.byWeek.length && <Text className='hm-sub hm-block'>还没有已过的上课日</Text>}
         {s.byWeek.map((w) => (
-          <FigureRow key={w.day} f={w} label={`${w.day.slice(5)} 起一周`} />
+          <AttendanceRow key={w.day} f={w} label={`${w.day.slice(5)} 起一周`} />
         ))}
       </View>
       <View className='hm-card'>
         <Text className='hm-h2 hm-block'>按天</Text>
         {s.byDay.map((d) => (
-          <FigureRow key={d.day} f={d} label={d.day.slice(5)} />
+          <AttendanceRow key={d.day} f={d} label={d.day.slice(5)} />
         ))}
       </View>
       <View className='hm-card'>

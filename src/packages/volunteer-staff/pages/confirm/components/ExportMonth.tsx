@@ -1,11 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
 import { Button } from '@/components/Button'
+import { ExportResult } from '@/components/ExportResult'
 import { Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
 import { today } from '@/format/day'
 import { useAction } from '@/hooks/useAction'
-import { useStaffCommunities } from '@/hooks/useStaffCommunities'
+import { useCommunityChoice } from '@/hooks/useStaffCommunities'
 import { exportVolunteerMonth } from '@/packages/volunteer-staff/hooks/useMonthExport'
 
 /** The month before `month` (YYYY-MM). */
@@ -16,17 +18,15 @@ function previousMonth(month: string): string {
 
 /** 导出本月服务记录: one community's ledger entries of this month (or last) as a spreadsheet; weapp opens it, h5 links it. */
 export function ExportMonth() {
-  const communities = useStaffCommunities()
+  const { communities, communityId, choose } = useCommunityChoice()
   const thisMonth = today().slice(0, 7)
   const months = [
     { key: thisMonth, label: '本月' },
     { key: previousMonth(thisMonth), label: '上月' },
   ]
   const [month, setMonth] = useState(thisMonth)
-  const [chosen, setChosen] = useState<string>()
   const [file, setFile] = useState<ExportFile>()
   const action = useAction()
-  const communityId = chosen ?? communities.data?.[0]?.key
 
   const onExport = () => {
     if (!communityId) return
@@ -35,21 +35,12 @@ export function ExportMonth() {
   }
   return (
     <View className='hm-card' data-testid='export-month'>
-      {communities.data && communities.data.length > 1 && <Chips label='社区' options={communities.data} value={communityId} onChange={setChosen} />}
+      <CommunityChips options={communities.data} value={communityId} onChange={choose} />
       <Chips label='月份' options={months} value={month} onChange={setMonth} />
       <Button className='hm-btn hm-btn-plain' disabled={!communityId || action.busy} loading={action.busy} onClick={onExport}>
         {month === thisMonth ? '导出本月服务记录' : '导出上月服务记录'}
       </Button>
-      {file && process.env.TARO_ENV === 'h5' && (
-        <a className='hm-link hm-block' href={file.url} download={file.name} data-testid='export-link'>
-          下载 {file.name}（{file.rows} 条记录）
-        </a>
-      )}
-      {file && process.env.TARO_ENV !== 'h5' && (
-        <Text className='hm-sub hm-block'>
-          已导出 {file.name}（{file.rows} 条记录），可在打开的表格右上角转发
-        </Text>
-      )}
+      <ExportResult file={file} unit='条记录' forwardHint />
     </View>
   )
 }

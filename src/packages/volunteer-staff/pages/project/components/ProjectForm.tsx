@@ -5,6 +5,8 @@ import { volunteerSlotsInputs } from '@/contracts/volunteer/slots'
 import { DEFAULT_RADIUS_M, SERVICE_TYPES, TRAINING_TAGS, type ServiceType } from '@/contracts/volunteer/rules'
 import { Button } from '@/components/Button'
 import { CheckChip, Chips } from '@/components/Chips'
+import { CommunityChips } from '@/components/CommunityChips'
+import { FormFooter } from '@/components/FormFooter'
 import { TextField } from '@/components/TextField'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import { projectActions } from '@/packages/volunteer-staff/hooks/useProjects'
@@ -76,12 +78,7 @@ export function ProjectForm({ project, onSaved, onCancel }: ProjectFormProps) {
 
   return (
     <View>
-      {!project && (scope.data?.length ?? 0) > 1 && (
-        <View className='hm-card'>
-          <Text className='hm-label'>所属社区</Text>
-          <Chips options={scope.data ?? []} value={communityId} onChange={(k) => f.set('communityId', k)} label='所属社区' />
-        </View>
-      )}
+      {!project && <CommunityChips title='所属社区' options={scope.data} value={communityId} onChange={(k) => f.set('communityId', k)} />}
       <View className='hm-card'>
         <TextField label='项目名称' value={v.title} maxlength={30} onInput={(x) => f.set('title', x)} error={f.errors.title} />
         <TextField label='项目介绍' multiline value={v.description} maxlength={500} onInput={(x) => f.set('description', x)} error={f.errors.description} />
@@ -119,15 +116,7 @@ export function ProjectForm({ project, onSaved, onCancel }: ProjectFormProps) {
         <TextField label='联系人' value={v.contactName} maxlength={20} onInput={(x) => f.set('contactName', x)} error={f.errors.contactName} />
         <TextField label='联系电话' type='number' maxlength={11} value={v.contactPhone} onInput={(x) => f.set('contactPhone', x)} error={f.errors.contactPhone} />
       </View>
-      {f.formError && <Text className='hm-error hm-block'>{f.formError}</Text>}
-      <Button className='hm-btn' loading={f.busy} disabled={f.busy} onClick={save}>
-        保存项目
-      </Button>
-      {onCancel && (
-        <Button className='hm-btn hm-btn-plain' onClick={onCancel}>
-          取消编辑
-        </Button>
-      )}
+      <FormFooter error={f.formError} busy={f.busy} saveText='保存项目' onSave={save} onCancel={onCancel} />
     </View>
   )
 }

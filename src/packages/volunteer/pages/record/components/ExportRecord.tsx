@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ExportFile } from '@/contracts'
 import { Button } from '@/components/Button'
+import { ExportResult } from '@/components/ExportResult'
 import { useAction } from '@/hooks/useAction'
 import { exportMyRecord } from '@/packages/volunteer/hooks/useRecordExport'
 
@@ -18,16 +19,7 @@ export function ExportRecord() {
       <Button className='hm-btn hm-btn-plain' disabled={action.busy} loading={action.busy} onClick={onExport}>
         导出我的记录
       </Button>
-      {file && process.env.TARO_ENV === 'h5' && (
-        <a className='hm-link hm-block' href={file.url} download={file.name} data-testid='export-link'>
-          下载 {file.name}（{file.rows} 条记录）
-        </a>
-      )}
-      {file && process.env.TARO_ENV !== 'h5' && (
-        <Text className='hm-sub hm-block'>
-          已导出 {file.name}（{file.rows} 条记录）
-        </Text>
-      )}
+      <ExportResult file={file} unit='条记录' />
     </View>
   )
 }

@@ -4,7 +4,9 @@ import { MAX_WISH_PHOTOS, wishInputs, type WishDetail } from '@/contracts/wish'
 import { Button } from '@/components/Button'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
+import { useTemplateId } from '@/hooks/useTemplateId'
 import { ROUTES } from '@/routes'
+import { askSubscription } from '@/ui/subscribe'
 import { usePhotoUpload } from '@/packages/wish/hooks/usePhotoUpload'
 import { postWish, resubmitWish } from '@/packages/wish/hooks/useWish'
 import { CategoryFields } from './CategoryFields'
@@ -37,13 +39,6 @@ function startValues(initial?: WishDetail): WishFormValues {
   }
 }
 
-/** Asks, inside the tap (WeChat shows it only from a tap), whether we may tell the wisher when someone claims the wish. */
-function askClaimNotice(): void {
-  const tpl = process.env.TARO_APP_TPL_WISH_CLAIMED || ''
-  if (process.env.TARO_ENV !== 'weapp' || !tpl) return
-  void Promise.resolve(Taro.requestSubscribeMessage({ tmplIds: [tpl] } as Taro.requestSubscribeMessage.Option)).catch(() => undefined)
-}
-
 /** The wish form: its sections, one submit (validated with the contract's schema), then 我的心愿. */
 export function WishForm({ editId, initial }: WishFormProps) {
   const f = useFormSubmit(wishInputs.post, () => startValues(initial), FALLBACKS)
@@ -54,6 +49,7 @@ export function WishForm({ editId, initial }: WishFormProps) {
     () => (initial?.draft?.photoIds || []).map((fileID, i) => ({ fileID, src: initial?.photos[i] || '' })),
   )
   const v = f.values
+  const claimedTemplateId = useTemplateId('WISH_CLAIMED')
 
   const onSubmit = () => {
     const named = v.nameStyle === 'surname'
@@ -78,7 +74,8 @@ export function WishForm({ editId, initial }: WishFormProps) {
     f.submit(input, (data) => (editId ? resubmitWish({ wishId: editId, ...data }) : postWish(data)), {
       extra,
       invalidHint: '请检查填写的内容',
-      beforeCall: askClaimNotice,
+      // Inside the tap (WeChat shows the prompt only from a tap): may we tell the wisher when someone claims it?
+      beforeCall: () => void askSubscription(claimedTemplateId),
       done: '已提交审核',
       then: () => void Taro.redirectTo({ url: ROUTES.wishMine }).catch(() => Taro.navigateBack()),
     })
