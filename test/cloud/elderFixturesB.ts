@@ -2,23 +2,9 @@
 // in the store (typed with the model; part A's handlers are built at the same time), with days from the one clock.
 import { randomBytes } from 'crypto'
 import type { ActivityDoc, ProfileDoc, RuleSegment } from '../../cloud/domain/elder/model'
-import { isMutation, type Result } from '../../src/contracts'
+import type { Result } from '../../src/contracts'
 import { inDays, testNow } from '../clock'
-import { rid, type Harness } from './helpers'
-
-/** Calls `elder` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function eld<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('elder', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('elder', event, openid)) as Result<T>
-}
-
-/** Calls `elder` and fails the test unless ok; returns data. */
-export async function eldOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await eld<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`elder.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+import type { Harness } from './helpers'
 
 /** A daily activity of the community staged in the store (rule from 30 days ago; `seg` overrides the segment). */
 export async function stageActivity(h: Harness, community = '军门社区', seg: Partial<RuleSegment> = {}, over: Partial<ActivityDoc> = {}): Promise<ActivityDoc> {

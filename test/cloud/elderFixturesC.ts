@@ -6,24 +6,10 @@ import type { ActivityDoc, OccurrenceDoc, ProfileDoc, RuleSegment, SignupEntry }
 import { newOccurrenceDoc, occurrenceOn } from '../../cloud/domain/elder/recurrence'
 import { occurrenceTallies } from '../../cloud/domain/elder/tallies'
 import { chinaDay, chinaTime } from '../../cloud/lib/dates'
-import { isMutation, type Result } from '../../src/contracts'
+import type { Result } from '../../src/contracts'
 import type { ActivityCategory } from '../../src/contracts/elder/rules'
 import { testNow } from '../clock'
-import { rid, type Harness } from './helpers'
-
-/** Calls `elder` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function elder<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId || isMutation('elder', action)) event.requestId = requestId || rid()
-  return (await h.emu.invoke('elder', event, openid)) as Result<T>
-}
-
-/** Calls `elder` and fails unless ok; returns data. */
-export async function elderOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await elder<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`elder.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+import type { Harness } from './helpers'
 
 const uid = (p: string) => `${p}${randomBytes(6).toString('hex')}`
 

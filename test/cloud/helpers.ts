@@ -5,7 +5,7 @@ import { join } from 'path'
 import { randomBytes } from 'crypto'
 import { startEmulator } from '../../cloud/emulator'
 import { nowMs } from '../../cloud/lib/dates'
-import { isMutation, type Community, type Result } from '../../src/contracts'
+import { isMutation, type Community, type FunctionName, type Result } from '../../src/contracts'
 
 // `testTimeout` in a project config is ignored by jest 29 (it warns "Unknown option"), so set it here:
 // starting an emulator and its function workers can take more than 5 s when every suite runs at once.
@@ -53,6 +53,20 @@ export function newOpenid(): string {
   return `dev-new-${randomBytes(5).toString('hex')}`
 }
 
+/** Calls function `fn` as `openid`; mutations get a fresh requestId unless one is given (null: none). The raw Result. */
+export async function callAs<T = any>(h: Pick<Harness, 'emu'>, fn: FunctionName, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
+  const event: Record<string, unknown> = { action, input }
+  if (requestId !== null && (requestId || isMutation(fn, action))) event.requestId = requestId || rid()
+  return (await h.emu.invoke(fn, event, openid)) as Result<T>
+}
+
+/** Calls function `fn` as `openid` and fails the test unless ok; returns data. */
+export async function callOk<T = any>(h: Pick<Harness, 'emu'>, fn: FunctionName, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
+  const res = await callAs<T>(h, fn, openid, action, input, requestId)
+  if (!res.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
+  return res.data
+}
+
 /** Starts an emulator with seed data and returns helpers bound to it. */
 export async function startHarness(opts: { poolSize?: number; volunteerDemo?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))
@@ -61,26 +75,10 @@ export async function startHarness(opts: { poolSize?: number; volunteerDemo?: bo
   const db = cloud.database()
   const h: Harness = {
     emu,
-    async user(openid, action, input = {}, requestId) {
-      const event: Record<string, unknown> = { action, input }
-      if (requestId !== null && (requestId || isMutation('user', action))) event.requestId = requestId || rid()
-      return (await emu.invoke('user', event, openid)) as Result<any>
-    },
-    async userOk(openid, action, input, requestId) {
-      const res = await h.user(openid, action, input, requestId)
-      if (!res.ok) throw new Error(`${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-      return res.data
-    },
-    async wish(openid, action, input = {}, requestId) {
-      const event: Record<string, unknown> = { action, input }
-      if (requestId !== null && (requestId || isMutation('wish', action))) event.requestId = requestId || rid()
-      return (await emu.invoke('wish', event, openid)) as Result<any>
-    },
-    async wishOk(openid, action, input, requestId) {
-      const res = await h.wish(openid, action, input, requestId)
-      if (!res.ok) throw new Error(`wish.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-      return res.data
-    },
+    user: (openid, action, input, requestId) => callAs(h, 'user', openid, action, input, requestId),
+    userOk: (openid, action, input, requestId) => callOk(h, 'user', openid, action, input, requestId),
+    wish: (openid, action, input, requestId) => callAs(h, 'wish', openid, action, input, requestId),
+    wishOk: (openid, action, input, requestId) => callOk(h, 'wish', openid, action, input, requestId),
     async count(collection, where) {
       const col = db.collection(collection)
       return (await (where ? col.where(where) : col).count()).total
