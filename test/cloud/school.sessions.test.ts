@@ -1,5 +1,6 @@
 // Part A of the 4 o'clock school (issue 11): sessions as station staff make, change, close and list them; the
 // sessions families browse; the station's assigned volunteers. Real emulator, real SDK.
+import { ERROR_MESSAGES } from '../../src/contracts'
 import { startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
 import { assignedVolunteer, makeSession, sch, schOk, sessionInput } from './schoolFixtures'
@@ -39,7 +40,6 @@ describe('saveSession', () => {
     ['closesAt', { termEnd: inDays(12), closesAt: `${inDays(20)} 09:00` }, '报名应在学期结束前截止'],
     ['closesAt', { opensAt: `${inDays(-5)} 09:00`, closesAt: `${inDays(-1)} 09:00` }, '报名截止时间已过，请重新选择'],
     ['announcedNumber', { mode: 'lottery' }, '摇号班次请填写事先公布的号码（用作摇号种子）'],
-    ['termStart', { termStart: '2027-02-30' }, '开始日期不存在'],
   ])('refuses a bad %s (%j) and writes nothing', async (path, over, message) => {
     const before = await h.count('sch_sessions')
     const res = await sch(h, STAFF, 'saveSession', sessionInput(h, '军门社区', over))
@@ -47,11 +47,18 @@ describe('saveSession', () => {
     expect(await h.count('sch_sessions')).toBe(before)
   })
 
-  it('refuses bad input at the contract: capacity, weekdays, grade, announced number', async () => {
+  it('refuses bad input at the contract: capacity, weekdays, grade, announced number, a day that does not exist', async () => {
     for (const over of [{ capacity: 0 }, { capacity: 201 }, { weekdays: [] }, { weekdays: [8] }, { grades: { min: 0, max: 3 } }, { mode: 'lottery', announcedNumber: '12a' }]) {
       const res = await sch(h, STAFF, 'saveSession', sessionInput(h, '军门社区', over))
       expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     }
+    // A day that does not exist is refused by the contract's calendarDay, on its field, and nothing is written.
+    const before = await h.count('sch_sessions')
+    for (const path of ['termStart', 'termEnd']) {
+      const res = await sch(h, STAFF, 'saveSession', sessionInput(h, '军门社区', { [path]: '2027-02-30' }))
+      expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', message: `${ERROR_MESSAGES.INVALID_INPUT}：日期不存在`, issues: [{ path, message: '日期不存在' }] })
+    }
+    expect(await h.count('sch_sessions')).toBe(before)
   })
 
   it('edits a session; once it has entries, mode, grades and capacity are fixed, the rest may change', async () => {
