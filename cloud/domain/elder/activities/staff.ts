@@ -2,8 +2,8 @@
 // past never rewritten), archive, the list and one activity with its coming occurrences.
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
 import { ELDER_LIMITS } from '../../../../src/contracts/elder/rules'
-import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import { staffScope } from '../../../lib/staffScope'
 import { tallyToken } from '../../../lib/counters'
 import { addDays, chinaDay } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
@@ -191,17 +191,12 @@ export async function archiveActivity(input: In<'archiveActivity'>, ctx: Ctx): P
 
 /** Staff: the activities of their communities (or one), active or archived, last changed first. Requests: 2. */
 export async function staffActivities(input: In<'staffActivities'>, ctx: Ctx): Promise<OutputOf<'elder', 'staffActivities'>> {
-  requireRole(ctx, 'staff')
+  const scope = await staffScope(ctx, input.communityId)
   const _ = ctx.db.command
-  let communityId: unknown
-  if (input.communityId) {
-    requireScope(ctx, input.communityId)
-    communityId = input.communityId
-  } else communityId = _.in(ctx.isAdmin ? (await loadCommunities(ctx.db)).map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(ELD_ACTIVITIES)
-    .where({ communityId, status: input.status ?? 'active' })
+    .where({ communityId: input.communityId ?? _.in(scope), status: input.status ?? 'active' })
     .orderBy('updatedAt', 'desc')
     .skip(w.skip)
     .limit(w.limit)

@@ -3,6 +3,7 @@ import { DEFAULT_DAY_END, DEFAULT_DAY_START, SCHOOL_A_MESSAGES as M, SCHOOL_LIMI
 import type { StaffSessionDetail } from '../../../../src/contracts/school/sessions'
 import { findCommunity, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import { staffScope } from '../../../lib/staffScope'
 import { addDays, chinaInstant, isRealDay } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
@@ -29,8 +30,6 @@ function instantOf(field: string, value: string): Date {
 function sessionContent(input: In<'saveSession'>) {
   const startTime = input.startTime ?? DEFAULT_DAY_START
   const endTime = input.endTime ?? DEFAULT_DAY_END
-  if (!isRealDay(input.termStart)) throw invalidField('termStart', '开始日期不存在')
-  if (!isRealDay(input.termEnd)) throw invalidField('termEnd', '结束日期不存在')
   if (input.termEnd < input.termStart) throw invalidField('termEnd', '学期结束日期不能早于开始日期')
   if (input.termEnd > addDays(input.termStart, SCHOOL_LIMITS.termDays - 1)) throw invalidField('termEnd', `一个学期最长 ${SCHOOL_LIMITS.termDays} 天`)
   if (minutesOf(endTime) <= minutesOf(startTime)) throw invalidField('endTime', '结束时间应晚于开始时间')
@@ -166,18 +165,13 @@ export async function closeSession(input: In<'closeSession'>, ctx: Ctx): Promise
  * is asked. ONE query on the browse index (community, status, term start). Database requests: the user + 1.
  */
 export async function staffSessions(input: In<'staffSessions'>, ctx: Ctx): Promise<OutputOf<'school', 'staffSessions'>> {
-  requireRole(ctx, 'staff')
+  const scope = await staffScope(ctx, input.communityId)
+  await loadCommunities(ctx.db) // cached per instance: the community names
   const _ = ctx.db.command
-  const all = await loadCommunities(ctx.db)
-  let communityId: unknown
-  if (input.communityId) {
-    requireScope(ctx, input.communityId)
-    communityId = input.communityId
-  } else communityId = _.in(ctx.isAdmin ? all.map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(SCH_SESSIONS)
-    .where({ communityId, status: input.status ?? _.in(['open', 'closed']) })
+    .where({ communityId: input.communityId ?? _.in(scope), status: input.status ?? _.in(['open', 'closed']) })
     .orderBy('termStart', 'desc')
     .skip(w.skip)
     .limit(w.limit)
