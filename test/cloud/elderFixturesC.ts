@@ -6,10 +6,9 @@ import type { ActivityDoc, OccurrenceDoc, ProfileDoc, RuleSegment, SignupEntry }
 import { newOccurrenceDoc, occurrenceOn } from '../../cloud/domain/elder/recurrence'
 import { occurrenceTallies } from '../../cloud/domain/elder/tallies'
 import { chinaDay, chinaTime } from '../../cloud/lib/dates'
-import type { Result } from '../../src/contracts'
 import type { ActivityCategory } from '../../src/contracts/elder/rules'
 import { testNow } from '../clock'
-import type { Harness } from './helpers'
+import { runJob, type Harness } from './helpers'
 
 const uid = (p: string) => `${p}${randomBytes(6).toString('hex')}`
 
@@ -86,10 +85,8 @@ export async function tallyNow(h: Harness): Promise<{ done: number }> {
   for (const name of ['wishOverdueClaims', 'purgeRequests', 'volunteerNumbers', 'volunteerForgottenCheckouts']) next[name] = later
   next.eldPersonTimesTally = new Date(0)
   if (!(await h.update('jobs', { _id: 'schedule' }, { next }))) await h.insert('jobs', { _id: 'schedule', next })
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
-  if (!result.ok) throw new Error(`scheduler failed: ${result.code} ${result.message}`)
-  const job = result.data.jobs.eldPersonTimesTally
-  if (!job || job.error) throw new Error(`tally failed: ${JSON.stringify(result.data.jobs)}`)
+  const job = await runJob(h, 'eldPersonTimesTally')
+  if (!job || job.error) throw new Error(`tally failed: ${JSON.stringify(job)}`)
   return job
 }
 

@@ -67,6 +67,27 @@ export async function callOk<T = any>(h: Pick<Harness, 'emu'>, fn: FunctionName,
   return res.data
 }
 
+/** A scheduler job's report. */
+export interface JobReport {
+  done: number
+  error?: string
+  more?: boolean
+}
+
+/** Makes the scheduler's job `name` due at its next run (the other jobs are left as they are). */
+export async function makeJobDue(h: Pick<Harness, 'count' | 'update' | 'insert'>, name: string): Promise<void> {
+  if (await h.count('jobs', { _id: 'schedule' })) await h.update('jobs', { _id: 'schedule' }, { [`next.${name}`]: new Date(0) })
+  else await h.insert('jobs', { _id: 'schedule', next: { [name]: new Date(0) } })
+}
+
+/** Runs the scheduler's job `name` now (fires the scheduler once); answers its report, undefined if it did not run. */
+export async function runJob(h: Pick<Harness, 'emu' | 'count' | 'update' | 'insert'>, name: string): Promise<JobReport | undefined> {
+  await makeJobDue(h, name)
+  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, JobReport> }> }
+  if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
+  return result.data.jobs[name]
+}
+
 /** Starts an emulator with seed data and returns helpers bound to it. */
 export async function startHarness(opts: { poolSize?: number; volunteerDemo?: boolean } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))

@@ -3,10 +3,9 @@
 import { randomBytes } from 'crypto'
 import { nowMs } from '../../cloud/lib/dates'
 import { SCH_CHILDREN, SCH_SESSIONS, type SessionDoc } from '../../cloud/domain/school/model'
-import type { Result } from '../../src/contracts'
 import type { Grade } from '../../src/contracts/school/rules'
 import { childDoc, sessionDoc, stagedId, type SessionOpts } from '../support/schoolEnrolmentDocs'
-import type { Harness } from './helpers'
+import { runJob, type Harness } from './helpers'
 import { resident, uniquePhone } from './wishFixtures'
 
 /** A session staged in the store (as part A's saveSession makes it); returns its id. */
@@ -46,10 +45,7 @@ export async function storedSession(h: Harness, id: string): Promise<SessionDoc>
 
 /** Runs the scheduler's offer-expiry job now (the other jobs are left as they are); returns its report. */
 export async function runOfferJob(h: Harness): Promise<{ done: number; error?: string }> {
-  if (!(await h.update('jobs', { _id: 'schedule' }, { 'next.schoolOfferExpiry': new Date(0) }))) await h.insert('jobs', { _id: 'schedule', next: { schoolOfferExpiry: new Date(0) } })
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
-  if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
-  const job = result.data.jobs.schoolOfferExpiry
-  if (!job || job.error) throw new Error(`offer job: ${JSON.stringify(result.data)}`)
+  const job = await runJob(h, 'schoolOfferExpiry')
+  if (!job || job.error) throw new Error(`offer job: ${JSON.stringify(job)}`)
   return job
 }
