@@ -75,9 +75,9 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, columns: { header: 
 }
 
 /** CloudBase's largest page for a server-side get. */
-export const EXPORT_PAGE = 1000
+const EXPORT_PAGE = 1000
 /** A sheet stops here: more rows than this for one person or one community's month is not a real record. */
-export const EXPORT_MAX_ROWS = 5000
+const EXPORT_MAX_ROWS = 5000
 
 /**
  * An export's rows read in pages: `query(skip)` answers one page of up to EXPORT_PAGE documents (1 database request
