@@ -4,8 +4,8 @@ import type { StaffSessionDetail } from '../../../../src/contracts/school/sessio
 import { findCommunity, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { staffScope } from '../../../lib/staffScope'
+import { insertOnce } from '../../../lib/insertOnce'
 import { addDays, chinaInstant, isRealDay } from '../../../lib/dates'
-import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { tallyToken } from '../../../lib/counters'
 import { pageWindow, toPage } from '../../../lib/paging'
@@ -72,7 +72,6 @@ export async function saveSession(input: In<'saveSession'>, ctx: Ctx): Promise<S
   const content = sessionContent(input)
   await loadCommunities(ctx.db)
   if (!(await findCommunity(ctx.db, input.communityId))) throw invalidField('communityId', '没有这个社区')
-  const col = ctx.db.collection(SCH_SESSIONS)
   const lottery = input.mode === 'lottery' ? { announcedNumber: input.announcedNumber! } : undefined
   if (!input.sessionId) {
     if (content.closesAt.getTime() <= ctx.now.getTime()) throw invalidField('closesAt', '报名截止时间已过，请重新选择')
@@ -93,15 +92,7 @@ export async function saveSession(input: In<'saveSession'>, ctx: Ctx): Promise<S
       updatedAt: ctx.now,
       requestId: ctx.requestId!,
     }
-    try {
-      await col.add({ data: doc })
-      return toStaffDetail(doc, ctx.now)
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-      const mine = await loadStaffSession(ctx, doc._id)
-      if (mine.createdBy !== ctx.openid) throw err
-      return toStaffDetail(mine, ctx.now)
-    }
+    return toStaffDetail(await insertOnce(ctx, SCH_SESSIONS, doc, (id) => loadStaffSession(ctx, id)), ctx.now)
   }
   const s = await loadStaffSession(ctx, input.sessionId)
   requireScope(ctx, s.communityId)

@@ -3,7 +3,7 @@ import { DEFAULT_RADIUS_M, type OutputOf, type ParsedInputOf, type ProjectView }
 import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { staffScope } from '../../../lib/staffScope'
-import { isDuplicateKeyError } from '../../../lib/dbErrors'
+import { insertOnce } from '../../../lib/insertOnce'
 import { HandlerError } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_PROJECTS, VOL_SLOTS, type ProjectDoc } from '../model'
@@ -41,15 +41,7 @@ export async function saveProject(input: In<'saveProject'>, ctx: Ctx): Promise<P
   await loadCommunities(ctx.db)
   if (!projectId) {
     const doc: ProjectDoc = { _id: derivedId('p', ctx.openid, ctx.requestId!), ...content, status: 'active', createdBy: ctx.openid, createdAt: ctx.now }
-    try {
-      await col.add({ data: doc })
-      return toProject(doc)
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-      const mine = await loadProject(ctx, doc._id)
-      if (mine.createdBy !== ctx.openid) throw err
-      return toProject(mine)
-    }
+    return toProject(await insertOnce(ctx, VOL_PROJECTS, doc, (id) => loadProject(ctx, id)))
   }
   const p = await loadProject(ctx, projectId)
   requireScope(ctx, p.communityId)
