@@ -74,6 +74,45 @@ export function addSheet(wb: ExcelJS.Workbook, name: string, columns: { header: 
   return ws
 }
 
+/** CloudBase's largest page for a server-side get. */
+const EXPORT_PAGE = 1000
+/** A sheet stops here: more rows than this for one person or one community's month is not a real record. */
+const EXPORT_MAX_ROWS = 5000
+
+/**
+ * An export's rows read in pages: `query(skip)` answers one page of up to EXPORT_PAGE documents (1 database request
+ * each), read until a short page or EXPORT_MAX_ROWS.
+ */
+export async function readPages<T>(query: (skip: number, limit: number) => Promise<{ data: unknown[] }>): Promise<T[]> {
+  const out: T[] = []
+  while (out.length < EXPORT_MAX_ROWS) {
+    const res = await query(out.length, EXPORT_PAGE)
+    out.push(...(res.data as T[]))
+    if (res.data.length < EXPORT_PAGE) break
+  }
+  return out
+}
+
+/**
+ * Adds a two-column summary sheet (项目 and `valueHeader`): the given rows, then 导出时间 (`at`, China's wall time,
+ * formatted as day and time).
+ */
+export function addSummarySheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  rows: { item: string; value: string | number | Date | undefined }[],
+  at: Date,
+  value: { header: string; width: number } = { header: '数值', width: 20 },
+): ExcelJS.Worksheet {
+  const ws = addSheet(wb, name, [
+    { header: '项目', key: 'item', width: 24 },
+    { header: value.header, key: 'value', width: value.width },
+  ])
+  ws.addRows([...rows, { item: '导出时间', value: chinaDate(at) }])
+  ws.getCell(`B${ws.rowCount}`).numFmt = 'yyyy-mm-dd hh:mm'
+  return ws
+}
+
 /** The storage path of an export: exports/<community>/<China day>-<name>.xlsx. */
 export function exportPath(communityId: string, day: string, name: string): string {
   return `exports/${communityId}/${day}-${name}.xlsx`

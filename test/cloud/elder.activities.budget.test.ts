@@ -2,6 +2,7 @@
 // requests on indexes and ≤ 32 KB for a community with 30 activities; every other action ≤ 4 (a rule edit that must
 // cancel or re-place stored occurrences says so); every query on a declared index (no SCAN). One worker, warmed.
 import { startHarness, type Harness } from './helpers'
+import { KB32, callsOf, checkBudgets } from './budget'
 import { staffOf } from './wishFixtures'
 import { activityInput, eld, eldOk, makeActivity, ruleInput, stageSignups } from './elderFixtures'
 import { addDays } from '../../cloud/lib/dates'
@@ -16,7 +17,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const KB32 = 32 * 1024
 const COMMUNITY = '汤门社区'
 const STAFF = staffOf(COMMUNITY)
 const nextMonday = () => addDays(chinaToday(), 8 - isoWeekdayOf(chinaToday()))
@@ -72,16 +72,9 @@ it('the week: ≤ 2 requests on indexes and ≤ 32 KB for 30 activities; every o
   const mine = await eld(h, 'dev-budget-2', 'week', { week: 'next' }) // not signed up: refused after reading the user
   expect(mine.ok).toBe(false)
 
-  const calls = h.emu.calls.slice(start).filter((c) => c.fn === 'elder')
-  const table: Record<string, number> = {}
-  for (const c of calls) {
-    const limit = c.action === 'week' ? 2 : 4
-    if (c.action === 'week' && c.code === 'NOT_SIGNED_UP') expect(c.dbRequests).toBe(1)
-    else expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-    table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
-  }
+  const calls = callsOf(h, 'elder', start)
+  const table = checkBudgets(calls, { week: 2 })
+  expect(calls.filter((c) => c.code === 'NOT_SIGNED_UP').map((c) => c.dbRequests)).toEqual([1])
   const week = calls.filter((c) => c.action === 'week' && c.ok)
   expect(week.map((c) => c.queries.map((q) => q.split(':')[0]).sort())).toEqual([
     ['eld_activities', 'eld_occurrences'],
@@ -104,7 +97,7 @@ it('a rule edit that must cancel stored sign-ups and re-place others says so: 4 
   const start = h.emu.calls.length
   const res = await eldOk(h, STAFF, 'editRule', { activityId: a.id, rev: a.rev, rule: ruleInput({ from: inDays(7), weekdays: [isoWeekdayOf(keep)], startTime: '09:00', place: '新地点' }) })
   expect(res.cancelled.map((c: { day: string }) => c.day)).toEqual([drop])
-  const [c] = h.emu.calls.slice(start).filter((x) => x.fn === 'elder')
+  const [c] = callsOf(h, 'elder', start)
   expect(c.dbRequests).toBe(6)
   expect(c.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
 })

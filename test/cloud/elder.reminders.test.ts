@@ -7,7 +7,8 @@ import { addDays, chinaInstant, clockOffset, nowMs, setClockOffset } from '../..
 import { inDays } from '../clock'
 import { startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { eldOk, makeReminderDue, reminders, runReminderJob, stageActivity, stageProfile } from './elderFixturesB'
+import { makeReminderDue, reminders, runReminderJob, stageActivity, stageProfile } from './elderFixturesB'
+import { eldOk } from './elderFixtures'
 
 let h: Harness
 beforeAll(async () => {

@@ -5,7 +5,8 @@ import { newOccurrenceDoc, occurrenceId, occurrenceOn } from '../../cloud/domain
 import { inDays, testNow } from '../clock'
 import { rid, startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { eld, eldOk, stageActivity, stageProfile } from './elderFixturesB'
+import { stageActivity, stageProfile } from './elderFixturesB'
+import { eld, eldOk } from './elderFixtures'
 
 let h: Harness
 beforeAll(async () => {

@@ -4,7 +4,8 @@ import { occurrenceId } from '../../cloud/domain/elder/recurrence'
 import { addDays, chinaDay } from '../../cloud/lib/dates'
 import { testNow } from '../clock'
 import { decodeQrPng } from '../support/qr'
-import { elder, elderOk, entry, lastRequests, onceAt, stageActivity, stageOccurrence, tallyNow } from './elderFixturesC'
+import { entry, lastRequests, onceAt, stageActivity, stageOccurrence, tallyNow } from './elderFixturesC'
+import { eld, eldOk } from './elderFixtures'
 import { startHarness, type Harness } from './helpers'
 
 let h: Harness
@@ -24,22 +25,22 @@ it('person-times after check-ins and walk-ins: by activity and by category, in 3
   const choir = await stageActivity(h, [onceAt(start)], { title: '合唱团', category: '文娱' })
   const taichi = await stageActivity(h, [onceAt(start)], { title: '八段锦', category: '运动' })
   await stageOccurrence(h, choir, day, [entry('demo-resident', '林阿姨'), entry('demo-volunteer', '陈志远'), entry('demo-volunteer-2', '黄志强')])
-  const before = await elderOk(h, 'demo-staff', 'monthStats', { month })
+  const before = await eldOk(h, 'demo-staff', 'monthStats', { month })
   expect(before.total).toBe(0)
 
-  await elderOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 0, personKey: 'u:demo-resident' })
+  await eldOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 0, personKey: 'u:demo-resident' })
   // The first tally creates the community's counter document.
   await tallyNow(h)
-  expect((await elderOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(1)
-  await elderOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 2, personKey: 'u:demo-volunteer-2' })
-  await elderOk(h, 'demo-staff', 'addWalkIn', { activityId: choir._id, day, name: '赵大爷' })
-  await elderOk(h, 'demo-staff', 'addWalkIn', { activityId: taichi._id, day, name: '钱奶奶' })
+  expect((await eldOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(1)
+  await eldOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 2, personKey: 'u:demo-volunteer-2' })
+  await eldOk(h, 'demo-staff', 'addWalkIn', { activityId: choir._id, day, name: '赵大爷' })
+  await eldOk(h, 'demo-staff', 'addWalkIn', { activityId: taichi._id, day, name: '钱奶奶' })
   // Not yet tallied: the counters move with the job (each minute).
-  expect((await elderOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(1)
+  expect((await eldOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(1)
   const job = await tallyNow(h)
   expect(job.done).toBe(2)
 
-  const stats = await elderOk(h, 'demo-staff', 'monthStats', { month })
+  const stats = await eldOk(h, 'demo-staff', 'monthStats', { month })
   expect(lastRequests(h, 'monthStats')).toBe(3)
   expect(stats).toMatchObject({ communityId: 'junmen', month, total: 4, refreshMinutes: 1 })
   expect(stats.byActivity).toEqual([
@@ -51,22 +52,22 @@ it('person-times after check-ins and walk-ins: by activity and by category, in 3
   expect(stats.byCategory).toHaveLength(7)
 
   // A second run finds nothing; a repeated tick moves nothing.
-  await elderOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 0, personKey: 'u:demo-resident' })
+  await eldOk(h, 'demo-staff', 'checkIn', { activityId: choir._id, day, index: 0, personKey: 'u:demo-resident' })
   await tallyNow(h)
-  expect((await elderOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(4)
+  expect((await eldOk(h, 'demo-staff', 'monthStats', { month })).total).toBe(4)
   // Another month: none.
-  expect((await elderOk(h, 'demo-staff', 'monthStats', { month: '2020-01' })).total).toBe(0)
+  expect((await eldOk(h, 'demo-staff', 'monthStats', { month: '2020-01' })).total).toBe(0)
 
   const calls = h.emu.calls.filter((c) => c.fn === 'elder' || c.fn === 'scheduler')
   expect(calls.flatMap((c) => c.queries).filter((q) => q.includes('SCAN'))).toEqual([])
 })
 
 it('monthStats: staff in scope only; bad input refused', async () => {
-  expect(await elder(h, 'demo-resident', 'monthStats', { month: '2026-11' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
-  expect(await elder(h, 'demo-staff-tangmen', 'monthStats', { communityId: 'junmen', month: '2026-11' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
-  expect(await elder(h, 'demo-staff', 'monthStats', { month: '2026-13' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(await eld(h, 'demo-resident', 'monthStats', { month: '2026-11' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+  expect(await eld(h, 'demo-staff-tangmen', 'monthStats', { communityId: 'junmen', month: '2026-11' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+  expect(await eld(h, 'demo-staff', 'monthStats', { month: '2026-13' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   // The admin, who serves no community by name: the district's first.
-  expect(await elderOk(h, 'demo-admin', 'monthStats', { month: '2026-11' })).toMatchObject({ communityId: 'junmen' })
+  expect(await eldOk(h, 'demo-admin', 'monthStats', { month: '2026-11' })).toMatchObject({ communityId: 'junmen' })
 })
 
 describe('the poster', () => {
@@ -79,7 +80,7 @@ describe('the poster', () => {
     await stageActivity(h, [seg], { communityId: 'qingcheng', title: '已停办的活动', status: 'archived' })
     await stageActivity(h, [seg], { communityId: 'junmen', title: '别的社区的活动' })
 
-    const p = await elderOk(h, 'demo-staff', 'poster', { communityId: 'qingcheng', week: 'next' })
+    const p = await eldOk(h, 'demo-staff', 'poster', { communityId: 'qingcheng', week: 'next' })
     expect(lastRequests(h, 'poster')).toBeLessThanOrEqual(4)
     expect(p.communityName).toBe('庆城社区')
     expect(p.days).toHaveLength(7)
@@ -102,14 +103,14 @@ describe('the poster', () => {
     // A cancelled occurrence is marked on the poster.
     const tue = p.days[1].day
     await stageOccurrence(h, weekly, tue, [], { cancelled: { reason: '场地维修', by: 'demo-staff', at: new Date() } })
-    const again = await elderOk(h, 'demo-staff', 'poster', { communityId: 'qingcheng', week: 'next' })
+    const again = await eldOk(h, 'demo-staff', 'poster', { communityId: 'qingcheng', week: 'next' })
     expect(again.days[1].items[1]).toMatchObject({ title: '剪纸手工', cancelled: true })
     expect((await h.find('eld_occurrences', { _id: occurrenceId(weekly._id, tue) })).length).toBe(1)
     const calls = h.emu.calls.filter((c) => c.fn === 'elder' && c.action === 'poster')
     expect(calls.flatMap((c) => c.queries).filter((q) => q.includes('SCAN'))).toEqual([])
 
-    expect(await elder(h, 'demo-staff-tangmen', 'poster', { communityId: 'qingcheng', week: 'this' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
-    expect(await elder(h, 'demo-resident', 'poster', { week: 'this' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
-    expect(await elder(h, 'demo-staff', 'poster', { week: 'later' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await eld(h, 'demo-staff-tangmen', 'poster', { communityId: 'qingcheng', week: 'this' })).toMatchObject({ ok: false, code: 'SCOPE_DENIED' })
+    expect(await eld(h, 'demo-resident', 'poster', { week: 'this' })).toMatchObject({ ok: false, code: 'ROLE_REQUIRED' })
+    expect(await eld(h, 'demo-staff', 'poster', { week: 'later' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   })
 })

@@ -1,26 +1,16 @@
 // Fixtures for elder activities' tests (issue 12, part A): calls to the `elder` function, activities made through
 // saveActivity, and sign-ups staged in the store (part B's signUp is built at the same time): a stored occurrence
 // written with recurrence.ts's newOccurrenceDoc, as the first sign-up would write it.
-import type { Result } from '../../src/contracts'
-import { isMutation } from '../../src/contracts'
 import type { ActivityDoc, OccurrenceDoc, SignupEntry } from '../../cloud/domain/elder/model'
 import { newOccurrenceDoc, occurrenceId, occurrenceOn } from '../../cloud/domain/elder/recurrence'
-import { rid, type Harness } from './helpers'
+import { callAs, callOk, type Harness } from './helpers'
 import { inDays, testNow } from '../clock'
 
-/** Calls `elder` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function eld<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('elder', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('elder', event, openid)) as Result<T>
-}
+/** Calls `elder` as `openid` (the raw Result; see callAs). */
+export const eld = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string | null) => callAs<T>(h, 'elder', openid, action, input, requestId)
 
 /** Calls `elder` and fails the test unless ok; returns data. */
-export async function eldOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await eld<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`elder.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+export const eldOk = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string) => callOk<T>(h, 'elder', openid, action, input, requestId)
 
 /** A weekly rule from today (`over` replaces fields). */
 export function ruleInput(over: Record<string, unknown> = {}) {

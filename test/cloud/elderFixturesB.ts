@@ -2,23 +2,8 @@
 // in the store (typed with the model; part A's handlers are built at the same time), with days from the one clock.
 import { randomBytes } from 'crypto'
 import type { ActivityDoc, ProfileDoc, RuleSegment } from '../../cloud/domain/elder/model'
-import { isMutation, type Result } from '../../src/contracts'
 import { inDays, testNow } from '../clock'
-import { rid, type Harness } from './helpers'
-
-/** Calls `elder` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function eld<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('elder', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('elder', event, openid)) as Result<T>
-}
-
-/** Calls `elder` and fails the test unless ok; returns data. */
-export async function eldOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await eld<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`elder.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+import { makeJobDue, runJob, type Harness } from './helpers'
 
 /** A daily activity of the community staged in the store (rule from 30 days ago; `seg` overrides the segment). */
 export async function stageActivity(h: Harness, community = '军门社区', seg: Partial<RuleSegment> = {}, over: Partial<ActivityDoc> = {}): Promise<ActivityDoc> {
@@ -66,16 +51,12 @@ export async function stageProfile(h: Harness, over: Partial<ProfileDoc> & { com
 
 /** Makes the reminder job due at the next scheduler run. */
 export async function makeReminderDue(h: Harness): Promise<void> {
-  if (await h.count('jobs', { _id: 'schedule' })) await h.update('jobs', { _id: 'schedule' }, { 'next.elderReminders': new Date(0) })
-  else await h.insert('jobs', { _id: 'schedule', next: { elderReminders: new Date(0) } })
+  await makeJobDue(h, 'elderReminders')
 }
 
 /** Makes the reminder job due and fires the scheduler once; returns the job's report. */
 export async function runReminderJob(h: Harness): Promise<{ done: number; error?: string; more?: boolean } | undefined> {
-  await makeReminderDue(h)
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string; more?: boolean }> }> }
-  if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
-  return result.data.jobs.elderReminders
+  return runJob(h, 'elderReminders')
 }
 
 /** The reminders logged by the emulator's subscription stand-in. */

@@ -6,24 +6,9 @@ import type { ActivityDoc, OccurrenceDoc, ProfileDoc, RuleSegment, SignupEntry }
 import { newOccurrenceDoc, occurrenceOn } from '../../cloud/domain/elder/recurrence'
 import { occurrenceTallies } from '../../cloud/domain/elder/tallies'
 import { chinaDay, chinaTime } from '../../cloud/lib/dates'
-import { isMutation, type Result } from '../../src/contracts'
 import type { ActivityCategory } from '../../src/contracts/elder/rules'
 import { testNow } from '../clock'
-import { rid, type Harness } from './helpers'
-
-/** Calls `elder` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function elder<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId || isMutation('elder', action)) event.requestId = requestId || rid()
-  return (await h.emu.invoke('elder', event, openid)) as Result<T>
-}
-
-/** Calls `elder` and fails unless ok; returns data. */
-export async function elderOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await elder<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`elder.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+import { runJob, type Harness } from './helpers'
 
 const uid = (p: string) => `${p}${randomBytes(6).toString('hex')}`
 
@@ -100,10 +85,8 @@ export async function tallyNow(h: Harness): Promise<{ done: number }> {
   for (const name of ['wishOverdueClaims', 'purgeRequests', 'volunteerNumbers', 'volunteerForgottenCheckouts']) next[name] = later
   next.eldPersonTimesTally = new Date(0)
   if (!(await h.update('jobs', { _id: 'schedule' }, { next }))) await h.insert('jobs', { _id: 'schedule', next })
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
-  if (!result.ok) throw new Error(`scheduler failed: ${result.code} ${result.message}`)
-  const job = result.data.jobs.eldPersonTimesTally
-  if (!job || job.error) throw new Error(`tally failed: ${JSON.stringify(result.data.jobs)}`)
+  const job = await runJob(h, 'eldPersonTimesTally')
+  if (!job || job.error) throw new Error(`tally failed: ${JSON.stringify(job)}`)
   return job
 }
 

@@ -5,7 +5,7 @@ import { join } from 'path'
 import { randomBytes } from 'crypto'
 import { startEmulator } from '../../cloud/emulator'
 import { nowMs } from '../../cloud/lib/dates'
-import { isMutation, type Community, type Result } from '../../src/contracts'
+import { isMutation, type Community, type FunctionName, type Result } from '../../src/contracts'
 
 // `testTimeout` in a project config is ignored by jest 29 (it warns "Unknown option"), so set it here:
 // starting an emulator and its function workers can take more than 5 s when every suite runs at once.
@@ -53,6 +53,41 @@ export function newOpenid(): string {
   return `dev-new-${randomBytes(5).toString('hex')}`
 }
 
+/** Calls function `fn` as `openid`; mutations get a fresh requestId unless one is given (null: none). The raw Result. */
+export async function callAs<T = any>(h: Pick<Harness, 'emu'>, fn: FunctionName, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
+  const event: Record<string, unknown> = { action, input }
+  if (requestId !== null && (requestId || isMutation(fn, action))) event.requestId = requestId || rid()
+  return (await h.emu.invoke(fn, event, openid)) as Result<T>
+}
+
+/** Calls function `fn` as `openid` and fails the test unless ok; returns data. */
+export async function callOk<T = any>(h: Pick<Harness, 'emu'>, fn: FunctionName, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
+  const res = await callAs<T>(h, fn, openid, action, input, requestId)
+  if (!res.ok) throw new Error(`${fn}.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
+  return res.data
+}
+
+/** A scheduler job's report. */
+export interface JobReport {
+  done: number
+  error?: string
+  more?: boolean
+}
+
+/** Makes the scheduler's job `name` due at its next run (the other jobs are left as they are). */
+export async function makeJobDue(h: Pick<Harness, 'count' | 'update' | 'insert'>, name: string): Promise<void> {
+  if (await h.count('jobs', { _id: 'schedule' })) await h.update('jobs', { _id: 'schedule' }, { [`next.${name}`]: new Date(0) })
+  else await h.insert('jobs', { _id: 'schedule', next: { [name]: new Date(0) } })
+}
+
+/** Runs the scheduler's job `name` now (fires the scheduler once); answers its report, undefined if it did not run. */
+export async function runJob(h: Pick<Harness, 'emu' | 'count' | 'update' | 'insert'>, name: string): Promise<JobReport | undefined> {
+  await makeJobDue(h, name)
+  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, JobReport> }> }
+  if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
+  return result.data.jobs[name]
+}
+
 /** Starts an emulator with seed data and returns helpers bound to it. */
 export async function startHarness(opts: { poolSize?: number; volunteerDemo?: boolean; schoolDemo?: boolean; elderDemo?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemei-cloud-test-'))
@@ -61,26 +96,10 @@ export async function startHarness(opts: { poolSize?: number; volunteerDemo?: bo
   const db = cloud.database()
   const h: Harness = {
     emu,
-    async user(openid, action, input = {}, requestId) {
-      const event: Record<string, unknown> = { action, input }
-      if (requestId !== null && (requestId || isMutation('user', action))) event.requestId = requestId || rid()
-      return (await emu.invoke('user', event, openid)) as Result<any>
-    },
-    async userOk(openid, action, input, requestId) {
-      const res = await h.user(openid, action, input, requestId)
-      if (!res.ok) throw new Error(`${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-      return res.data
-    },
-    async wish(openid, action, input = {}, requestId) {
-      const event: Record<string, unknown> = { action, input }
-      if (requestId !== null && (requestId || isMutation('wish', action))) event.requestId = requestId || rid()
-      return (await emu.invoke('wish', event, openid)) as Result<any>
-    },
-    async wishOk(openid, action, input, requestId) {
-      const res = await h.wish(openid, action, input, requestId)
-      if (!res.ok) throw new Error(`wish.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-      return res.data
-    },
+    user: (openid, action, input, requestId) => callAs(h, 'user', openid, action, input, requestId),
+    userOk: (openid, action, input, requestId) => callOk(h, 'user', openid, action, input, requestId),
+    wish: (openid, action, input, requestId) => callAs(h, 'wish', openid, action, input, requestId),
+    wishOk: (openid, action, input, requestId) => callOk(h, 'wish', openid, action, input, requestId),
     async count(collection, where) {
       const col = db.collection(collection)
       return (await (where ? col.where(where) : col).count()).total

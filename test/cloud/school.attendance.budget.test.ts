@@ -2,8 +2,10 @@
 // ≤ 4, on indexes, ≤ 32 KB) and privacy on raw responses for every persona (roster, childDay, checkoutOptions).
 // One worker, warmed, so the figures are deterministic.
 import { startHarness, type Harness } from './helpers'
+import { callsOf, checkBudgets } from './budget'
 import { resident, staffOf, volunteer } from './wishFixtures'
-import { assignedVolunteer, entryOf, guardian, sch, schOk, stageChild, stageClass, stageSession } from './schoolFixturesC'
+import { assignedVolunteer, entryOf, guardian, stageChild, stageClass, stageSession } from './schoolFixturesC'
+import { sch, schOk } from './schoolFixtures'
 import { inDays } from '../clock'
 
 let h: Harness
@@ -15,7 +17,6 @@ afterAll(async () => {
 })
 
 const STAFF = staffOf('军门社区')
-const KB32 = 32 * 1024
 // A check-out that succeeds is 3; a wrong code also counts on the child after the scope check (4).
 const CEILING: Record<string, number> = { roster: 2, checkInChild: 3, childDay: 2, childDays: 2, sessionStats: 2, reportLeave: 3, markLeave: 3, cancelLeave: 3 }
 
@@ -44,15 +45,7 @@ it('keeps every attendance action within its budget with 40 children, on indexes
   await schOk(h, STAFF, 'cancelDay', { sessionId, day: inDays(5), reason: '学校活动停课' })
   await schOk(h, STAFF, 'sessionStats', { sessionId })
 
-  const calls = h.emu.calls.slice(start).filter((c) => c.fn === 'school')
-  const table: Record<string, number> = {}
-  for (const c of calls) {
-    const limit = CEILING[c.action] ?? 4
-    expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-    table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
-  }
+  const table = checkBudgets(callsOf(h, 'school', start), CEILING)
   expect(Object.keys(table).sort()).toEqual(
     ['roster', 'checkInChild', 'checkoutOptions', 'checkOutChild', 'releaseChild', 'markLeave', 'cancelLeave', 'reportLeave', 'childDay', 'childDays', 'cancelDay', 'sessionStats'].sort(),
   )
@@ -66,7 +59,7 @@ it('a roster of 40 is the user and ONE projected session read; a check-out is th
   const roster = await schOk(h, STAFF, 'roster', { sessionId })
   expect(roster.children).toHaveLength(40)
   await schOk(h, STAFF, 'checkOutChild', { sessionId, childId: children[0].childId, adultId: children[0].adult.id, code: children[0].adult.code })
-  const [r, out] = h.emu.calls.slice(start).filter((c) => c.fn === 'school')
+  const [r, out] = callsOf(h, 'school', start)
   expect(r).toMatchObject({ action: 'roster', dbRequests: 2 })
   expect(out).toMatchObject({ action: 'checkOutChild', dbRequests: 3 })
   console.log('roster of 40:', r.dbRequests, 'requests,', r.responseBytes, 'bytes; check-out:', out.dbRequests, 'requests', JSON.stringify(out.queries))

@@ -5,7 +5,8 @@ import { SCH_CHILDREN, SCH_SESSIONS } from '../../cloud/domain/school/model'
 import { nowMs } from '../../cloud/lib/dates'
 import { startHarness, type Harness } from './helpers'
 import { resident, staffOf, volunteer } from './wishFixtures'
-import { assignedVolunteer, entryOf, guardian, sch, schOk, stageChild, stageSession, type StagedChild } from './schoolFixturesC'
+import { assignedVolunteer, entryOf, guardian, stageChild, stageSession, type StagedChild } from './schoolFixturesC'
+import { sch, schOk } from './schoolFixtures'
 import { chinaToday, inDays } from '../clock'
 
 let h: Harness

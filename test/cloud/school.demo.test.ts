@@ -8,7 +8,7 @@ import { addDays, chinaInstant, nowMs } from '../../cloud/lib/dates'
 import { isoWeekdayOf } from '../../src/contracts/weekdays'
 import { chinaToday, testNow } from '../clock'
 import { startHarness, type Harness } from './helpers'
-import { guardianWithChildren, school, schoolOk } from './schoolFixtures'
+import { guardianWithChildren, sch, schOk } from './schoolFixtures'
 
 const TERM = 'demo-sch-term'
 const LOTTERY = 'demo-sch-lottery'
@@ -59,14 +59,14 @@ describe('school demo data', () => {
   })
 
   it('林阿姨 sees one grandchild enrolled and the other offered a place, to accept or decline, with two pick-up adults', async () => {
-    const view = await schoolOk(h, GUARDIAN, 'familyView', {})
+    const view = await schOk(h, GUARDIAN, 'familyView', {})
     const card = view.items.find((x: { session: { id: string } }) => x.session.id === TERM)
     expect(card.mine).toEqual([
       expect.objectContaining({ childName: '林小宇', status: 'enrolled', allowed: ['cancel'] }),
       expect.objectContaining({ childName: '林小悦', status: 'offered', allowed: ['accept', 'decline'] }),
     ])
     expect(new Date(card.mine[1].offerExpiresAt).getTime()).toBeGreaterThan(testNow())
-    const mine = await schoolOk(h, GUARDIAN, 'myChildren', {})
+    const mine = await schOk(h, GUARDIAN, 'myChildren', {})
     expect(mine.consented).toBe(true)
     const yu = mine.children.find((c: { name: string }) => c.name === '林小宇')
     expect(yu.healthNote).toBeTruthy()
@@ -75,36 +75,36 @@ describe('school demo data', () => {
   })
 
   it('staff see the enrolled on the roster, the waitlist in positions 1..n and the offer on the call list', async () => {
-    const roster = await schoolOk(h, STAFF, 'roster', { sessionId: TERM })
+    const roster = await schOk(h, STAFF, 'roster', { sessionId: TERM })
     expect(roster.viewer).toBe('staff')
     expect(roster.children.map((c: { name: string }) => c.name).sort()).toEqual(['林小宇', '王梓涵'].sort())
     expect(roster.children.find((c: { name: string }) => c.name === '林小宇')).toMatchObject({ allergy: true, healthNote: expect.any(String) })
-    const waiting = await schoolOk(h, STAFF, 'sessionEnrolments', { sessionId: TERM, tab: 'waitlisted' })
+    const waiting = await schOk(h, STAFF, 'sessionEnrolments', { sessionId: TERM, tab: 'waitlisted' })
     expect(waiting.rows.items.map((r: { position: number }) => r.position)).toEqual([1, 2])
     expect(waiting.counts).toMatchObject({ enrolled: 2, waitlisted: 2, offered: 1 })
-    const calls = await schoolOk(h, STAFF, 'offerCallList', { sessionId: TERM })
+    const calls = await schOk(h, STAFF, 'offerCallList', { sessionId: TERM })
     expect(calls.items).toEqual([expect.objectContaining({ name: '林小悦', phone: expect.stringMatching(/^1\d{10}$/) })])
   })
 
   it('陈志远, assigned to the station, sees the roster with masked names and no health note', async () => {
-    const roster = await schoolOk(h, VOLUNTEER, 'roster', { sessionId: TERM })
+    const roster = await schOk(h, VOLUNTEER, 'roster', { sessionId: TERM })
     expect(roster.viewer).toBe('volunteer')
     expect(roster.children.map((c: { name: string }) => c.name).sort()).toEqual(['林*宇', '王*涵'].sort())
     for (const c of roster.children) expect(c.healthNote).toBeUndefined()
   })
 
   it("林小宇's days show arrivals and pick-ups, and today's record when today is a session day", async () => {
-    const days = await schoolOk(h, GUARDIAN, 'childDays', { childId: 'demo-child-yu' })
+    const days = await schOk(h, GUARDIAN, 'childDays', { childId: 'demo-child-yu' })
     const today = chinaToday()
     const past = days.items.filter((i: { day: string }) => i.day < today)
     expect(past.length).toBeGreaterThan(0)
     expect(past.some((i: { record: { arrivedAt?: string; pickedUpBy?: unknown } }) => i.record.arrivedAt && i.record.pickedUpBy)).toBe(true)
-    const roster = await schoolOk(h, STAFF, 'roster', { sessionId: TERM })
+    const roster = await schOk(h, STAFF, 'roster', { sessionId: TERM })
     if (!roster.notSessionDay) expect(roster.counts.onLeave + roster.counts.arrived).toBeGreaterThan(0)
   })
 
   it("staff's figures have the term's history: a rate, and the day 王梓涵 did not come", async () => {
-    const stats: SessionStats = await schoolOk(h, STAFF, 'sessionStats', { sessionId: TERM })
+    const stats: SessionStats = await schOk(h, STAFF, 'sessionStats', { sessionId: TERM })
     expect(stats).toMatchObject({ enrolled: 2, waitlisted: 2, offered: 1 })
     expect(stats.byDay.length).toBeGreaterThan(0)
     expect(stats.rate).toBeGreaterThan(0.8)
@@ -112,10 +112,10 @@ describe('school demo data', () => {
   })
 
   it('the 摇号 is open with one family entered, its claim waiting for staff', async () => {
-    const results = await schoolOk(h, GUARDIAN, 'lotteryResults', { sessionId: LOTTERY })
+    const results = await schOk(h, GUARDIAN, 'lotteryResults', { sessionId: LOTTERY })
     expect(results).toMatchObject({ drawn: false, announcedNumber: '8273' })
     expect(results.session.windowOpen).toBe(true)
-    const staff = await schoolOk(h, STAFF, 'sessionEnrolments', { sessionId: LOTTERY })
+    const staff = await schOk(h, STAFF, 'sessionEnrolments', { sessionId: LOTTERY })
     expect(staff.tab).toBe('lottery')
     expect(staff.lottery.items).toEqual([expect.objectContaining({ no: 1, claim: 'gig_worker' })])
   })
@@ -131,7 +131,7 @@ describe('school demo data', () => {
 
   it('a new family joins the waitlist at position 3 (the session is full as stored)', async () => {
     const g = await guardianWithChildren(h, 1)
-    const res = await school(h, g.openid, 'enrol', { sessionId: TERM, childId: g.childIds[0] })
+    const res = await sch(h, g.openid, 'enrol', { sessionId: TERM, childId: g.childIds[0] })
     expect(res).toMatchObject({ ok: true, data: { status: 'waitlisted', position: 3 } })
   })
 
@@ -140,13 +140,13 @@ describe('school demo data', () => {
     let day = chinaToday()
     while (isoWeekdayOf(day) > 5 || chinaInstant(day, '17:00').getTime() <= nowMs()) day = addDays(day, 1)
     await h.emu.advanceClock(chinaInstant(day, '17:00').getTime() - nowMs(), { fire: false })
-    const roster = await schoolOk(h, STAFF, 'roster', { sessionId: TERM })
+    const roster = await schOk(h, STAFF, 'roster', { sessionId: TERM })
     expect(roster.notSessionDay).toBeFalsy()
     const row = roster.children.find((c: { name: string }) => c.name === '林小宇')
-    if (row.can.includes('checkIn')) await schoolOk(h, STAFF, 'checkInChild', { sessionId: TERM, childId: 'demo-child-yu' })
-    const yu = (await schoolOk(h, GUARDIAN, 'myChildren', {})).children.find((c: { name: string }) => c.name === '林小宇')
+    if (row.can.includes('checkIn')) await schOk(h, STAFF, 'checkInChild', { sessionId: TERM, childId: 'demo-child-yu' })
+    const yu = (await schOk(h, GUARDIAN, 'myChildren', {})).children.find((c: { name: string }) => c.name === '林小宇')
     const adult = yu.pickups[0]
-    const res = await schoolOk(h, STAFF, 'checkOutChild', { sessionId: TERM, childId: 'demo-child-yu', adultId: adult.id, code: adult.code })
+    const res = await schOk(h, STAFF, 'checkOutChild', { sessionId: TERM, childId: 'demo-child-yu', adultId: adult.id, code: adult.code })
     expect(res).toMatchObject({ outcome: 'picked_up', by: { name: adult.name, relation: adult.relation } })
   })
 })

@@ -2,8 +2,10 @@
 // per action, enrol ≤ 3, the family's view ≤ 2 (and the session detail 2), every query on a declared index (no
 // SCAN), responses ≤ 32 KB. One worker, warmed, so the figures are deterministic.
 import { startHarness, type Harness } from './helpers'
+import { callsOf, checkBudgets } from './budget'
 import { staffOf } from './wishFixtures'
-import { schOk, stageFamily, stageSession } from './schoolFixturesB'
+import { stageFamily, stageSession } from './schoolFixturesB'
+import { schOk } from './schoolFixtures'
 
 let h: Harness
 beforeAll(async () => {
@@ -13,7 +15,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const BUDGET = 4
 const CEILING: Record<string, number> = {
   enrol: 3,
   familyView: 2,
@@ -30,7 +31,6 @@ const CEILING: Record<string, number> = {
   sessionEnrolments: 2,
   offerCallList: 3,
 }
-const KB32 = 32 * 1024
 const STAFF = staffOf('军门社区')
 
 it('keeps every enrolment action within its database-request budget, on indexes', async () => {
@@ -65,15 +65,7 @@ it('keeps every enrolment action within its database-request budget, on indexes'
   await schOk(h, STAFF, 'drawLottery', { sessionId: lotteryId })
   await schOk(h, fams[3].guardian, 'lotteryResults', { sessionId: lotteryId })
 
-  const calls = h.emu.calls.slice(start).filter((c) => c.fn === 'school')
-  const table: Record<string, number> = {}
-  for (const c of calls) {
-    const limit = CEILING[c.action] ?? BUDGET
-    expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-    table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
-  }
+  const table = checkBudgets(callsOf(h, 'school', start), CEILING)
   expect(Object.keys(table).sort()).toEqual(Object.keys(CEILING).sort())
   console.log('school (enrolment) db requests per action (max):', JSON.stringify(table))
 })

@@ -6,7 +6,8 @@ import { SCH_SESSIONS } from '../../cloud/domain/school/model'
 import { clockOffset, setClockOffset } from '../../cloud/lib/dates'
 import { rid, startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { runOfferJob, sch, schOk, stageFamily, stageSession, storedSession, type Family } from './schoolFixturesB'
+import { runOfferJob, stageFamily, stageSession, storedSession, type Family } from './schoolFixturesB'
+import { sch, schOk } from './schoolFixtures'
 
 let h: Harness
 beforeAll(async () => {

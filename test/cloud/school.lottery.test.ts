@@ -8,7 +8,8 @@ import { join } from 'path'
 import { allocate, drawOrder, drawValue, lotterySeed } from '../../cloud/domain/school/enrolment/draw'
 import { rid, startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { sch, schOk, stageFamily, stageSession, storedSession, type Family } from './schoolFixturesB'
+import { stageFamily, stageSession, storedSession, type Family } from './schoolFixturesB'
+import { sch, schOk } from './schoolFixtures'
 
 let h: Harness
 beforeAll(async () => {

@@ -6,7 +6,8 @@ import { SCH_SESSIONS } from '../../cloud/domain/school/model'
 import { nowMs } from '../../cloud/lib/dates'
 import { startHarness, type Harness } from './helpers'
 import { resident, staffOf } from './wishFixtures'
-import { assignedVolunteer, entryOf, exp, guardian, sch, schOk, stageChild, stageSession, type StagedChild } from './schoolFixturesC'
+import { assignedVolunteer, entryOf, guardian, stageChild, stageSession, type StagedChild } from './schoolFixturesC'
+import { exp, sch, schOk } from './schoolFixtures'
 import { inDays } from '../clock'
 
 let h: Harness

@@ -1,24 +1,19 @@
-// Fixtures for the 4 o'clock school's tests (issue 11, part A): calls to the `school` function, a session made by
+// Fixtures for the 4 o'clock school's tests (issue 11): calls to the `school` and `export` functions (for every
+// school test file); part A's: a session made by
 // the station's staff, a consenting guardian with children, an assigned volunteer, all made through the functions.
-import type { Result } from '../../src/contracts'
-import { CHILD_POLICY_VERSION, isMutation } from '../../src/contracts'
+import { CHILD_POLICY_VERSION } from '../../src/contracts'
 import { inDays } from '../clock'
-import { rid, type Harness } from './helpers'
+import { callAs, callOk, type Harness } from './helpers'
 import { resident, staffOf, uniquePhone, volunteer } from './wishFixtures'
 
-/** Calls `school` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function school<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('school', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('school', event, openid)) as Result<T>
-}
+/** Calls `school` as `openid` (the raw Result; see callAs). */
+export const sch = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string | null) => callAs<T>(h, 'school', openid, action, input, requestId)
 
 /** Calls `school` and fails the test unless ok; returns data. */
-export async function schoolOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await school<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`school.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+export const schOk = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string) => callOk<T>(h, 'school', openid, action, input, requestId)
+
+/** Calls `export` as `openid` (the raw Result). */
+export const exp = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string | null) => callAs<T>(h, 'export', openid, action, input, requestId)
 
 /** A valid saveSession input for the community: a term from tomorrow, the window open now for a week. */
 export function sessionInput(h: Harness, community = '军门社区', over: Record<string, unknown> = {}) {
@@ -42,7 +37,7 @@ export function sessionInput(h: Harness, community = '军门社区', over: Recor
 
 /** A session made by the community's staff; returns its id. */
 export async function makeSession(h: Harness, community = '军门社区', over: Record<string, unknown> = {}): Promise<string> {
-  return (await schoolOk(h, staffOf(community), 'saveSession', sessionInput(h, community, over))).session.id
+  return (await schOk(h, staffOf(community), 'saveSession', sessionInput(h, community, over))).session.id
 }
 
 /** A valid addChild input (`over` replaces fields). */
@@ -53,15 +48,15 @@ export function childInput(over: Record<string, unknown> = {}) {
 /** A guardian (a fresh resident) who consented to the current rules and added `n` children; returns ids. */
 export async function guardianWithChildren(h: Harness, n = 1, community = '军门社区'): Promise<{ openid: string; childIds: string[] }> {
   const openid = await resident(h, community, '家长')
-  await schoolOk(h, openid, 'consentChildPolicy', { version: CHILD_POLICY_VERSION })
+  await schOk(h, openid, 'consentChildPolicy', { version: CHILD_POLICY_VERSION })
   const childIds: string[] = []
-  for (let i = 0; i < n; i++) childIds.push((await schoolOk(h, openid, 'addChild', childInput({ name: `张小${'明红刚'[i % 3]}` }))).id)
+  for (let i = 0; i < n; i++) childIds.push((await schOk(h, openid, 'addChild', childInput({ name: `张小${'明红刚'[i % 3]}` }))).id)
   return { openid, childIds }
 }
 
 /** An approved volunteer assigned by the community's staff to its station. */
 export async function assignedVolunteer(h: Harness, community = '军门社区'): Promise<string> {
   const openid = await volunteer(h, community)
-  await schoolOk(h, staffOf(community), 'assignStationVolunteer', { communityId: h.communityId(community), openid })
+  await schOk(h, staffOf(community), 'assignStationVolunteer', { communityId: h.communityId(community), openid })
   return openid
 }

@@ -1,27 +1,12 @@
-// Fixtures for the enrolment tests (issue 11, part B): calls to the `school` function, and sessions, children and
+// Fixtures for the enrolment tests (issue 11, part B): sessions, children and
 // families staged directly in the store (typed with the model), so part B does not wait for part A's handlers.
 import { randomBytes } from 'crypto'
 import { nowMs } from '../../cloud/lib/dates'
 import { SCH_CHILDREN, SCH_SESSIONS, type SessionDoc } from '../../cloud/domain/school/model'
-import { isMutation, type Result } from '../../src/contracts'
 import type { Grade } from '../../src/contracts/school/rules'
 import { childDoc, sessionDoc, stagedId, type SessionOpts } from '../support/schoolEnrolmentDocs'
-import { rid, type Harness } from './helpers'
+import { runJob, type Harness } from './helpers'
 import { resident, uniquePhone } from './wishFixtures'
-
-/** Calls `school` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function sch<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('school', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('school', event, openid)) as Result<T>
-}
-
-/** Calls `school` and fails the test unless ok; returns data. */
-export async function schOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await sch<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`school.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
 
 /** A session staged in the store (as part A's saveSession makes it); returns its id. */
 export async function stageSession(h: Harness, o: SessionOpts & { community?: string } = {}): Promise<string> {
@@ -60,10 +45,7 @@ export async function storedSession(h: Harness, id: string): Promise<SessionDoc>
 
 /** Runs the scheduler's offer-expiry job now (the other jobs are left as they are); returns its report. */
 export async function runOfferJob(h: Harness): Promise<{ done: number; error?: string }> {
-  if (!(await h.update('jobs', { _id: 'schedule' }, { 'next.schoolOfferExpiry': new Date(0) }))) await h.insert('jobs', { _id: 'schedule', next: { schoolOfferExpiry: new Date(0) } })
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { done: number; error?: string }> }> }
-  if (!result.ok) throw new Error(`scheduler failed: ${JSON.stringify(result)}`)
-  const job = result.data.jobs.schoolOfferExpiry
-  if (!job || job.error) throw new Error(`offer job: ${JSON.stringify(result.data)}`)
+  const job = await runJob(h, 'schoolOfferExpiry')
+  if (!job || job.error) throw new Error(`offer job: ${JSON.stringify(job)}`)
   return job
 }

@@ -1,41 +1,14 @@
-// Fixtures for the 4 o'clock school's attendance tests (issue 11, part C): calls to the `school` and `export`
-// functions, and sessions with enrolled entries, children with pick-up adults, guardians with a family and volunteers
+// Fixtures for the 4 o'clock school's attendance tests (issue 11, part C): sessions with enrolled entries, children with pick-up adults, guardians with a family and volunteers
 // assigned to a station, staged directly in the store (typed with the model) while part A's functions are built.
 import { randomBytes } from 'crypto'
-import type { Result } from '../../src/contracts'
-import { isMutation } from '../../src/contracts'
 import type { Grade } from '../../src/contracts/school/rules'
 import { CHILD_POLICY_VERSION } from '../../src/contracts/school/rules'
 import { sessionTallies } from '../../cloud/domain/school/tallies'
 import { SCH_CHILDREN, SCH_SESSIONS, type ChildDoc, type EnrolmentEntry, type SessionDoc } from '../../cloud/domain/school/model'
 import { nowMs } from '../../cloud/lib/dates'
-import { rid, type Harness } from './helpers'
+import type { Harness } from './helpers'
 import { resident, uniquePhone, volunteer } from './wishFixtures'
 import { inDays } from '../clock'
-
-/** Calls `fn` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-async function call<T>(h: Harness, fn: 'school' | 'export', openid: string, action: string, input: unknown, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation(fn, action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke(fn, event, openid)) as Result<T>
-}
-
-/** Calls `school` as `openid` (raw Result). */
-export function sch<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  return call<T>(h, 'school', openid, action, input, requestId)
-}
-
-/** Calls `school` and fails the test unless ok; returns data. */
-export async function schOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await sch<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`school.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
-
-/** Calls `export` as `openid` (raw Result). */
-export function exp<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  return call<T>(h, 'export', openid, action, input, requestId)
-}
 
 const short = () => randomBytes(5).toString('hex')
 

@@ -4,29 +4,21 @@ import { randomBytes } from 'crypto'
 import type { UserDoc, VolunteerApplicationDoc } from '../../cloud/lib/model'
 import type { ShiftEntry, SlotDoc } from '../../cloud/domain/volunteer/model'
 import { EARTH_RADIUS_M } from '../../cloud/lib/geo'
-import { isMutation, PRIVACY_VERSION, type Result } from '../../src/contracts'
+import { PRIVACY_VERSION } from '../../src/contracts'
 import { testNow } from '../clock'
 import { signedUpShift, STAGED_PLACE, stagedSlot } from '../support/volunteerSlot'
-import { rid, type Harness } from './helpers'
+import { callAs, callOk, type Harness } from './helpers'
 
 /** The emulator's local code secret (cloud/emulator/runner/runner.ts). */
 export const LOCAL_SECRET = 'hemei-local-code-secret'
 /** The service place of the staged slots. */
 export const PLACE = STAGED_PLACE
 
-/** Calls `volunteer` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function vol<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId || isMutation('volunteer', action)) event.requestId = requestId || rid()
-  return (await h.emu.invoke('volunteer', event, openid)) as Result<T>
-}
+/** Calls `volunteer` as `openid` (the raw Result; see callAs). */
+export const vol = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string | null) => callAs<T>(h, 'volunteer', openid, action, input, requestId)
 
-/** Calls `volunteer` and fails unless ok; returns data. */
-export async function volOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await vol<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`volunteer.${action} as ${openid} failed: ${res.code} ${res.message}`)
-  return res.data
-}
+/** Calls `volunteer` and fails the test unless ok; returns data. */
+export const volOk = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string) => callOk<T>(h, 'volunteer', openid, action, input, requestId)
 
 /** A new approved volunteer of 军门社区 with an approved application (name and phone). */
 export async function stageVolunteer(h: Harness, name = '李志愿', phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`): Promise<string> {

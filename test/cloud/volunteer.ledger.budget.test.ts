@@ -3,6 +3,7 @@
 // pages of 20 ≤ 32 KB. The transactional writes (entries + summaries in one runTransaction) are reported, with the
 // bulk confirmation of a slot's 30 shifts. One warmed worker, so the figures are deterministic.
 import { rid, startHarness, type Harness } from './helpers'
+import { BUDGET, KB32, callsOf, checkBudgets } from './budget'
 import { stageSlot, stageVolunteer, vol, volOk } from './volunteerLedgerFixtures'
 import { inDays } from '../clock'
 
@@ -16,7 +17,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const BUDGET = 4
 const CEILING: Record<string, number> = {
   disputeEntry: 4,
   myTotals: 1,
@@ -32,11 +32,6 @@ const CEILING: Record<string, number> = {
 }
 /** Transactional: the user read, the reads and writes of ONE runTransaction (start and commit included). */
 const TRANSACTIONAL = ['confirmShifts', 'adjustShift', 'backfill', 'creditWish', 'correctEntry', 'answerDispute']
-const KB32 = 32 * 1024
-
-function ledgerCalls(from: number) {
-  return h.emu.calls.slice(from).filter((c) => c.fn === 'volunteer')
-}
 
 it('keeps every ledger action within its budget, on indexes; reports the transactional ones', async () => {
   const v = await stageVolunteer(h, junmen)
@@ -84,15 +79,10 @@ it('keeps every ledger action within its budget, on indexes; reports the transac
   await volOk(h, v.openid, 'myRecord', { page: 2, pageSize: 2 })
   await volOk(h, v.openid, 'myDisputes', {})
 
-  const calls = ledgerCalls(start)
-  const table: Record<string, number> = {}
-  for (const c of calls) table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
+  const calls = callsOf(h, 'volunteer', start)
+  expect(calls.filter((c) => !c.ok)).toEqual([])
+  const table = checkBudgets(calls, (c) => (TRANSACTIONAL.includes(c.action) ? Infinity : (CEILING[c.action] ?? BUDGET)))
   console.log('volunteer ledger db requests per action (max):', JSON.stringify(table))
-  for (const c of calls) {
-    expect(c.ok).toBe(true)
-    expect(c.queries.filter((q) => q.endsWith(':SCAN'))).toEqual([])
-    if (!TRANSACTIONAL.includes(c.action)) expect([c.action, c.dbRequests]).toEqual([c.action, Math.min(c.dbRequests, CEILING[c.action] ?? BUDGET)])
-  }
   expect(table.myTotals).toBe(1)
   expect(table.myRecord).toBeLessThanOrEqual(2)
   // One shift confirmed: user + volunteer + [start, slot, summary, entry, summary, slot, commit] in one transaction.
@@ -117,7 +107,7 @@ it('bulk confirm of a slot with 30 shifts: one transaction; its requests and tim
   const start = h.emu.calls.length
   const tx = h.emu.txStats.started
   const res = await volOk(h, 'demo-staff', 'confirmShifts', { slotId: slot._id })
-  const [call] = ledgerCalls(start)
+  const [call] = callsOf(h, 'volunteer', start)
   console.log(`bulk confirm of 30 shifts: ${call.dbRequests} db requests, ${call.durationMs.toFixed(0)} ms, ${h.emu.txStats.started - tx} transaction(s)`)
   expect(res.confirmed).toHaveLength(30)
   expect(res.confirmed.every((x: any) => x.minutes === 70 + 40)).toBe(true)
@@ -141,7 +131,7 @@ it('bulk confirm of a slot with 30 shifts: one transaction; its requests and tim
   const page = await volOk(h, v.openid, 'myRecord', {})
   expect(page.items).toHaveLength(20)
   expect(page.hasMore).toBe(true)
-  const [rec] = ledgerCalls(from)
+  const [rec] = callsOf(h, 'volunteer', from)
   expect(rec.dbRequests).toBeLessThanOrEqual(2)
   expect(rec.responseBytes).toBeLessThanOrEqual(KB32)
   const q = await vol(h, 'demo-staff', 'confirmQueue', { pageSize: 20 })

@@ -2,6 +2,7 @@
 // ≤ 4 database requests per action, sign-up ≤ 3, 我的服务 and browse 2, every query on a declared index (no SCAN),
 // pages ≤ 32 KB. One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities).
 import { startHarness, type Harness } from './helpers'
+import { callsOf, checkBudgets } from './budget'
 import { staffOf } from './wishFixtures'
 import { approvedVolunteer, makeProject, projectInput, vol, volOk } from './volunteerFixtures'
 import { inDays } from '../clock'
@@ -14,7 +15,6 @@ afterAll(async () => {
   await h?.close()
 })
 
-const BUDGET = 4
 const CEILING: Record<string, number> = {
   volunteerRecord: 2,
   signUp: 3,
@@ -27,7 +27,6 @@ const CEILING: Record<string, number> = {
   setTrainingTags: 3,
   slotDetail: 3,
 }
-const KB32 = 32 * 1024
 const STAFF = staffOf('军门社区')
 
 it('keeps every slots action within its database-request budget, on indexes', async () => {
@@ -69,15 +68,7 @@ it('keeps every slots action within its database-request budget, on indexes', as
   await volOk(h, STAFF, 'cancelSlot', { slotId, reason: '天气原因' })
   await volOk(h, STAFF, 'archiveProject', { projectId })
 
-  const calls = h.emu.calls.slice(start).filter((c) => c.fn === 'volunteer')
-  const table: Record<string, number> = {}
-  for (const c of calls) {
-    const limit = CEILING[c.action] ?? BUDGET
-    expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-    table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
-  }
+  const table = checkBudgets(callsOf(h, 'volunteer', start), CEILING)
   expect(Object.keys(table).sort()).toEqual(
     [
       'archiveProject',
@@ -108,7 +99,7 @@ it('the sign-up is the user read, ONE read on the lookup index and ONE condition
   const start = h.emu.calls.length
   await volOk(h, v.openid, 'signUp', { slotId })
   expect(await vol(h, x.openid, 'signUp', { slotId })).toMatchObject({ ok: false, code: 'SLOT_FULL' })
-  const [won, full] = h.emu.calls.slice(start).filter((c) => c.fn === 'volunteer')
+  const [won, full] = callsOf(h, 'volunteer', start)
   expect(won).toMatchObject({ dbRequests: 3, queries: ['users:_id', 'vol_slots:lookup', 'vol_slots:_id'] })
   expect(full).toMatchObject({ dbRequests: 2, queries: ['users:_id', 'vol_slots:lookup'] })
 })

@@ -54,6 +54,14 @@ describe('projects and slots (staff)', () => {
     expect(await h.count('vol_slots', { projectId })).toBe(0)
   })
 
+  it('a retried project create makes one project and answers it again', async () => {
+    const before = await h.count('vol_projects')
+    const first = await volOk(h, STAFF, 'saveProject', projectInput(h), 't-project-create-1')
+    const again = await volOk(h, STAFF, 'saveProject', projectInput(h), 't-project-create-1')
+    expect(again).toEqual(first)
+    expect(await h.count('vol_projects')).toBe(before + 1)
+  })
+
   it('staff of another community, residents and volunteers are refused', async () => {
     const projectId = await makeProject(h)
     const v = await approvedVolunteer(h, { numbered: false })

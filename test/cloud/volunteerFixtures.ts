@@ -1,30 +1,19 @@
 // Fixtures for the volunteer service's tests (issue 10): calls to the `volunteer` function, an approved volunteer
 // with a birth date, training tags and a number, a project and slots, all made through the functions.
-import type { Result } from '../../src/contracts'
-import { isMutation } from '../../src/contracts'
-import { rid, type Harness } from './helpers'
+import { callAs, callOk, runJob, type Harness } from './helpers'
 import { resident, staffOf, uniquePhone } from './wishFixtures'
 import { inDays } from '../clock'
 
-/** Calls `volunteer` as `openid`; mutations get a fresh requestId unless one is given. Returns the raw Result. */
-export async function vol<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string | null): Promise<Result<T>> {
-  const event: Record<string, unknown> = { action, input }
-  if (requestId !== null && (requestId || isMutation('volunteer', action))) event.requestId = requestId || rid()
-  return (await h.emu.invoke('volunteer', event, openid)) as Result<T>
-}
+/** Calls `volunteer` as `openid` (the raw Result; see callAs). */
+export const vol = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string | null) => callAs<T>(h, 'volunteer', openid, action, input, requestId)
 
 /** Calls `volunteer` and fails the test unless ok; returns data. */
-export async function volOk<T = any>(h: Harness, openid: string, action: string, input: unknown = {}, requestId?: string): Promise<T> {
-  const res = await vol<T>(h, openid, action, input, requestId)
-  if (!res.ok) throw new Error(`volunteer.${action} as ${openid} failed: ${res.code} ${res.message} ${JSON.stringify(res.issues ?? '')}`)
-  return res.data
-}
+export const volOk = <T = any>(h: Harness, openid: string, action: string, input?: unknown, requestId?: string) => callOk<T>(h, 'volunteer', openid, action, input, requestId)
 
 /** Runs the scheduler's volunteer numbering job now (the other jobs are left as they are). */
 export async function numberVolunteers(h: Harness): Promise<void> {
-  if (!(await h.update('jobs', { _id: 'schedule' }, { 'next.volunteerNumbers': new Date(0) }))) await h.insert('jobs', { _id: 'schedule', next: { volunteerNumbers: new Date(0) } })
-  const { result } = (await h.emu.fireTrigger('scheduler')) as { result: Result<{ jobs: Record<string, { error?: string }> }> }
-  if (!result.ok || result.data.jobs.volunteerNumbers?.error) throw new Error(`numbering failed: ${JSON.stringify(result)}`)
+  const job = await runJob(h, 'volunteerNumbers')
+  if (job?.error) throw new Error(`numbering failed: ${JSON.stringify(job)}`)
 }
 
 export interface VolunteerOpts {

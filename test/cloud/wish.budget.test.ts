@@ -2,6 +2,7 @@
 // every query on a declared index (no SCAN), the wall = ONE query and no count, a page of 20 ≤ 32 KB.
 // One worker, warmed, so the figures are deterministic (a cold instance adds 1 for the communities cache).
 import { rid, startHarness, type Harness } from './helpers'
+import { KB32, callsOf, checkBudgets } from './budget'
 import { day, resident, volunteer, wishInput } from './wishFixtures'
 import { bulkWishes } from '../../cloud/emulator/seed/wishes'
 import { testNow } from '../clock'
@@ -14,14 +15,8 @@ afterAll(async () => {
   await h?.close()
 })
 
-const BUDGET = 4
 /** Tighter ceilings: a claim is the user read + one conditional update. */
 const CEILING: Record<string, number> = { claim: 2, requestRelease: 2, wall: 2, listMine: 2, listMyClaims: 2, queue: 2, detail: 2 }
-const KB32 = 32 * 1024
-
-function wishCalls(from: number) {
-  return h.emu.calls.slice(from).filter((c) => c.fn === 'wish')
-}
 
 it('keeps every wish action within its database-request budget, on indexes', async () => {
   const wisher = await resident(h, '军门社区')
@@ -60,7 +55,7 @@ it('keeps every wish action within its database-request budget, on indexes', asy
   await h.wishOk('demo-admin', 'stats', {})
   await h.wishOk('demo-admin', 'queue', { kind: 'pending' })
 
-  const calls = wishCalls(start)
+  const calls = callsOf(h, 'wish', start)
   const seen = [...new Set(calls.map((c) => c.action))].sort()
   expect(seen).toEqual([
     'cancel',
@@ -82,15 +77,7 @@ it('keeps every wish action within its database-request budget, on indexes', asy
     'wall',
     'withdraw',
   ])
-  for (const c of calls) {
-    const limit = CEILING[c.action] ?? BUDGET
-    expect({ action: c.action, dbRequests: Math.min(c.dbRequests, limit) }).toEqual({ action: c.action, dbRequests: c.dbRequests })
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-  }
-  // The figures, for the report.
-  const table: Record<string, number> = {}
-  for (const c of calls) table[c.action] = Math.max(table[c.action] ?? 0, c.dbRequests)
+  const table = checkBudgets(calls, CEILING)
   console.log('wish db requests per action (max):', JSON.stringify(table))
 })
 
@@ -101,7 +88,7 @@ it('the wall is one query on its index and never counts; the community wall adds
   await h.wishOk('demo-resident', 'wall', { status: 'fulfilled', category: '陪伴探访', page: 1 })
   await h.wishOk('dev-new-nobody01', 'wall', { scope: 'district' })
   await h.wishOk('demo-resident', 'wall', { scope: 'district', status: 'claimed', page: 2 })
-  const [community, filtered, district, district2] = wishCalls(start)
+  const [community, filtered, district, district2] = callsOf(h, 'wish', start)
   expect(community).toMatchObject({ dbRequests: 2, queries: ['users:_id', 'wishes:wall'] })
   expect(filtered).toMatchObject({ dbRequests: 2, queries: ['users:_id', 'wishes:wall'] })
   expect(district).toMatchObject({ dbRequests: 1, queries: ['wishes:district'] })
@@ -113,7 +100,7 @@ it('a refused claim costs one more read (3), never more', async () => {
   const start = h.emu.calls.length
   expect(await h.wish('demo-volunteer', 'claim', { wishId: 'wish-demo-schoolbag', promisedBy: day(1) })).toMatchObject({ ok: false, code: 'WISH_NOT_OPEN' })
   expect(await h.wish('demo-resident', 'claim', { wishId: 'wish-demo-lock', promisedBy: day(1) })).toMatchObject({ ok: false, code: 'NOT_VOLUNTEER' })
-  const [lost, refused] = wishCalls(start)
+  const [lost, refused] = callsOf(h, 'wish', start)
   expect(lost.dbRequests).toBe(3)
   expect(refused.dbRequests).toBe(1)
 })
@@ -124,7 +111,7 @@ it('a post costs 4 database requests and its retry fewer', async () => {
   const start = h.emu.calls.length
   await h.wishOk(wisher, 'post', wishInput(), requestId)
   await h.wishOk(wisher, 'post', wishInput(), requestId)
-  const [first, retry] = wishCalls(start)
+  const [first, retry] = callsOf(h, 'wish', start)
   // user, the unfinished wishes, the slot (slots.ts), the insert; the retry finds its wish among the unfinished ones.
   expect(first.dbRequests).toBe(4)
   expect(retry.dbRequests).toBeLessThanOrEqual(3)
@@ -148,7 +135,7 @@ it('a wall page of 20 with the longest titles, names and thank-yous stays ≤ 32
   const viewer = await resident(h, '国光社区')
   const start = h.emu.calls.length
   const page = await h.wish(viewer, 'wall', { pageSize: 20 })
-  const [call] = wishCalls(start)
+  const [call] = callsOf(h, 'wish', start)
   expect(page).toMatchObject({ ok: true, data: { hasMore: true } })
   expect((page as any).data.items).toHaveLength(20)
   expect(call.responseBytes).toBeLessThanOrEqual(KB32)
@@ -179,13 +166,7 @@ it('with 10,000 bulk wishes: the wall, queues and lists stay on their indexes, o
     h.wishOk('demo-staff', 'stats', {}),
   ])
   for (const p of pages.slice(0, 4)) expect(p.items).toHaveLength(20)
-  for (const c of wishCalls(start)) {
-    expect({ action: c.action, scans: c.queries.filter((q) => q.endsWith(':SCAN')) }).toEqual({ action: c.action, scans: [] })
-    // +1 when the call refilled the instance's communities cache (once a minute: a slow run crosses one).
-    const refill = c.queries.some((q) => q.startsWith('communities:')) ? 1 : 0
-    expect(c.dbRequests).toBeLessThanOrEqual((c.action === 'stats' ? 3 : 2) + refill)
-    expect(c.responseBytes).toBeLessThanOrEqual(KB32)
-  }
+  checkBudgets(callsOf(h, 'wish', start), (c) => (c.action === 'stats' ? 3 : 2))
   const stats = pages[9]
   expect(stats.byStatus.open).toBeGreaterThan(100)
   expect(stats.medianDaysToClaim).not.toBeNull()

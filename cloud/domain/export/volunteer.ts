@@ -8,27 +8,11 @@ import { findCommunity } from '../../lib/communities'
 import { readUser, type Ctx } from '../../lib/context'
 import { chinaDay } from '../../lib/dates'
 import { HandlerError } from '../../lib/errors'
-import { addSheet, chinaDate, newWorkbook, requireExportAllowed, saveExport } from '../../lib/export'
+import { addSheet, addSummarySheet, chinaDate, newWorkbook, readPages, requireExportAllowed, saveExport } from '../../lib/export'
 import { VOL_LEDGER, type LedgerEntryDoc } from '../volunteer/model'
-
-/** CloudBase's largest page for a server-side get. */
-const PAGE = 1000
-/** A sheet stops here: more entries than this for one person or one community's month is not a real record. */
-const MAX_ROWS = 5000
 
 /** Hours to 0.1 h as a number cell (minutes are what is stored). */
 const hours = (minutes: number) => Number(formatHours(minutes))
-
-/** Pages of ledger entries (1 database request per 1,000), until a short page or MAX_ROWS. */
-async function pages(query: (skip: number) => Promise<{ data: unknown[] }>): Promise<LedgerEntryDoc[]> {
-  const out: LedgerEntryDoc[] = []
-  while (out.length < MAX_ROWS) {
-    const res = await query(out.length)
-    out.push(...(res.data as LedgerEntryDoc[]))
-    if (res.data.length < PAGE) break
-  }
-  return out
-}
 
 /** The entry sheet's columns: MCA Order 67's record fields, in its order. */
 const ENTRY_COLUMNS = [
@@ -104,8 +88,8 @@ export async function volunteerRecord(input: ParsedInputOf<'export', 'volunteerR
   requireExportAllowed(ctx, subject)
   if (!volunteer.volunteer) throw new HandlerError('NOT_FOUND', '该用户还没有志愿服务记录')
   const community = await findCommunity(ctx.db, volunteer.communityId)
-  const newestFirst = await pages((skip) =>
-    ctx.db.collection(VOL_LEDGER).where({ openid }).orderBy('serviceDate', 'desc').orderBy('confirmedAt', 'desc').orderBy('_id', 'desc').skip(skip).limit(PAGE).get(),
+  const newestFirst = await readPages<LedgerEntryDoc>((skip, limit) =>
+    ctx.db.collection(VOL_LEDGER).where({ openid }).orderBy('serviceDate', 'desc').orderBy('confirmedAt', 'desc').orderBy('_id', 'desc').skip(skip).limit(limit).get(),
   )
   const entries = newestFirst.reverse()
   const year = chinaDay(ctx.now).slice(0, 4)
@@ -114,23 +98,23 @@ export async function volunteerRecord(input: ParsedInputOf<'export', 'volunteerR
   const number = volunteer.volunteer.number ?? ''
 
   const wb = newWorkbook(ctx.now)
-  const summary = addSheet(wb, '汇总', [
-    { header: '项目', key: 'item', width: 24 },
-    { header: '内容', key: 'value', width: 36 },
-  ])
-  summary.addRows([
-    { item: '标题', value: `志愿服务${RECORD_WORDING}（非志愿服务记录证明）` },
-    { item: '姓名', value: name },
-    { item: '志愿者编号', value: number },
-    { item: '所属社区', value: community?.name ?? '' },
-    { item: '记录条数', value: entries.length },
-    { item: '确认服务时长（小时）', value: hours(t.live) },
-    { item: '补录时长（小时，另计）', value: hours(t.backfill) },
-    { item: `${year}年服务时长（小时）`, value: hours(t.thisYear) },
-    { item: '说明', value: `本表为和美社区${RECORD_WORDING}；如需证明，请向所属居委会申请志愿服务记录证明。` },
-    { item: '导出时间', value: chinaDate(ctx.now) },
-  ])
-  summary.getCell(`B${summary.rowCount}`).numFmt = 'yyyy-mm-dd hh:mm'
+  addSummarySheet(
+    wb,
+    '汇总',
+    [
+      { item: '标题', value: `志愿服务${RECORD_WORDING}（非志愿服务记录证明）` },
+      { item: '姓名', value: name },
+      { item: '志愿者编号', value: number },
+      { item: '所属社区', value: community?.name ?? '' },
+      { item: '记录条数', value: entries.length },
+      { item: '确认服务时长（小时）', value: hours(t.live) },
+      { item: '补录时长（小时，另计）', value: hours(t.backfill) },
+      { item: `${year}年服务时长（小时）`, value: hours(t.thisYear) },
+      { item: '说明', value: `本表为和美社区${RECORD_WORDING}；如需证明，请向所属居委会申请志愿服务记录证明。` },
+    ],
+    ctx.now,
+    { header: '内容', width: 36 },
+  )
   addEntrySheet(wb, `志愿服务${RECORD_WORDING}`, entries)
 
   const day = chinaDay(ctx.now)
@@ -157,38 +141,32 @@ export async function volunteerMonth(input: ParsedInputOf<'export', 'volunteerMo
   const community = await findCommunity(ctx.db, input.communityId)
   if (!community) throw new HandlerError('NOT_FOUND')
   const _ = ctx.db.command
-  const entries = await pages((skip) =>
+  const entries = await readPages<LedgerEntryDoc>((skip, limit) =>
     ctx.db
       .collection(VOL_LEDGER)
       .where({ communityId: input.communityId, serviceDate: _.gte(`${input.month}-01`).and(_.lte(`${input.month}-31`)) })
       .orderBy('serviceDate', 'asc')
       .orderBy('_id', 'asc')
       .skip(skip)
-      .limit(PAGE)
+      .limit(limit)
       .get(),
   )
-  let live = 0
-  let backfill = 0
-  for (const e of entries) {
-    if (e.source === 'backfill') backfill += e.minutes
-    else live += e.minutes
-  }
+  const { live, backfill } = totalsOf(entries, input.month.slice(0, 4))
   const wb = newWorkbook(ctx.now)
-  const summary = addSheet(wb, '汇总', [
-    { header: '项目', key: 'item', width: 24 },
-    { header: '数值', key: 'value', width: 20 },
-  ])
-  summary.addRows([
-    { item: '社区', value: community.name },
-    { item: '月份', value: input.month },
-    { item: '记录条数', value: entries.length },
-    { item: '服务时长（小时）', value: hours(live) },
-    { item: '补录时长（小时，另计）', value: hours(backfill) },
-    { item: '服务人数', value: new Set(entries.map((e) => e.openid)).size },
-    { item: '说明', value: `本表为和美社区${RECORD_WORDING}` },
-    { item: '导出时间', value: chinaDate(ctx.now) },
-  ])
-  summary.getCell(`B${summary.rowCount}`).numFmt = 'yyyy-mm-dd hh:mm'
+  addSummarySheet(
+    wb,
+    '汇总',
+    [
+      { item: '社区', value: community.name },
+      { item: '月份', value: input.month },
+      { item: '记录条数', value: entries.length },
+      { item: '服务时长（小时）', value: hours(live) },
+      { item: '补录时长（小时，另计）', value: hours(backfill) },
+      { item: '服务人数', value: new Set(entries.map((e) => e.openid)).size },
+      { item: '说明', value: `本表为和美社区${RECORD_WORDING}` },
+    ],
+    ctx.now,
+  )
   addEntrySheet(wb, '服务记录', entries)
   return saveExport(ctx, {
     subject,

@@ -2,15 +2,10 @@ import { WISH_STATUS_LABELS, WISH_STATUSES, type ExportFile, type ParsedInputOf 
 import { findCommunity } from '../../lib/communities'
 import type { Ctx } from '../../lib/context'
 import { HandlerError } from '../../lib/errors'
-import { addSheet, chinaDate, newWorkbook, requireExportAllowed, saveExport } from '../../lib/export'
+import { addSheet, addSummarySheet, chinaDate, newWorkbook, readPages, requireExportAllowed, saveExport } from '../../lib/export'
 import type { WishDoc } from '../../lib/model'
 import { WISHES } from '../wish/doc'
 import { byStatusOf, wishCountsNow } from '../wish/counters'
-
-/** CloudBase's largest page for a server-side get. */
-const PAGE = 1000
-/** More closed wishes than this in one community and month is not a real month; the sheet stops there. */
-const MAX_ROWS = 5000
 
 /** The instants where `month` (YYYY-MM) starts and ends in China (UTC+8). */
 export function monthRange(month: string): { start: Date; end: Date } {
@@ -22,21 +17,17 @@ export function monthRange(month: string): { start: Date; end: Date } {
 /** The wishes of a community closed (confirmed) in [start, end), oldest first, on the `closed` index. */
 async function closedWishes(ctx: Ctx, communityId: string, start: Date, end: Date): Promise<WishDoc[]> {
   const _ = ctx.db.command
-  const out: WishDoc[] = []
-  while (out.length < MAX_ROWS) {
-    const res = await ctx.db
+  return readPages<WishDoc>((skip, limit) =>
+    ctx.db
       .collection(WISHES)
       .where({ communityId, status: 'closed', closedAt: _.gte(start).and(_.lt(end)) })
       .orderBy('closedAt', 'asc')
       .orderBy('_id', 'asc')
-      .skip(out.length)
-      .limit(PAGE)
+      .skip(skip)
+      .limit(limit)
       .field({ title: true, category: true, displayName: true, publishedAt: true, claimedAt: true, fulfilledAt: true, closedAt: true, claim: true, thanks: true })
-      .get()
-    out.push(...(res.data as WishDoc[]))
-    if (res.data.length < PAGE) break
-  }
-  return out
+      .get(),
+  )
 }
 
 /**
@@ -52,18 +43,18 @@ export async function wishMonth(input: ParsedInputOf<'export', 'wishMonth'>, ctx
   const [byStatus, wishes] = await Promise.all([wishCountsNow(ctx, input.communityId).then(byStatusOf), closedWishes(ctx, input.communityId, start, end)])
 
   const wb = newWorkbook(ctx.now)
-  const summary = addSheet(wb, '统计', [
-    { header: '项目', key: 'item', width: 24 },
-    { header: '数值', key: 'value', width: 16 },
-  ])
-  summary.addRows([
-    { item: '社区', value: community.name },
-    { item: '月份', value: input.month },
-    { item: '本月圆满心愿', value: wishes.length },
-    ...WISH_STATUSES.map((s) => ({ item: `当前${WISH_STATUS_LABELS[s]}`, value: byStatus[s] })),
-    { item: '导出时间', value: chinaDate(ctx.now) },
-  ])
-  summary.getCell(`B${summary.rowCount}`).numFmt = 'yyyy-mm-dd hh:mm'
+  addSummarySheet(
+    wb,
+    '统计',
+    [
+      { item: '社区', value: community.name },
+      { item: '月份', value: input.month },
+      { item: '本月圆满心愿', value: wishes.length },
+      ...WISH_STATUSES.map((s) => ({ item: `当前${WISH_STATUS_LABELS[s]}`, value: byStatus[s] })),
+    ],
+    ctx.now,
+    { header: '数值', width: 16 },
+  )
 
   const list = addSheet(wb, '已圆满心愿', [
     { header: '编号', key: 'id', width: 34 },

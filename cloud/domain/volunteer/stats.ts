@@ -8,7 +8,8 @@ import type { Ctx } from '../../lib/context'
 import { addDays, chinaDay } from '../../lib/dates'
 import type { Job, JobCtx } from '../../lib/jobs'
 import { pageWindow, toPage } from '../../lib/paging'
-import { readByIds, staffScope, type Tx } from './ledger/common'
+import { readByIds, type Tx } from './ledger/common'
+import { staffScope } from '../../lib/staffScope'
 import { VOL_STATS, VOL_SUMMARIES, type MonthStatsDoc, type StatsItem, type SummaryDoc } from './model'
 
 /** Summaries the job takes per run (more are left for the next run), and per transaction. */

@@ -2,6 +2,7 @@ import type { OutputOf, ParsedInputOf, WishChange } from '../../../src/contracts
 import { loadCommunities } from '../../lib/communities'
 import { tallyToken, UNTALLIED } from '../../lib/counters'
 import { requireRole, requireScope, requireSignedUp, type Ctx } from '../../lib/context'
+import { staffScope } from '../../lib/staffScope'
 import { HandlerError, invalidField } from '../../lib/errors'
 import type { WishDoc } from '../../lib/model'
 import { pageWindow, toPage } from '../../lib/paging'
@@ -40,16 +41,6 @@ function bystander(ctx: Ctx): Record<string, unknown> {
   if (ctx.isAdmin) where.communityId = _.in([])
   else if (ctx.staffCommunityIds.length) where.communityId = _.nin(ctx.staffCommunityIds)
   return where
-}
-
-/** The communities a staff call covers: the one named (scope-checked), else all of the caller's (admin: all). */
-export async function staffScope(ctx: Ctx, communityId: string | undefined): Promise<string[]> {
-  requireRole(ctx, 'staff')
-  if (communityId) {
-    requireScope(ctx, communityId)
-    return [communityId]
-  }
-  return ctx.isAdmin ? (await loadCommunities(ctx.db)).map((c) => c._id) : ctx.staffCommunityIds
 }
 
 /**

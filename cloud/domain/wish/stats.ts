@@ -5,7 +5,7 @@ import type { WishDoc } from '../../lib/model'
 import { byStatusOf, fulfilledInDays, wishCounts } from './counters'
 import { FULFILLED } from './tallies'
 import { WISHES } from './doc'
-import { staffScope } from './staff'
+import { staffScope } from '../../lib/staffScope'
 
 type Sampled = Pick<WishDoc, '_id' | 'publishedAt' | 'claimedAt' | 'fulfilledAt'>
 

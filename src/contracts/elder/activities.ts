@@ -1,6 +1,6 @@
 // The elder function's activities actions: input schemas and outputs (issue 12): activities and their rules, exceptions (cancel or move one occurrence, edit from a date), the week's view (part A).
 import * as z from 'zod/mini'
-import { id, pageInput, type ISODate, type Page } from '../common'
+import { calendarDay, id, pageInput, type ISODate, type Page } from '../common'
 import { text } from '../text'
 import type { Weekday } from '../weekdays'
 import {
@@ -16,8 +16,8 @@ import {
   type WeekChoice,
 } from './rules'
 
-/** A China day, YYYY-MM-DD. */
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+/** A China day, YYYY-MM-DD, that exists. */
+const day = calendarDay
 /** A China time of day, HH:mm. */
 const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
 const place = text({ min: 1, max: L.place, minMessage: '请填写活动地点', maxMessage: `地点最多${L.place}个字` })

@@ -1,15 +1,13 @@
 // The elder function's signups actions: input schemas and outputs (issue 12): sign-up for self, a family elder or a
 // staff-managed profile, managed profiles, reminders and the call list (part B).
 import * as z from 'zod/mini'
-import { id, pageInput, phone, type ISODate, type Page } from '../common'
+import { calendarDay, id, pageInput, phone, type ISODate, type Page } from '../common'
 import { text } from '../text'
 import { ELDER_LIMITS as L, PROFILE_AGE, type PersonSignupStatus, type ProfileKind, type SignupAction, type SignupRole } from './rules'
 
-/** A China day, YYYY-MM-DD. */
-const chinaDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
 /** Whom a sign-up is for: myself, or a managed elder profile. */
 const person = z.union([z.literal('self'), z.object({ profileId: id })])
-const occurrenceRef = { activityId: id, day: chinaDay }
+const occurrenceRef = { activityId: id, day: calendarDay }
 
 const profileFields = {
   name: text({ min: 1, max: L.profileName, minMessage: '请填写长者姓名', maxMessage: `姓名最多${L.profileName}个字` }),
@@ -49,7 +47,7 @@ export const elderSignupsInputs = {
   /** Staff: the community's managed elders (family and staff-managed) and who manages whom. */
   staffProfiles: z.object({ communityId: z.optional(id), ...pageInput }),
   /** Staff: 电话提醒名单 — a day's sign-ups that get no message (staff-managed, or not subscribed), with phones. */
-  callList: z.object({ communityId: z.optional(id), day: z.optional(chinaDay) }),
+  callList: z.object({ communityId: z.optional(id), day: z.optional(calendarDay) }),
 }
 
 /** Whom a sign-up is for, as the client names it. */

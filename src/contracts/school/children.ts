@@ -1,11 +1,11 @@
 // The school function's children actions: input schemas and outputs (issue 11): children, the guardian's consent, the second guardian's invitation code, pick-up adults, deletion (part A).
 import * as z from 'zod/mini'
-import { id, phone, type ISODate } from '../common'
+import { calendarDay, id, phone, type ISODate } from '../common'
 import { text } from '../text'
 import { GENDERS, GRADES, INVITE_CODE_ALPHABET, INVITE_CODE_LENGTH, PICKUP_RELATIONS, SCHOOL_LIMITS as L, type Gender, type Grade, type PickupRelation } from './rules'
 
-/** A calendar day, YYYY-MM-DD. */
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+/** A calendar day, YYYY-MM-DD, that exists. */
+const day = calendarDay
 
 /** What a guardian writes of a child (the minimum: no photo, no ID number). */
 const childFields = {

@@ -1,6 +1,6 @@
 // The school function's sessions actions: input schemas and outputs (issue 11): stations and sessions (staff), the station's assigned volunteers, and the sessions families browse (part A).
 import * as z from 'zod/mini'
-import { id, pageInput, type Page } from '../common'
+import { calendarDay, id, pageInput, type Page } from '../common'
 import { text } from '../text'
 import {
   ALLOCATION_MODES,
@@ -17,8 +17,8 @@ import {
 } from './rules'
 import type { SessionView } from './views'
 
-/** A calendar day, YYYY-MM-DD (China time). */
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'))
+/** A calendar day, YYYY-MM-DD (China time), that exists. */
+const day = calendarDay
 /** A time of day, HH:mm (China time). */
 const time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm'))
 /** An instant as staff type it: China's day and time, YYYY-MM-DD HH:mm. */

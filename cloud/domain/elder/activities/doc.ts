@@ -5,7 +5,7 @@ import type { ActivityCard, ActivityView, ElderCallEntry, RuleSegmentView, Staff
 import { ruleSummary, type OccurrenceStaffAction } from '../../../../src/contracts/elder/rules'
 import type { Weekday } from '../../../../src/contracts/weekdays'
 import type { Ctx } from '../../../lib/context'
-import { chinaDay, chinaTime, iso, isRealDay } from '../../../lib/dates'
+import { chinaDay, chinaTime, iso } from '../../../lib/dates'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { sendSubscribeMessage } from '../../../lib/notify'
 import { ELD_ACTIVITIES, type ActivityDoc, type OccurrenceDoc, type RuleSegment } from '../model'
@@ -37,7 +37,6 @@ export function toSegment(rule: {
   capacity: number | null
   signupRequired: boolean
 }): RuleSegment {
-  if (!isRealDay(rule.from)) throw invalidField('rule.from', '日期不存在')
   const base = { from: rule.from, startTime: rule.startTime, durationMin: rule.durationMin, place: rule.place, capacity: rule.capacity, signupRequired: rule.signupRequired }
   switch (rule.kind) {
     case 'daily':

@@ -4,7 +4,7 @@ import type { OccurrenceChange } from '../../../../src/contracts/elder/activitie
 import type { ParsedInputOf } from '../../../../src/contracts'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
 import { tallyToken } from '../../../lib/counters'
-import { chinaDay, chinaInstant, chinaTime, isRealDay, mondayOf } from '../../../lib/dates'
+import { chinaDay, chinaInstant, chinaTime, mondayOf } from '../../../lib/dates'
 import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc } from '../model'
@@ -16,7 +16,6 @@ type In<A extends 'cancelOccurrence' | 'moveOccurrence'> = ParsedInputOf<'elder'
 /** The activity (scoped) and its occurrence on `day` with the stored document, or the refusal. */
 async function scopedOccurrence(ctx: Ctx, activityId: string, day: string): Promise<{ activity: ActivityDoc; occurrence: Occurrence }> {
   requireRole(ctx, 'staff')
-  if (!isRealDay(day)) throw invalidField('day', '日期不存在')
   const [activity, storedDoc] = await Promise.all([loadActivity(ctx, activityId), ctx.db.collection(ELD_OCCURRENCES).doc(occurrenceId(activityId, day)).get()])
   requireScope(ctx, activity.communityId)
   const computed = occurrenceOn(activity, day)
@@ -84,7 +83,6 @@ export async function moveOccurrence(input: In<'moveOccurrence'>, ctx: Ctx): Pro
   const { activity, occurrence: o } = await scopedOccurrence(ctx, input.activityId, input.day)
   if (!requireChangeable(o, ctx)) return { occurrence: toStaffOccurrence(o, ctx.now), notified: 0, callList: [] }
   const newDay = input.newDay ?? chinaDay(o.startAt)
-  if (!isRealDay(newDay)) throw invalidField('newDay', '日期不存在')
   if (mondayOf(newDay) !== mondayOf(o.day)) throw invalidField('newDay', '只能调整到同一周内（周一至周日）的日期')
   const startAt = chinaInstant(newDay, input.startTime ?? chinaTime(o.startAt))
   const endAt = new Date(startAt.getTime() + (new Date(o.endAt).getTime() - new Date(o.startAt).getTime()))

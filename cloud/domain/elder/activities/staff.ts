@@ -2,11 +2,11 @@
 // past never rewritten), archive, the list and one activity with its coming occurrences.
 import type { OutputOf, ParsedInputOf } from '../../../../src/contracts'
 import { ELDER_LIMITS } from '../../../../src/contracts/elder/rules'
-import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import { staffScope } from '../../../lib/staffScope'
+import { insertOnce } from '../../../lib/insertOnce'
 import { tallyToken } from '../../../lib/counters'
 import { addDays, chinaDay } from '../../../lib/dates'
-import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { ELD_ACTIVITIES, ELD_OCCURRENCES, type ActivityDoc, type OccurrenceDoc, type RuleSegment } from '../model'
@@ -60,15 +60,7 @@ export async function saveActivity(input: In<'saveActivity'>, ctx: Ctx): Promise
       updatedAt: ctx.now,
       requestId: ctx.requestId!,
     }
-    try {
-      await col.add({ data: doc })
-      return toActivityView(doc, today)
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-      const mine = await loadActivity(ctx, doc._id)
-      if (mine.createdBy !== ctx.openid) throw err
-      return toActivityView(mine, today)
-    }
+    return toActivityView(await insertOnce(ctx, ELD_ACTIVITIES, doc, (id) => loadActivity(ctx, id)), today)
   }
   if (input.rule) throw invalidField('rule', '修改重复规则请用“从某天起修改规则”')
   const a = await scopedActivity(ctx, input.activityId)
@@ -191,17 +183,12 @@ export async function archiveActivity(input: In<'archiveActivity'>, ctx: Ctx): P
 
 /** Staff: the activities of their communities (or one), active or archived, last changed first. Requests: 2. */
 export async function staffActivities(input: In<'staffActivities'>, ctx: Ctx): Promise<OutputOf<'elder', 'staffActivities'>> {
-  requireRole(ctx, 'staff')
+  const scope = await staffScope(ctx, input.communityId)
   const _ = ctx.db.command
-  let communityId: unknown
-  if (input.communityId) {
-    requireScope(ctx, input.communityId)
-    communityId = input.communityId
-  } else communityId = _.in(ctx.isAdmin ? (await loadCommunities(ctx.db)).map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(ELD_ACTIVITIES)
-    .where({ communityId, status: input.status ?? 'active' })
+    .where({ communityId: input.communityId ?? _.in(scope), status: input.status ?? 'active' })
     .orderBy('updatedAt', 'desc')
     .skip(w.skip)
     .limit(w.limit)

@@ -4,8 +4,9 @@ import type { StaffSessionQueue } from '../../../../src/contracts/school/rules'
 import type { StaffSessionDetail } from '../../../../src/contracts/school/sessions'
 import { findCommunity, loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import { staffScope } from '../../../lib/staffScope'
+import { insertOnce } from '../../../lib/insertOnce'
 import { addDays, chinaInstant, isRealDay } from '../../../lib/dates'
-import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { tallyToken } from '../../../lib/counters'
 import { pageWindow, toPage } from '../../../lib/paging'
@@ -30,8 +31,6 @@ function instantOf(field: string, value: string): Date {
 function sessionContent(input: In<'saveSession'>) {
   const startTime = input.startTime ?? DEFAULT_DAY_START
   const endTime = input.endTime ?? DEFAULT_DAY_END
-  if (!isRealDay(input.termStart)) throw invalidField('termStart', '开始日期不存在')
-  if (!isRealDay(input.termEnd)) throw invalidField('termEnd', '结束日期不存在')
   if (input.termEnd < input.termStart) throw invalidField('termEnd', '学期结束日期不能早于开始日期')
   if (input.termEnd > addDays(input.termStart, SCHOOL_LIMITS.termDays - 1)) throw invalidField('termEnd', `一个学期最长 ${SCHOOL_LIMITS.termDays} 天`)
   if (minutesOf(endTime) <= minutesOf(startTime)) throw invalidField('endTime', '结束时间应晚于开始时间')
@@ -74,7 +73,6 @@ export async function saveSession(input: In<'saveSession'>, ctx: Ctx): Promise<S
   const content = sessionContent(input)
   await loadCommunities(ctx.db)
   if (!(await findCommunity(ctx.db, input.communityId))) throw invalidField('communityId', '没有这个社区')
-  const col = ctx.db.collection(SCH_SESSIONS)
   const lottery = input.mode === 'lottery' ? { announcedNumber: input.announcedNumber! } : undefined
   if (!input.sessionId) {
     if (content.closesAt.getTime() <= ctx.now.getTime()) throw invalidField('closesAt', '报名截止时间已过，请重新选择')
@@ -95,15 +93,7 @@ export async function saveSession(input: In<'saveSession'>, ctx: Ctx): Promise<S
       updatedAt: ctx.now,
       requestId: ctx.requestId!,
     }
-    try {
-      await col.add({ data: doc })
-      return toStaffDetail(doc, ctx.now)
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-      const mine = await loadStaffSession(ctx, doc._id)
-      if (mine.createdBy !== ctx.openid) throw err
-      return toStaffDetail(mine, ctx.now)
-    }
+    return toStaffDetail(await insertOnce(ctx, SCH_SESSIONS, doc, (id) => loadStaffSession(ctx, id)), ctx.now)
   }
   const s = await loadStaffSession(ctx, input.sessionId)
   requireScope(ctx, s.communityId)
@@ -169,18 +159,13 @@ export async function closeSession(input: In<'closeSession'>, ctx: Ctx): Promise
  * the user + 1.
  */
 export async function staffSessions(input: In<'staffSessions'>, ctx: Ctx): Promise<OutputOf<'school', 'staffSessions'>> {
-  requireRole(ctx, 'staff')
+  const scope = await staffScope(ctx, input.communityId)
+  await loadCommunities(ctx.db) // cached per instance: the community names
   const _ = ctx.db.command
-  const all = await loadCommunities(ctx.db)
-  let communityId: unknown
-  if (input.communityId) {
-    requireScope(ctx, input.communityId)
-    communityId = input.communityId
-  } else communityId = _.in(ctx.isAdmin ? all.map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(SCH_SESSIONS)
-    .where({ communityId, status: input.status ?? _.in(['open', 'closed']), ...queueFilter(input.queue, _) })
+    .where({ communityId: input.communityId ?? _.in(scope), status: input.status ?? _.in(['open', 'closed']), ...queueFilter(input.queue, _) })
     .orderBy('termStart', 'desc')
     .skip(w.skip)
     .limit(w.limit)

@@ -4,8 +4,7 @@ import { createHash } from 'crypto'
 import { RECORD_WORDING, type CertificateView, type DisputeView, type LedgerEntryView, type VolunteerTotals } from '../../../../src/contracts'
 import { CERTIFICATE_ISSUED_LABEL } from '../../../../src/contracts/volunteer/rules'
 import { formatHours, starLevel } from '../../../../src/contracts/volunteer/hours'
-import { loadCommunities } from '../../../lib/communities'
-import { requireRole, requireScope, type Ctx } from '../../../lib/context'
+import type { Ctx } from '../../../lib/context'
 import { chinaDay, iso } from '../../../lib/dates'
 import { HandlerError } from '../../../lib/errors'
 import { withStatsFields } from '../statsItems'
@@ -97,16 +96,6 @@ export async function appendEntries(t: Tx, entries: readonly LedgerEntryDoc[], a
       return t.collection(VOL_SUMMARIES).doc(_id).set({ data })
     }),
   )
-}
-
-/** The communities a staff call covers: the one named (scope-checked), else all of the caller's (admin: all). */
-export async function staffScope(ctx: Ctx, communityId: string | undefined): Promise<string[]> {
-  requireRole(ctx, 'staff')
-  if (communityId) {
-    requireScope(ctx, communityId)
-    return [communityId]
-  }
-  return ctx.isAdmin ? (await loadCommunities(ctx.db)).map((c) => c._id) : ctx.staffCommunityIds
 }
 
 /** Four eyes: staff never decide on their own hours, disputes or certificates. */

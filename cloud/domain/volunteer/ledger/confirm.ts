@@ -11,7 +11,8 @@ import { HandlerError, invalidField } from '../../../lib/errors'
 import type { UserDoc } from '../../../lib/model'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_SLOTS, type LedgerEntryDoc, type ShiftEntry, type SlotDoc } from '../model'
-import { appendEntries, entryIdFor, inTransaction, readByIds, requireOtherPerson, staffScope, type Tx } from './common'
+import { appendEntries, entryIdFor, inTransaction, readByIds, requireOtherPerson, type Tx } from './common'
+import { staffScope } from '../../../lib/staffScope'
 
 type In<A extends 'confirmQueue' | 'confirmSlot' | 'confirmShifts' | 'adjustShift' | 'voidShift'> = ParsedInputOf<'volunteer', A>
 

@@ -9,7 +9,8 @@ import { isDuplicateKeyError } from '../../../lib/dbErrors'
 import { HandlerError, invalidField } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_CERTIFICATES, VOL_DISPUTES, VOL_LEDGER, type CertificateDoc, type DisputeDoc, type LedgerEntryDoc } from '../model'
-import { entryIdFor, inTransaction, requireOtherPerson, staffScope, toCertificateView, toDisputeView } from './common'
+import { entryIdFor, inTransaction, requireOtherPerson, toCertificateView, toDisputeView } from './common'
+import { staffScope } from '../../../lib/staffScope'
 import { writeCorrection } from './entries'
 
 type In<A extends 'disputeEntry' | 'disputeQueue' | 'answerDispute' | 'requestCertificate' | 'certificateQueue' | 'recordCertificate'> = ParsedInputOf<'volunteer', A>

@@ -10,7 +10,8 @@ import { HandlerError } from '../../../lib/errors'
 import type { UserDoc, WishDoc } from '../../../lib/model'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_LEDGER, type LedgerEntryDoc } from '../model'
-import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, staffScope, toEntryView } from './common'
+import { appendEntries, entryIdFor, inTransaction, requireOtherPerson, toEntryView } from './common'
+import { staffScope } from '../../../lib/staffScope'
 import { confirmer } from './entries'
 
 type In<A extends 'creditWish' | 'creditQueue'> = ParsedInputOf<'volunteer', A>

@@ -2,7 +2,8 @@
 import { DEFAULT_RADIUS_M, type OutputOf, type ParsedInputOf, type ProjectView } from '../../../../src/contracts'
 import { loadCommunities } from '../../../lib/communities'
 import { requireRole, requireScope, type Ctx } from '../../../lib/context'
-import { isDuplicateKeyError } from '../../../lib/dbErrors'
+import { staffScope } from '../../../lib/staffScope'
+import { insertOnce } from '../../../lib/insertOnce'
 import { HandlerError } from '../../../lib/errors'
 import { pageWindow, toPage } from '../../../lib/paging'
 import { VOL_PROJECTS, VOL_SLOTS, type ProjectDoc } from '../model'
@@ -40,15 +41,7 @@ export async function saveProject(input: In<'saveProject'>, ctx: Ctx): Promise<P
   await loadCommunities(ctx.db)
   if (!projectId) {
     const doc: ProjectDoc = { _id: derivedId('p', ctx.openid, ctx.requestId!), ...content, status: 'active', createdBy: ctx.openid, createdAt: ctx.now }
-    try {
-      await col.add({ data: doc })
-      return toProject(doc)
-    } catch (err) {
-      if (!isDuplicateKeyError(err)) throw err
-      const mine = await loadProject(ctx, doc._id)
-      if (mine.createdBy !== ctx.openid) throw err
-      return toProject(mine)
-    }
+    return toProject(await insertOnce(ctx, VOL_PROJECTS, doc, (id) => loadProject(ctx, id)))
   }
   const p = await loadProject(ctx, projectId)
   requireScope(ctx, p.communityId)
@@ -65,18 +58,13 @@ export async function saveProject(input: In<'saveProject'>, ctx: Ctx): Promise<P
 
 /** Staff: the projects of their communities (or one), active or archived, last changed first. */
 export async function listProjects(input: In<'listProjects'>, ctx: Ctx): Promise<OutputOf<'volunteer', 'listProjects'>> {
-  requireRole(ctx, 'staff')
+  const scope = await staffScope(ctx, input.communityId)
+  await loadCommunities(ctx.db) // cached per instance: the community names
   const _ = ctx.db.command
-  const all = await loadCommunities(ctx.db)
-  let communityId: unknown
-  if (input.communityId) {
-    requireScope(ctx, input.communityId)
-    communityId = input.communityId
-  } else communityId = _.in(ctx.isAdmin ? all.map((c) => c._id) : ctx.staffCommunityIds)
   const w = pageWindow(input)
   const res = await ctx.db
     .collection(VOL_PROJECTS)
-    .where({ communityId, status: input.status ?? 'active' })
+    .where({ communityId: input.communityId ?? _.in(scope), status: input.status ?? 'active' })
     .orderBy('updatedAt', 'desc')
     .skip(w.skip)
     .limit(w.limit)
