@@ -72,7 +72,7 @@ describe('a family enrols', () => {
     expect(await screen.findByText('为哪个孩子报名')).toBeTruthy()
     const tapped = await tapOnWeapp(backend, '报名', 'enrol', 'SCH_OFFER', true)
     // The id the school function sends offers with, as user.me gives it (HEMEI_TPL_SCH_OFFER unset: the local default).
-    expect(tapped).toEqual({ asked: [['local-tpl-sch-offer']], sentBeforeAsk: 0, id: 'local-tpl-sch-offer' })
+    expect(tapped).toEqual({ asked: [['local-tpl-sch-offer', 'local-tpl-school-day-cancelled']], sentBeforeAsk: 0, id: 'local-tpl-sch-offer' })
     expect(backend.eventsFor('enrol')[0].input).toEqual({ sessionId, childId: g.childId, subscribed: true })
   })
 

@@ -68,7 +68,7 @@ test('a daughter signs her mother up: the subscription is asked first in the tap
     wx.requestSubscribeMessage = prompt
     wx.cloud.callFunction = callFunction
   }
-  expect(order.slice(0, 2)).toEqual(['requestSubscribeMessage:local-tpl-elder-reminder', 'callFunction:elder.signUp'])
+  expect(order.slice(0, 2)).toEqual(['requestSubscribeMessage:local-tpl-elder-reminder,local-tpl-elder-changed', 'callFunction:elder.signUp'])
   // Called synchronously from the tap's handler (the button's onClick): an await before it would have cut the stack
   // at a microtask, without the handler.
   expect(promptStack).toMatch(/\bonClick\b/)

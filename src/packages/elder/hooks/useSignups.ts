@@ -25,8 +25,8 @@ export function useMyProfiles() {
 /** The sign-up actions of the occurrence and mine pages. */
 export const signupActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the sign-up with its answer. */
-  signUp: (input: Omit<InputOf<'elder', 'signUp'>, 'subscribed'>, reminderTemplateId: string) => {
-    const asked = askSubscription(reminderTemplateId)
+  signUp: (input: Omit<InputOf<'elder', 'signUp'>, 'subscribed'>, templateIds: readonly string[]) => {
+    const asked = askSubscription(templateIds)
     return asked.then((subscribed) => svc.signUp({ ...input, subscribed }))
   },
   cancelSignUp: (activityId: string, day: string, person: ElderPersonRef) => svc.cancelSignUp({ activityId, day, person }),

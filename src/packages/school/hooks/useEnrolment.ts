@@ -24,10 +24,10 @@ export function useLotteryResults(id: string | undefined) {
 /** What a family does with a session: enrol, enter the 摇号, cancel, accept or decline an offer. */
 export const enrolmentActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the enrolment with its answer. */
-  enrol: (sessionId: string, childId: string, offerTemplateId: string) => askSubscription(offerTemplateId).then((subscribed) => svc.enrol({ sessionId, childId, subscribed })),
+  enrol: (sessionId: string, childId: string, templateIds: readonly string[]) => askSubscription(templateIds).then((subscribed) => svc.enrol({ sessionId, childId, subscribed })),
   /** Call synchronously from the tap (as `enrol`). */
-  enterLottery: (sessionId: string, childIds: string[], offerTemplateId: string, claim?: PriorityGroup) =>
-    askSubscription(offerTemplateId).then((subscribed) => svc.enterLottery({ sessionId, childIds, subscribed, ...(claim ? { claim } : {}) })),
+  enterLottery: (sessionId: string, childIds: string[], templateIds: readonly string[], claim?: PriorityGroup) =>
+    askSubscription(templateIds).then((subscribed) => svc.enterLottery({ sessionId, childIds, subscribed, ...(claim ? { claim } : {}) })),
   cancel: (sessionId: string, childId: string) => svc.cancelEnrolment(sessionId, childId),
   accept: (sessionId: string, childId: string) => svc.acceptOffer(sessionId, childId),
   decline: (sessionId: string, childId: string) => svc.declineOffer(sessionId, childId),

@@ -33,8 +33,8 @@ export function useMyShifts(tab: MyShiftTab) {
 /** The sign-up and its cancellation, as the slot page offers them. */
 export const slotActions = {
   /** Call synchronously from the tap: the subscription prompt comes first, then the sign-up with its answer. */
-  signUp: (slotId: string, insuranceAck: boolean, changedTemplateId: string) => {
-    const asked = askSubscription(changedTemplateId)
+  signUp: (slotId: string, insuranceAck: boolean, templateIds: readonly string[]) => {
+    const asked = askSubscription(templateIds)
     return asked.then((subscribed) => svc.signUp({ slotId, insuranceAck, subscribed }))
   },
   cancelSignUp: (slotId: string) => svc.cancelSignUp(slotId),

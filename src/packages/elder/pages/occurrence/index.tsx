@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useScene } from '@/hooks/useScene'
-import { useTemplateId } from '@/hooks/useTemplateId'
+import { useTemplateIds } from '@/hooks/useTemplateIds'
 import type { ElderSignupCandidate } from '@/contracts'
 import { Page } from '@/components/Page'
 import { useRemotePage } from '@/hooks/useRemotePage'
@@ -28,12 +28,13 @@ export default function OccurrencePage() {
   const page = useRemotePage(occ, true)
   const said = useSaidAction()
   const o = occ.data
-  const reminderTemplateId = useTemplateId('ELDER_REMINDER')
+  // The reminder is what signing up asks for; a cancelled or moved occurrence's notice rides along in the same prompt.
+  const templateIds = useTemplateIds('ELDER_REMINDER', 'ELDER_CHANGED')
   // The subscription prompt must come from the tap itself: signupActions.signUp asks before anything is awaited.
   const signUp = (c: ElderSignupCandidate) => {
     if (!o) return
     // said.run calls the step synchronously: the prompt is still inside the tap.
-    said.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }, reminderTemplateId), {
+    said.run(() => signupActions.signUp({ activityId: o.activityId, day: o.day, person: c.person, stored: o.stored }, templateIds), {
       done: `${c.name} 报名成功`,
       then: () => occ.refresh(),
     })

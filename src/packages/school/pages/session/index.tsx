@@ -6,7 +6,7 @@ import { Button } from '@/components/Button'
 import { Page } from '@/components/Page'
 import { useMe } from '@/hooks/useMe'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { useTemplateId } from '@/hooks/useTemplateId'
+import { useTemplateIds } from '@/hooks/useTemplateIds'
 import { showDone, showHint } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { MyEnrolmentCard } from '@/packages/school/components/MyEnrolmentCard'
@@ -29,12 +29,13 @@ export default function SessionPage() {
   const me = useMe()
   const onStation = !!d && !!me.data?.schoolStations?.includes(d.session.communityId)
 
-  const offerTemplateId = useTemplateId('SCH_OFFER')
+  // The offer is what enrolling asks for; a cancelled day's notice rides along in the same prompt.
+  const templateIds = useTemplateIds('SCH_OFFER', 'SCHOOL_DAY_CANCELLED')
   // The subscription prompt must come from the tap itself: enrol asks it before anything is awaited.
   // A second tap while one runs makes no second call (nor a second prompt).
   const enrol = (childId: string) => {
     if (!d || moves.running()) return
-    const call = enrolmentActions.enrol(d.session.id, childId, offerTemplateId)
+    const call = enrolmentActions.enrol(d.session.id, childId, templateIds)
     void moves.run(() => call, {
       then: (r) => {
         if (r.status === 'waitlisted') showHint(`名额已满，孩子已进入候补，排第 ${r.position ?? ''} 位。有名额空出时会通知您。`, '已进入候补')
@@ -45,7 +46,7 @@ export default function SessionPage() {
   }
   const enterLottery = (childIds: string[], claim?: PriorityGroup) => {
     if (!d || moves.running()) return
-    const call = enrolmentActions.enterLottery(d.session.id, childIds, offerTemplateId, claim)
+    const call = enrolmentActions.enterLottery(d.session.id, childIds, templateIds, claim)
     void moves.run(() => call, { done: '已参加摇号', then: () => detail.refresh() })
   }
   return (

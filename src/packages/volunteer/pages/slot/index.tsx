@@ -6,7 +6,7 @@ import { CheckChip } from '@/components/Chips'
 import { Page } from '@/components/Page'
 import { SKIP, useAction, type AppError } from '@/hooks/useAction'
 import { useRemotePage } from '@/hooks/useRemotePage'
-import { useTemplateId } from '@/hooks/useTemplateId'
+import { useTemplateIds } from '@/hooks/useTemplateIds'
 import { confirm } from '@/ui/feedback'
 import { ROUTES, go } from '@/routes'
 import { slotActions, useSlot } from '@/packages/volunteer/hooks/useSlots'
@@ -24,7 +24,7 @@ export default function SlotPage() {
   const [needBirthDate, setNeedBirthDate] = useState(false)
 
   const s = slot.data
-  const changedTemplateId = useTemplateId('VOL_SLOT_CHANGED')
+  const templateIds = useTemplateIds('VOL_SLOT_CHANGED')
   const can = new Set(s?.allowed ?? [])
   const onRefused = (e: AppError) => {
     if (e.code === 'BIRTH_DATE_REQUIRED') {
@@ -37,7 +37,7 @@ export default function SlotPage() {
   // The subscription prompt must come from the tap itself: signUp asks it before anything is awaited.
   const signUp = () => {
     if (!s) return
-    void action.run(() => slotActions.signUp(s.id, insuranceAck, changedTemplateId), { done: '报名成功', then: () => slot.refresh(), onError: onRefused })
+    void action.run(() => slotActions.signUp(s.id, insuranceAck, templateIds), { done: '报名成功', then: () => slot.refresh(), onError: onRefused })
   }
   const saveBirthDate = (birthDate: string) => {
     if (!s) return
@@ -46,7 +46,7 @@ export default function SlotPage() {
         await slotActions.setBirthDate(birthDate)
         setNeedBirthDate(false)
         // After an await the prompt can no longer show (it needs the tap): sign up unsubscribed.
-        return slotActions.signUp(s.id, insuranceAck, '')
+        return slotActions.signUp(s.id, insuranceAck, [])
       },
       { done: '报名成功', then: () => slot.refresh(), onError: onRefused },
     )

@@ -4,7 +4,7 @@ import { MAX_WISH_PHOTOS, wishInputs, type WishDetail } from '@/contracts/wish'
 import { Button } from '@/components/Button'
 import { useFormSubmit } from '@/forms/useFormSubmit'
 import type { FieldErrors } from '@/forms/validate'
-import { useTemplateId } from '@/hooks/useTemplateId'
+import { useTemplateIds } from '@/hooks/useTemplateIds'
 import { ROUTES } from '@/routes'
 import { askSubscription } from '@/ui/subscribe'
 import { usePhotoUpload } from '@/packages/wish/hooks/usePhotoUpload'
@@ -49,7 +49,7 @@ export function WishForm({ editId, initial }: WishFormProps) {
     () => (initial?.draft?.photoIds || []).map((fileID, i) => ({ fileID, src: initial?.photos[i] || '' })),
   )
   const v = f.values
-  const claimedTemplateId = useTemplateId('WISH_CLAIMED')
+  const templateIds = useTemplateIds('WISH_CLAIMED')
 
   const onSubmit = () => {
     const named = v.nameStyle === 'surname'
@@ -75,7 +75,7 @@ export function WishForm({ editId, initial }: WishFormProps) {
       extra,
       invalidHint: '请检查填写的内容',
       // Inside the tap (WeChat shows the prompt only from a tap): may we tell the wisher when someone claims it?
-      beforeCall: () => void askSubscription(claimedTemplateId),
+      beforeCall: () => void askSubscription(templateIds),
       done: '已提交审核',
       then: () => void Taro.redirectTo({ url: ROUTES.wishMine }).catch(() => Taro.navigateBack()),
     })
