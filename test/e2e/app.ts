@@ -27,8 +27,14 @@ export async function goTab(page: Page, label: '首页' | '我的'): Promise<voi
       await routeSettled(page)
     }
     await page.locator('.weui-tabbar__item').filter({ hasText: label }).locator('visible=true').first().click()
+    // Done when the tab's page is the one shown: a step right after must not find the last page, still visible.
+    await page.waitForFunction((route) => (location.hash.replace(/^#/, '').split('?')[0] || '/pages/home/index') === route, TAB_ROUTES[label])
+    await routeSettled(page)
   })
 }
+
+/** The tab pages' routes (src/app.config.ts tabBar). */
+const TAB_ROUTES = { 首页: '/pages/home/index', 我的: '/pages/me/index' } as const
 
 /** The page the user is looking at (Taro h5 keeps earlier pages in the DOM, hidden). */
 export function current(page: Page): Locator {

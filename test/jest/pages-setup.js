@@ -59,8 +59,9 @@ afterEach(async () => {
   window.localStorage.clear()
 })
 
-// A loaded machine (builds running beside the tests) makes Stencil's rendering slow: allow for it.
-jest.setTimeout(20000)
-require('@testing-library/react').configure({ asyncUtilTimeout: 4000 })
+// A loaded machine (test:all runs two jest runs side by side on 2 cores) makes Stencil's rendering and the function
+// calls slow: allow for it. A wait only ends early when what it waits for shows up, so a longer limit costs nothing.
+jest.setTimeout(30000)
+require('@testing-library/react').configure({ asyncUtilTimeout: 8000 })
 // The pages' Date runs on the one clock when HEMEI_CLOCK is set.
 require('./clock.cjs').useClientClock()
