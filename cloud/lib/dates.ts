@@ -98,12 +98,8 @@ export function mondayOf(day: string): string {
   return addDays(day, 1 - isoWeekdayOf(day))
 }
 
-/** True when `day` is written YYYY-MM-DD and is a real calendar date (not 2026-02-30). */
-export function isRealDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
-  const d = dayjs.utc(day)
-  return d.isValid() && d.format(DAY_FORMAT) === day
-}
+/** True when `day` is written YYYY-MM-DD and is a real calendar date (not 2026-02-30): the contracts' one check. */
+export { isCalendarDay as isRealDay } from '../../src/contracts/common'
 
 /** A stored date (Date, ISO string, epoch ms or EJSON) as an ISO string; '' when it is none. */
 export function iso(d: unknown): string {

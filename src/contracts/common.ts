@@ -9,8 +9,9 @@ export const pageInput = {
   page: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
   pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(20))),
 }
-/** True when `s` is a calendar day YYYY-MM-DD that exists (not 2026-02-30): pure date arithmetic, no clock. */
+/** True when `s` is written YYYY-MM-DD and is a calendar day that exists (not 2026-02-30): pure date arithmetic, no clock. */
 export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
   const d = new Date(`${s}T00:00:00Z`)
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
 }
